@@ -1,0 +1,92 @@
+import GRDB
+
+/// An application for 质量管理小组活动优秀企业.
+public struct Application: ArchiveRecord {
+    public static let databaseTableName = "application"
+    public var year: Int
+    public var id: String
+    public var enterpriseId: String
+    public var memberUnitId: String?
+    public var memberUnitAsWritten: String
+    public var profile: String
+    public var result: String
+    public var contact: String
+    public var phone: String
+    public var email: String
+    public var address: String
+    public var postcode: String
+    public var extraJson: String
+    public var sourceLine: Int
+
+    public init(year: Int, id: String, enterpriseId: String, memberUnitId: String?, memberUnitAsWritten: String,
+                profile: String, result: String, contact: String = "", phone: String = "", email: String = "",
+                address: String = "", postcode: String = "", extraJson: String = "{}", sourceLine: Int) {
+        self.year = year
+        self.id = id
+        self.enterpriseId = enterpriseId
+        self.memberUnitId = memberUnitId
+        self.memberUnitAsWritten = memberUnitAsWritten
+        self.profile = profile
+        self.result = result
+        self.contact = contact
+        self.phone = phone
+        self.email = email
+        self.address = address
+        self.postcode = postcode
+        self.extraJson = extraJson
+        self.sourceLine = sourceLine
+    }
+
+    /// Whether the application was selected as an excellent enterprise.
+    public var isSelected: Bool { result == "优秀企业" }
+}
+
+/// An award an application claims (获奖情况), to be verified against the archive.
+public struct Claim: ArchiveRecord {
+    public static let databaseTableName = "claim"
+    public var year: Int
+    public var applicationId: String
+    public var position: Int
+    public var claimedYear: Int
+    public var groupName: String
+    public var title: String
+    public var award: String
+    public var sourceLine: Int
+
+    public init(year: Int, applicationId: String, position: Int, claimedYear: Int, groupName: String,
+                title: String, award: String, sourceLine: Int) {
+        self.year = year
+        self.applicationId = applicationId
+        self.position = position
+        self.claimedYear = claimedYear
+        self.groupName = groupName
+        self.title = title
+        self.award = award
+        self.sourceLine = sourceLine
+    }
+}
+
+/// A paper, result or experience an application lists as published.
+public struct Publication: ArchiveRecord {
+    public static let databaseTableName = "publication"
+    public var year: Int
+    public var applicationId: String
+    public var position: Int
+    public var title: String
+    public var venue: String
+    public var level: String
+    public var publishedOn: String?
+    public var sourceLine: Int
+
+    public init(year: Int, applicationId: String, position: Int, title: String, venue: String,
+                level: String, publishedOn: String?, sourceLine: Int) {
+        self.year = year
+        self.applicationId = applicationId
+        self.position = position
+        self.title = title
+        self.venue = venue
+        self.level = level
+        self.publishedOn = publishedOn
+        self.sourceLine = sourceLine
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+
+/// The SQLite archive of every competition year: the one owner of the connection.
+public final class ArchiveDatabase: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Opens (or creates) the archive file and brings its schema up to date.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool = try DatabasePool(path: path, configuration: config)
+        writer = pool
+        try Schema.migrator.migrate(pool)
+    }
+
+    /// An archive in memory, for tests and dry runs.
+    public init() throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: config)
+        writer = queue
+        try Schema.migrator.migrate(queue)
+    }
+
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
+    }
+
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.write(body)
+    }
+}

@@ -1,0 +1,67 @@
+import GRDB
+
+/// The whole archive read into memory in one read transaction: what rules, ranking and
+/// rendering work from. Even a national archive of tens of thousands of entries a year fits.
+public struct ArchiveSnapshot: Sendable {
+    public var registry: Registry
+    public var writing: Writing
+    /// Years in ascending order.
+    public var years: [YearRecords]
+
+    public init(registry: Registry, writing: Writing, years: [YearRecords]) {
+        self.registry = registry
+        self.writing = writing
+        self.years = years.sorted { $0.year < $1.year }
+    }
+
+    public func year(_ year: Int) -> YearRecords? {
+        years.first { $0.year == year }
+    }
+
+    public func enterprise(id: String) -> Enterprise? {
+        registry.enterprises.first { $0.id == id }
+    }
+}
+
+extension ArchiveDatabase {
+    /// Reads every record of the archive, consistently.
+    public func snapshot() throws -> ArchiveSnapshot {
+        try writer.read { db in
+            let registry = Registry(
+                enterprises: try Enterprise.order(Column("id")).fetchAll(db),
+                aliases: try EnterpriseAlias.order(Column("alias")).fetchAll(db))
+            let writing = Writing(
+                notices: try Notice.order(Column("date").desc, Column("slug")).fetchAll(db),
+                pages: try Page.order(Column("slug")).fetchAll(db))
+            let competitions = try Competition.order(Column("year")).fetchAll(db)
+            let years = try competitions.map { try Self.loadYear($0, db) }
+            return ArchiveSnapshot(registry: registry, writing: writing, years: years)
+        }
+    }
+
+    private static func loadYear(_ competition: Competition, _ db: Database) throws -> YearRecords {
+        let y = competition.year
+        var year = YearRecords(competition: competition)
+        let inYear = Column("year") == y
+        year.stages = try CompetitionStage.filter(inYear).fetchAll(db)
+            .sorted { $0.stage < $1.stage }
+        year.registrations = try Registration.filter(inYear).order(Column("source_line"), Column("id")).fetchAll(db)
+        year.people = try RegistrationPerson.filter(inYear)
+            .order(Column("registration_id"), Column("role"), Column("position")).fetchAll(db)
+        year.materials = try RegistrationMaterial.filter(inYear).order(Column("registration_id"), Column("material")).fetchAll(db)
+        year.writeups = try Writeup.filter(inYear).order(Column("registration_id")).fetchAll(db)
+        year.judges = try Judge.filter(inYear).order(Column("source_line")).fetchAll(db)
+        year.sheets = try ScoreSheet.filter(inYear).order(Column("id")).fetchAll(db)
+        let items = try ScoreItem.fetchAll(db, sql: """
+            SELECT score_item.* FROM score_item JOIN score_sheet ON score_sheet.id = score_item.sheet_id
+            WHERE score_sheet.year = ? ORDER BY score_item.sheet_id, score_item.item
+            """, arguments: [y])
+        let bySheet = Dictionary(grouping: items, by: \.sheetId)
+        year.items = year.sheets.map { bySheet[$0.id!] ?? [] }
+        year.awards = try Award.filter(inYear).order(Column("source_line")).fetchAll(db)
+        year.applications = try Application.filter(inYear).order(Column("source_line")).fetchAll(db)
+        year.claims = try Claim.filter(inYear).order(Column("application_id"), Column("position")).fetchAll(db)
+        year.publications = try Publication.filter(inYear).order(Column("application_id"), Column("position")).fetchAll(db)
+        return year
+    }
+}

@@ -1,0 +1,61 @@
+import GRDB
+
+extension ArchiveDatabase {
+    /// Writes the registry, the writing and the given years in one transaction.
+    /// Each given year replaces the archived year of the same number whole; other archived years stay.
+    /// Enterprises are updated in place and never deleted while an archived year refers to them.
+    public func replace(registry: Registry, writing: Writing, years: [YearRecords]) throws {
+        try writer.write { db in
+            try Self.store(registry: registry, in: db)
+            try Page.deleteAll(db)
+            try Notice.deleteAll(db)
+            for notice in writing.notices { try notice.insert(db) }
+            for page in writing.pages { try page.insert(db) }
+            for year in years { try Self.store(year: year, in: db) }
+        }
+    }
+
+    private static func store(registry: Registry, in db: Database) throws {
+        try EnterpriseAlias.deleteAll(db)
+        let keep = Set(registry.enterprises.map(\.id))
+        let referenced = try String.fetchSet(db, sql: """
+            SELECT enterprise_id FROM registration UNION SELECT enterprise_id FROM application
+            UNION SELECT member_unit_id FROM application WHERE member_unit_id IS NOT NULL
+            UNION SELECT enterprise_id FROM judge WHERE enterprise_id IS NOT NULL
+            """)
+        for stale in try String.fetchAll(db, sql: "SELECT id FROM enterprise") where !keep.contains(stale) && !referenced.contains(stale) {
+            _ = try Enterprise.deleteOne(db, key: stale)
+        }
+        // A renamed enterprise may take a name another id held before: free names first.
+        for id in keep {
+            try db.execute(sql: "UPDATE enterprise SET name = char(1) || id WHERE id = ?", arguments: [id])
+        }
+        for enterprise in registry.enterprises { try enterprise.upsert(db) }
+        for alias in registry.aliases { try alias.insert(db) }
+    }
+
+    private static func store(year: YearRecords, in db: Database) throws {
+        _ = try Competition.deleteOne(db, key: year.year)
+        try year.competition.insert(db)
+        for stage in year.stages { try stage.insert(db) }
+        for registration in year.registrations { try registration.insert(db) }
+        for person in year.people { try person.insert(db) }
+        for material in year.materials { try material.insert(db) }
+        for writeup in year.writeups { try writeup.insert(db) }
+        for judge in year.judges { try judge.insert(db) }
+        for (index, sheet) in year.sheets.enumerated() {
+            var sheet = sheet
+            sheet.id = nil
+            try sheet.insert(db)
+            let sheetId = db.lastInsertedRowID
+            for var item in year.items[index] {
+                item.sheetId = sheetId
+                try item.insert(db)
+            }
+        }
+        for award in year.awards { try award.insert(db) }
+        for application in year.applications { try application.insert(db) }
+        for claim in year.claims { try claim.insert(db) }
+        for publication in year.publications { try publication.insert(db) }
+    }
+}

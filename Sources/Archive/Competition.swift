@@ -1,0 +1,60 @@
+import GRDB
+
+/// The stages of a year, in the order the notice runs them.
+public enum Stage: String, Codable, Sendable, CaseIterable, Comparable, DatabaseValueConvertible {
+    case registration, review, shortlist, onsite, results
+
+    public static func < (a: Stage, b: Stage) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// The stage's name as staff and visitors read it.
+    public var chineseName: String {
+        switch self {
+        case .registration: "报名"
+        case .review: "资料初审"
+        case .shortlist: "公布入围名单"
+        case .onsite: "现场发表"
+        case .results: "公布结果"
+        }
+    }
+}
+
+/// One year's competition: its notice, how far it is published, and its rules (as JSON).
+public struct Competition: ArchiveRecord {
+    public static let databaseTableName = "competition"
+    public var year: Int
+    public var title: String
+    public var docNumber: String?
+    public var issued: String?
+    public var published: Stage
+    public var rulesJson: String
+    public var sourcePath: String
+
+    public init(year: Int, title: String, docNumber: String? = nil, issued: String? = nil,
+                published: Stage, rulesJson: String = "{}", sourcePath: String) {
+        self.year = year
+        self.title = title
+        self.docNumber = docNumber
+        self.issued = issued
+        self.published = published
+        self.rulesJson = rulesJson
+        self.sourcePath = sourcePath
+    }
+}
+
+/// The dates of one stage of a year (`starts_on` alone for a one-day stage).
+public struct CompetitionStage: ArchiveRecord {
+    public static let databaseTableName = "competition_stage"
+    public var year: Int
+    public var stage: Stage
+    public var startsOn: String?
+    public var endsOn: String?
+
+    public init(year: Int, stage: Stage, startsOn: String?, endsOn: String?) {
+        self.year = year
+        self.stage = stage
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+    }
+}

@@ -1,0 +1,194 @@
+import GRDB
+
+/// The archive's schema, as named migrations. A shipped migration is never edited:
+/// a change to the schema is a new migration appended below.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-archive", migrate: createArchive)
+        return migrator
+    }
+
+    private static func createArchive(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE enterprise (
+                id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+                name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+                member_unit_id TEXT,
+                is_member INTEGER NOT NULL DEFAULT 0 CHECK (is_member IN (0, 1))
+            );
+            CREATE TABLE enterprise_alias (
+                alias TEXT PRIMARY KEY NOT NULL CHECK (alias <> ''),
+                enterprise_id TEXT NOT NULL REFERENCES enterprise(id) ON DELETE CASCADE
+            );
+            CREATE INDEX enterprise_alias_enterprise ON enterprise_alias(enterprise_id);
+
+            CREATE TABLE competition (
+                year INTEGER PRIMARY KEY NOT NULL CHECK (year BETWEEN 1900 AND 9999),
+                title TEXT NOT NULL,
+                doc_number TEXT,
+                issued TEXT,
+                published TEXT NOT NULL CHECK (published IN ('registration', 'review', 'shortlist', 'onsite', 'results')),
+                rules_json TEXT NOT NULL DEFAULT '{}',
+                source_path TEXT NOT NULL
+            );
+            CREATE TABLE competition_stage (
+                year INTEGER NOT NULL REFERENCES competition(year) ON DELETE CASCADE,
+                stage TEXT NOT NULL CHECK (stage IN ('registration', 'review', 'shortlist', 'onsite', 'results')),
+                starts_on TEXT,
+                ends_on TEXT,
+                PRIMARY KEY (year, stage)
+            );
+
+            CREATE TABLE registration (
+                year INTEGER NOT NULL REFERENCES competition(year) ON DELETE CASCADE,
+                id TEXT NOT NULL CHECK (id <> ''),
+                enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+                enterprise_name_as_written TEXT NOT NULL,
+                group_name TEXT NOT NULL,
+                title TEXT NOT NULL CHECK (title <> ''),
+                type TEXT NOT NULL,
+                tutor TEXT NOT NULL DEFAULT '',
+                registered_on TEXT,
+                contact TEXT NOT NULL DEFAULT '',
+                phone TEXT NOT NULL DEFAULT '',
+                email TEXT NOT NULL DEFAULT '',
+                address TEXT NOT NULL DEFAULT '',
+                postcode TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'withdrawn', 'disqualified')),
+                extra_json TEXT NOT NULL DEFAULT '{}',
+                source_path TEXT NOT NULL,
+                source_line INTEGER NOT NULL,
+                PRIMARY KEY (year, id)
+            );
+            CREATE INDEX registration_enterprise ON registration(enterprise_id, year);
+            CREATE TABLE registration_person (
+                year INTEGER NOT NULL,
+                registration_id TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('presenter', 'member')),
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL CHECK (name <> ''),
+                PRIMARY KEY (year, registration_id, role, position),
+                FOREIGN KEY (year, registration_id) REFERENCES registration(year, id) ON DELETE CASCADE
+            );
+            CREATE TABLE registration_material (
+                year INTEGER NOT NULL,
+                registration_id TEXT NOT NULL,
+                material TEXT NOT NULL CHECK (material <> ''),
+                PRIMARY KEY (year, registration_id, material),
+                FOREIGN KEY (year, registration_id) REFERENCES registration(year, id) ON DELETE CASCADE
+            );
+            CREATE TABLE writeup (
+                year INTEGER NOT NULL,
+                registration_id TEXT NOT NULL,
+                title TEXT,
+                markdown TEXT NOT NULL,
+                source_path TEXT NOT NULL,
+                PRIMARY KEY (year, registration_id),
+                FOREIGN KEY (year, registration_id) REFERENCES registration(year, id) ON DELETE CASCADE
+            );
+
+            CREATE TABLE judge (
+                year INTEGER NOT NULL REFERENCES competition(year) ON DELETE CASCADE,
+                name TEXT NOT NULL CHECK (name <> ''),
+                enterprise_id TEXT REFERENCES enterprise(id),
+                organisation TEXT NOT NULL DEFAULT '',
+                extra_json TEXT NOT NULL DEFAULT '{}',
+                source_line INTEGER NOT NULL,
+                PRIMARY KEY (year, name)
+            );
+            CREATE TABLE score_sheet (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                year INTEGER NOT NULL,
+                round TEXT NOT NULL CHECK (round IN ('material', 'onsite')),
+                registration_id TEXT NOT NULL,
+                judge TEXT NOT NULL,
+                total REAL NOT NULL,
+                has_items INTEGER NOT NULL CHECK (has_items IN (0, 1)),
+                extra_json TEXT NOT NULL DEFAULT '{}',
+                source_path TEXT NOT NULL,
+                source_line INTEGER NOT NULL,
+                UNIQUE (year, round, registration_id, judge),
+                FOREIGN KEY (year, registration_id) REFERENCES registration(year, id) ON DELETE CASCADE,
+                FOREIGN KEY (year, judge) REFERENCES judge(year, name) ON DELETE CASCADE
+            );
+            CREATE TABLE score_item (
+                sheet_id INTEGER NOT NULL REFERENCES score_sheet(id) ON DELETE CASCADE,
+                item TEXT NOT NULL,
+                score REAL NOT NULL,
+                PRIMARY KEY (sheet_id, item)
+            );
+
+            CREATE TABLE award (
+                year INTEGER NOT NULL,
+                registration_id TEXT NOT NULL,
+                award TEXT,
+                shortlisted INTEGER CHECK (shortlisted IN (0, 1)),
+                source_line INTEGER NOT NULL,
+                PRIMARY KEY (year, registration_id),
+                FOREIGN KEY (year, registration_id) REFERENCES registration(year, id) ON DELETE CASCADE
+            );
+
+            CREATE TABLE application (
+                year INTEGER NOT NULL REFERENCES competition(year) ON DELETE CASCADE,
+                id TEXT NOT NULL CHECK (id <> ''),
+                enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+                member_unit_id TEXT REFERENCES enterprise(id),
+                member_unit_as_written TEXT NOT NULL DEFAULT '',
+                profile TEXT NOT NULL DEFAULT '',
+                result TEXT NOT NULL DEFAULT '',
+                contact TEXT NOT NULL DEFAULT '',
+                phone TEXT NOT NULL DEFAULT '',
+                email TEXT NOT NULL DEFAULT '',
+                address TEXT NOT NULL DEFAULT '',
+                postcode TEXT NOT NULL DEFAULT '',
+                extra_json TEXT NOT NULL DEFAULT '{}',
+                source_line INTEGER NOT NULL,
+                PRIMARY KEY (year, id)
+            );
+            CREATE TABLE claim (
+                year INTEGER NOT NULL,
+                application_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                claimed_year INTEGER NOT NULL,
+                group_name TEXT NOT NULL DEFAULT '',
+                title TEXT NOT NULL,
+                award TEXT NOT NULL,
+                source_line INTEGER NOT NULL,
+                PRIMARY KEY (year, application_id, position),
+                FOREIGN KEY (year, application_id) REFERENCES application(year, id) ON DELETE CASCADE
+            );
+            CREATE TABLE publication (
+                year INTEGER NOT NULL,
+                application_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                title TEXT NOT NULL,
+                venue TEXT NOT NULL DEFAULT '',
+                level TEXT NOT NULL DEFAULT '',
+                published_on TEXT,
+                source_line INTEGER NOT NULL,
+                PRIMARY KEY (year, application_id, position),
+                FOREIGN KEY (year, application_id) REFERENCES application(year, id) ON DELETE CASCADE
+            );
+
+            CREATE TABLE notice (
+                slug TEXT PRIMARY KEY NOT NULL CHECK (slug <> ''),
+                title TEXT NOT NULL,
+                date TEXT NOT NULL,
+                year INTEGER,
+                summary TEXT NOT NULL DEFAULT '',
+                markdown TEXT NOT NULL,
+                attachments_json TEXT NOT NULL DEFAULT '[]',
+                front_matter_json TEXT NOT NULL DEFAULT '{}',
+                source_path TEXT NOT NULL
+            );
+            CREATE TABLE page (
+                slug TEXT PRIMARY KEY NOT NULL CHECK (slug <> ''),
+                title TEXT NOT NULL,
+                markdown TEXT NOT NULL,
+                front_matter_json TEXT NOT NULL DEFAULT '{}',
+                source_path TEXT NOT NULL
+            );
+            """)
+    }
+}

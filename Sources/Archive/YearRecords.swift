@@ -1,0 +1,45 @@
+/// Everything the archive holds of one competition year; a year is written and read whole.
+public struct YearRecords: Sendable, Equatable {
+    public var competition: Competition
+    public var stages: [CompetitionStage] = []
+    public var registrations: [Registration] = []
+    public var people: [RegistrationPerson] = []
+    public var materials: [RegistrationMaterial] = []
+    public var writeups: [Writeup] = []
+    public var judges: [Judge] = []
+    public var sheets: [ScoreSheet] = []
+    /// Items of `sheets[i]`, by the sheet's index in `sheets` (ids exist only once stored).
+    public var items: [[ScoreItem]] = []
+    public var awards: [Award] = []
+    public var applications: [Application] = []
+    public var claims: [Claim] = []
+    public var publications: [Publication] = []
+
+    public init(competition: Competition) {
+        self.competition = competition
+    }
+
+    public var year: Int { competition.year }
+}
+
+/// The registry of enterprises with their aliases.
+public struct Registry: Sendable, Equatable {
+    public var enterprises: [Enterprise]
+    public var aliases: [EnterpriseAlias]
+
+    public init(enterprises: [Enterprise], aliases: [EnterpriseAlias]) {
+        self.enterprises = enterprises
+        self.aliases = aliases
+    }
+}
+
+/// Notices and pages: the site's own writing, replaced whole on each import.
+public struct Writing: Sendable, Equatable {
+    public var notices: [Notice]
+    public var pages: [Page]
+
+    public init(notices: [Notice], pages: [Page]) {
+        self.notices = notices
+        self.pages = pages
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Archive
+
+/// The result of a build, for the lines printed to staff.
+public struct BuildReport: Sendable {
+    public var imported: ImportSummary
+    public var findings: [Int: [Finding]]
+    public var files: Int
+    /// Nil when `--strict` stopped the build before anything was rendered.
+    public var output: OutputSummary?
+
+    public var stoppedByFindings: Bool { output == nil }
+}
+
+/// `qcsite build`: a flat list of named steps, each reading only what the step before produced:
+/// import → snapshot → rank → render → publish.
+public struct SiteBuilder {
+    public var paths: SitePaths
+    /// Overrides `base_url` of site.yaml.
+    public var baseURL: String?
+    /// Stop before rendering when a rule finding is an error.
+    public var strict: Bool
+    public var log: (String) -> Void
+
+    public init(paths: SitePaths, baseURL: String? = nil, strict: Bool = false, log: @escaping (String) -> Void = { _ in }) {
+        self.paths = paths
+        self.baseURL = baseURL
+        self.strict = strict
+        self.log = log
+    }
+
+    public func build() throws -> BuildReport {
+        let (content, imported) = try Importer.run(contentDirectory: paths.contentURL, displayPath: paths.content,
+                                                   archivePath: paths.archive)
+        log("导入 \(imported.years.map { "\($0.year)年 \($0.registrations) 项" }.joined(separator: "，"))；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
+
+        let snapshot = try ArchiveDatabase(path: paths.archive).snapshot()
+        var standings: [Int: YearStandings] = [:]
+        var findings: [Int: [Finding]] = [:]
+        for year in snapshot.years {
+            let ranked = Ranking.rank(year)
+            standings[year.year] = ranked
+            findings[year.year] = ranked.findings
+        }
+        let all = findings.values.flatMap { $0 }
+        let errors = all.filter { $0.severity == .error }.count
+        if !all.isEmpty {
+            log("规则检查：\(errors) 个错误，\(all.count - errors) 个警告（qcsite check 查看详情）")
+        }
+        if strict && errors > 0 {
+            log("--strict：有错误级别的检查结果，未生成网站；旧的输出保持不变")
+            return BuildReport(imported: imported, findings: findings, files: 0, output: nil)
+        }
+
+        let theme = try Theme.load(paths.themeURL, displayPath: paths.themes + "/default")
+        let urls = SiteURLs(baseURL: baseURL ?? content.site.baseURL)
+        let files = try SiteRenderer(config: content.site, urls: urls, theme: theme, snapshot: snapshot,
+                                     standings: standings, contentDirectory: paths.contentURL).render()
+
+        let output = try OutputWriter.publish(files, to: paths.outputURL)
+        log("生成 \(files.count) 个文件：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
+        return BuildReport(imported: imported, findings: findings, files: files.count, output: output)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// A column of an official form: its Chinese header, English name and other spellings seen in forms.
+struct ColumnSpec: Sendable {
+    let key: String
+    let chinese: String
+    var alternatives: [String] = []
+    var required = false
+
+    static func required(_ key: String, _ chinese: String, _ alternatives: String...) -> ColumnSpec {
+        ColumnSpec(key: key, chinese: chinese, alternatives: alternatives, required: true)
+    }
+
+    static func optional(_ key: String, _ chinese: String, _ alternatives: String...) -> ColumnSpec {
+        ColumnSpec(key: key, chinese: chinese, alternatives: alternatives, required: false)
+    }
+}
+
+/// Where each named column sits in a table's header; columns it does not know are kept as extras.
+struct ColumnMap {
+    let table: Table
+    private var indexes: [String: Int] = [:]
+    private var extraIndexes: [Int] = []
+
+    /// Maps the header; a missing required column is logged at the header line and gives nil.
+    init?(_ table: Table, _ specs: [ColumnSpec], extraKnown: Set<String> = [], log: inout ErrorLog) {
+        self.table = table
+        var byHeader: [String: String] = [:]
+        for spec in specs {
+            for name in [spec.key, spec.chinese] + spec.alternatives { byHeader[Self.headerKey(name)] = spec.key }
+        }
+        let known = Set(extraKnown.map(Self.headerKey))
+        for (index, header) in table.header.enumerated() {
+            let key = Self.headerKey(header)
+            if key.isEmpty { continue }
+            if let name = byHeader[key] {
+                if indexes[name] == nil { indexes[name] = index }
+            } else if !known.contains(key) {
+                extraIndexes.append(index)
+            }
+        }
+        var missing = false
+        for spec in specs where spec.required && indexes[spec.key] == nil {
+            missing = true
+            log.add(table.path, table.headerLine,
+                    "缺少必填列「\(spec.chinese)」(missing required column \(spec.key))；请在表头加上这一列")
+        }
+        if missing { return nil }
+    }
+
+    /// Header text as compared: half-width, no spaces, case folded, a trailing note in brackets dropped
+    /// (「单位名称（公章为主）」 is 「单位名称」).
+    static func headerKey(_ header: String) -> String {
+        var key = TextNormalization.nameKey(header)
+        if key.hasSuffix(")"), let open = key.lastIndex(of: "("), open != key.startIndex {
+            key = String(key[..<open])
+        }
+        return key
+    }
+
+    func has(_ key: String) -> Bool { indexes[key] != nil }
+
+    func index(_ key: String) -> Int? { indexes[key] }
+
+    /// The trimmed cell of a named column ("" when the column or the cell is absent).
+    func value(_ row: Table.Row, _ key: String) -> String {
+        TextNormalization.trimmed(row[indexes[key]])
+    }
+
+    /// Non-empty cells of unnamed columns as a JSON object, keys in header order.
+    func extrasJSON(_ row: Table.Row) -> String {
+        var object: [(String, String)] = []
+        for index in extraIndexes {
+            let value = TextNormalization.trimmed(row[index])
+            if !value.isEmpty { object.append((table.header[index], value)) }
+        }
+        return JSONText.object(object)
+    }
+
+    var extraHeaders: [String] { extraIndexes.map { table.header[$0] } }
+}
+
+/// Small JSON writing with a fixed key order, so the archive and the site are byte-stable.
+enum JSONText {
+    static func string(_ text: String) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
+        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+    }
+
+    static func object(_ pairs: [(String, String)]) -> String {
+        "{" + pairs.map { "\(string($0.0)):\(string($0.1))" }.joined(separator: ",") + "}"
+    }
+
+    static func decodeObject(_ json: String) -> [(String, String)] {
+        guard let data = json.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] else { return [] }
+        return object.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Archive
+
+/// Everything read from a content folder, checked and ready for the archive.
+public struct ContentSite: Sendable {
+    public var site: SiteConfig
+    public var registry: Registry
+    public var writing: Writing
+    public var years: [YearRecords]
+}
+
+/// Reads a content folder: `site.yaml`, `enterprises.yaml`, notices, pages and every year.
+/// All input errors of the folder are collected and thrown together.
+public enum ContentReader {
+    /// - Parameters:
+    ///   - directory: the content folder.
+    ///   - displayPath: how error messages name that folder (as the user typed it).
+    ///   - onlyYears: read just these years (nil: every year folder).
+    public static func read(_ directory: URL, displayPath: String = "content", onlyYears: Set<Int>? = nil) throws -> ContentSite {
+        var log = ErrorLog()
+        let fm = FileManager.default
+        func file(_ relative: String) -> (URL, String) {
+            (directory.appendingPathComponent(relative), displayPath + "/" + relative)
+        }
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            throw InputErrors([InputError(path: displayPath, line: 0,
+                "内容文件夹不存在 (no content folder)；请在站点文件夹中运行，或用 --content 指定")])
+        }
+
+        var site = SiteConfig()
+        let (siteURL, sitePath) = file("site.yaml")
+        if fm.fileExists(atPath: siteURL.path) {
+            site = log.attempt { try SiteConfig.read(YAMLValue.read(siteURL, displayPath: sitePath)) } ?? site
+        }
+
+        let (registryURL, registryPath) = file("enterprises.yaml")
+        var registry = Registry(enterprises: [], aliases: [])
+        if fm.fileExists(atPath: registryURL.path) {
+            registry = log.attempt { try RegistryReader.read(YAMLValue.read(registryURL, displayPath: registryPath)) } ?? registry
+        } else {
+            log.add(registryPath, 0, "缺少单位名录 enterprises.yaml (missing enterprise registry)")
+        }
+        let resolver = EnterpriseResolver(registry)
+
+        let notices = readNotices(directory, displayPath: displayPath, log: &log)
+        let pages = readPages(directory, displayPath: displayPath, log: &log)
+
+        var years: [YearRecords] = []
+        let yearsDir = directory.appendingPathComponent("years")
+        let names = ((try? fm.contentsOfDirectory(atPath: yearsDir.path)) ?? []).sorted()
+        for name in names {
+            let url = yearsDir.appendingPathComponent(name)
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue else { continue }
+            guard let year = Int(name), name.count == 4 else {
+                log.add(displayPath + "/years/" + name, 0, "年度文件夹应以四位年份命名，如 years/2024")
+                continue
+            }
+            if let onlyYears, !onlyYears.contains(year) { continue }
+            let reader = YearReader(year: year, directory: url, displayPath: displayPath + "/years/" + name,
+                                    contentDirectory: directory, resolver: resolver)
+            if let records = reader.read(log: &log) { years.append(records) }
+        }
+        if let onlyYears {
+            for year in onlyYears.sorted() where !years.contains(where: { $0.year == year }) && !names.contains(String(year)) {
+                log.add(displayPath + "/years/\(year)", 0, "没有 \(year) 年度的文件夹")
+            }
+        }
+        if !log.isEmpty { throw InputErrors(log.errors) }
+        return ContentSite(site: site, registry: registry, writing: Writing(notices: notices, pages: pages), years: years)
+    }
+
+    private static func markdownFiles(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    private static func readNotices(_ directory: URL, displayPath: String, log: inout ErrorLog) -> [Notice] {
+        let folder = directory.appendingPathComponent("notices")
+        var notices: [Notice] = []
+        for name in markdownFiles(folder) {
+            let path = displayPath + "/notices/" + name
+            let notice: Notice? = log.attempt {
+                let md = try MarkdownFile.read(folder.appendingPathComponent(name), displayPath: path)
+                guard let front = md.frontMatter else {
+                    throw InputError(path: path, line: 1, "通知需要 front matter（title 和 date），以 --- 开头")
+                }
+                var errors = ErrorLog()
+                let title = errors.attempt { try (front["title"] ?? front).requireString() }
+                let date = errors.attempt { () throws -> String in
+                    guard let d = front["date"] else { throw InputError(path: path, line: 1, "缺少发布日期 date (YYYY-MM-DD)") }
+                    return try d.requireDate()
+                }
+                let year = errors.attempt { try front["year"].map { try $0.requireInt() } } ?? nil
+                var attachments: [(String, String)] = []
+                if let list = front["attachments"] {
+                    for item in list.items ?? [] {
+                        errors.attempt {
+                            let file = try (item["file"] ?? item).requireString()
+                            let title = item["title"]?.string ?? (file as NSString).lastPathComponent
+                            guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path) else {
+                                throw item.error("附件「\(file)」不存在；路径相对于内容文件夹，如 years/2024/files/报名表.docx")
+                            }
+                            attachments.append((title, file))
+                        }
+                    }
+                }
+                if !errors.isEmpty { throw InputErrors(errors.errors) }
+                let attachmentsJSON = "[" + attachments.map { JSONText.object([("title", $0.0), ("file", $0.1)]) }
+                    .joined(separator: ",") + "]"
+                return Notice(slug: String(name.dropLast(3)), title: title!, date: date!, year: year,
+                              summary: md.string("summary") ?? "", markdown: md.body,
+                              attachmentsJson: attachmentsJSON, frontMatterJson: md.frontMatterJSON, sourcePath: path)
+            }
+            if let notice { notices.append(notice) }
+        }
+        return notices
+    }
+
+    private static func readPages(_ directory: URL, displayPath: String, log: inout ErrorLog) -> [Page] {
+        let folder = directory.appendingPathComponent("pages")
+        var pages: [Page] = []
+        for name in markdownFiles(folder) {
+            let path = displayPath + "/pages/" + name
+            let page: Page? = log.attempt {
+                let md = try MarkdownFile.read(folder.appendingPathComponent(name), displayPath: path)
+                let slug = String(name.dropLast(3))
+                let title = md.string("title") ?? firstHeading(md.body) ?? slug
+                return Page(slug: slug, title: title, markdown: md.body, frontMatterJson: md.frontMatterJSON, sourcePath: path)
+            }
+            if let page { pages.append(page) }
+        }
+        return pages
+    }
+
+    static func firstHeading(_ markdown: String) -> String? {
+        markdown.split(separator: "\n").first { $0.hasPrefix("# ") }.map { TextNormalization.trimmed(String($0.dropFirst(2))) }
+    }
+}

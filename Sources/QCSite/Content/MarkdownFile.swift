@@ -1,0 +1,42 @@
+import Foundation
+
+/// A Markdown file with optional YAML front matter between `---` lines.
+struct MarkdownFile {
+    let path: String
+    let frontMatter: YAMLValue?
+    let body: String
+
+    static func read(_ url: URL, displayPath: String) throws -> MarkdownFile {
+        guard let data = try? Data(contentsOf: url) else {
+            throw InputError(path: displayPath, line: 0, "文件无法读取 (cannot read the file)")
+        }
+        guard let (text, _) = TextDecoding.decode(data) else {
+            throw InputError(path: displayPath, line: 0, "文件编码无法识别 (cannot decode the file): 请保存为 UTF-8")
+        }
+        return try parse(text.replacingOccurrences(of: "\r\n", with: "\n"), path: displayPath)
+    }
+
+    static func parse(_ text: String, path: String) throws -> MarkdownFile {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+            return MarkdownFile(path: path, frontMatter: nil, body: text)
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { ["---", "..."].contains($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw InputError(path: path, line: 1, "front matter 没有结束的 --- 行 (front matter is never closed)")
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let front = try YAMLValue.parse(yaml, path: path, lineOffset: 1)
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return MarkdownFile(path: path, frontMatter: front, body: body)
+    }
+
+    func string(_ key: String) -> String? {
+        frontMatter?[key]?.string.map(TextNormalization.trimmed)
+    }
+
+    /// The front matter as a JSON object of its scalar values, for the archive.
+    var frontMatterJSON: String {
+        guard let entries = frontMatter?.entries else { return "{}" }
+        return JSONText.object(entries.compactMap { entry in entry.value.string.map { (entry.key, $0) } })
+    }
+}

@@ -1,0 +1,45 @@
+/// The normalisations names and titles go through before they are compared.
+public enum TextNormalization {
+    /// Full-width ASCII (ＡＢＣ１２（）) to half-width, the ideographic space to a space.
+    public static func halfWidth(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// An enterprise name or header as compared: half-width, with every space removed.
+    public static func nameKey(_ text: String) -> String {
+        String(String.UnicodeScalarView(halfWidth(text).unicodeScalars.filter { !$0.properties.isWhitespace }))
+            .lowercased()
+    }
+
+    /// A title as compared by the no-resubmission rule: half-width, case folded, spaces and punctuation removed.
+    public static func titleKey(_ text: String) -> String {
+        let folded = halfWidth(text).lowercased()
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { scalar in
+            let p = scalar.properties
+            if p.isWhitespace { return false }
+            switch p.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol,
+                 .currencySymbol, .modifierSymbol, .otherSymbol, .control, .format:
+                return false
+            default:
+                return true
+            }
+        }))
+    }
+
+    /// Cell text with surrounding spaces (also full-width ones and non-breaking spaces) removed.
+    public static func trimmed(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+import Foundation

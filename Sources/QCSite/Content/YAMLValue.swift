@@ -1,0 +1,124 @@
+import Foundation
+import Yams
+
+/// A YAML node that remembers its file and line, so every config error can name `path:line`.
+struct YAMLValue {
+    let node: Node
+    let path: String
+    /// Lines before the YAML text in its file (the `---` of front matter).
+    let lineOffset: Int
+
+    /// Parses YAML text; an empty document is an empty mapping.
+    static func parse(_ text: String, path: String, lineOffset: Int = 0) throws -> YAMLValue {
+        do {
+            let node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            return YAMLValue(node: node, path: path, lineOffset: lineOffset)
+        } catch let error as YamlError {
+            throw InputError(path: path, line: Self.line(of: error).map { $0 + lineOffset } ?? 0,
+                             "YAML 格式错误 (YAML syntax): \(Self.problem(of: error))；检查缩进和冒号后的空格")
+        }
+    }
+
+    static func read(_ url: URL, displayPath: String) throws -> YAMLValue {
+        guard let data = try? Data(contentsOf: url) else {
+            throw InputError(path: displayPath, line: 0, "文件无法读取 (cannot read the file)")
+        }
+        guard let (text, _) = TextDecoding.decode(data) else {
+            throw InputError(path: displayPath, line: 0, "文件编码无法识别 (cannot decode the file): 请保存为 UTF-8")
+        }
+        return try parse(text, path: displayPath)
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: nil
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
+        default: "\(error)"
+        }
+    }
+
+    var line: Int { (node.mark?.line ?? 0) + lineOffset }
+
+    func error(_ message: String) -> InputError {
+        InputError(path: path, line: line, message)
+    }
+
+    private func wrap(_ node: Node) -> YAMLValue {
+        YAMLValue(node: node, path: path, lineOffset: lineOffset)
+    }
+
+    subscript(key: String) -> YAMLValue? {
+        guard let mapping = node.mapping else { return nil }
+        for (k, v) in mapping where k.string == key { return wrap(v) }
+        return nil
+    }
+
+    /// The entries of a mapping in file order.
+    var entries: [(key: String, value: YAMLValue)]? {
+        node.mapping.map { $0.map { (key: $0.key.string ?? "", value: wrap($0.value)) } }
+    }
+
+    var items: [YAMLValue]? {
+        node.sequence.map { $0.map(wrap) }
+    }
+
+    var isNull: Bool {
+        if let scalar = node.scalar { return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) }
+        return false
+    }
+
+    /// A scalar as text (numbers and dates too, as written).
+    var string: String? {
+        guard let scalar = node.scalar, !isNull else { return nil }
+        return scalar.string
+    }
+
+    func requireString() throws -> String {
+        guard let text = string.map(TextNormalization.trimmed), !text.isEmpty else {
+            throw error("应为文字 (expected a text value)")
+        }
+        return text
+    }
+
+    func requireInt() throws -> Int {
+        guard let text = string, let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            throw error("应为整数 (expected a whole number), 实际为 \(string ?? "空")")
+        }
+        return value
+    }
+
+    func requireDouble() throws -> Double {
+        guard let text = string, let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
+            throw error("应为数字 (expected a number), 实际为 \(string ?? "空")")
+        }
+        return value
+    }
+
+    func requireBool() throws -> Bool {
+        switch string?.lowercased() {
+        case "true", "yes", "on", "是": return true
+        case "false", "no", "off", "否": return false
+        default: throw error("应为 true 或 false (expected true or false)")
+        }
+    }
+
+    func requireDate() throws -> String {
+        let text = try requireString()
+        guard let date = DateText.iso(text) else {
+            throw error("日期无效 (not a date): \(text)；请写成 YYYY-MM-DD，如 2024-08-30")
+        }
+        return date
+    }
+
+    func requireStrings() throws -> [String] {
+        if let items { return try items.map { try $0.requireString() } }
+        if let text = string { return ListText.split(text) }
+        throw error("应为列表 (expected a list)")
+    }
+}

@@ -1,0 +1,411 @@
+import Foundation
+import Archive
+
+/// Reads one `years/<YYYY>/` folder into the records of that year.
+struct YearReader {
+    let year: Int
+    let directory: URL
+    let displayPath: String
+    let contentDirectory: URL
+    let resolver: EnterpriseResolver
+
+    static let registrationColumns: [ColumnSpec] = [
+        .required("id", "编号"), .required("enterprise", "单位名称", "企业名称"),
+        .required("group", "小组名称", "QC小组名称"), .required("title", "课题名称"),
+        .required("type", "课题类型"), .optional("presenters", "发表人"), .optional("members", "小组成员"),
+        .optional("tutor", "辅导者"), .optional("registered_on", "报名日期"), .optional("contact", "联系人"),
+        .optional("phone", "联系电话"), .optional("email", "电子邮箱", "邮箱"), .optional("address", "详细通信地址", "通信地址"),
+        .optional("postcode", "邮编"), .optional("materials", "材料"), .optional("status", "状态"),
+    ]
+    static let judgeColumns: [ColumnSpec] = [.required("judge", "评委"), .optional("enterprise", "单位名称")]
+    static let awardColumns: [ColumnSpec] = [.required("id", "编号"), .optional("award", "奖项"), .optional("shortlisted", "入围")]
+    static let applicationColumns: [ColumnSpec] = [
+        .required("id", "申报编号"), .required("enterprise", "单位名称"), .optional("member_unit", "推荐单位"),
+        .optional("profile", "事迹简介"), .optional("result", "评选结果"), .optional("contact", "联系人"),
+        .optional("phone", "联系电话"), .optional("email", "电子邮箱"), .optional("address", "详细通信地址"),
+        .optional("postcode", "邮编"),
+    ]
+    static let claimColumns: [ColumnSpec] = [
+        .required("application", "申报编号"), .required("year", "获奖年份"), .optional("group", "小组名称"),
+        .required("title", "课题名称"), .required("award", "奖项"),
+    ]
+    static let publicationColumns: [ColumnSpec] = [
+        .required("application", "申报编号"), .required("title", "题目"), .optional("venue", "刊物或会议"),
+        .optional("level", "级别"), .optional("date", "发表日期"),
+    ]
+
+    private var fm: FileManager { .default }
+
+    /// The table `name.csv` or `name.xlsx` of the year, if present.
+    private func table(_ name: String, log: inout ErrorLog) -> Table? {
+        let csv = directory.appendingPathComponent(name + ".csv")
+        let xlsx = directory.appendingPathComponent(name + ".xlsx")
+        let hasCSV = fm.fileExists(atPath: csv.path), hasXLSX = fm.fileExists(atPath: xlsx.path)
+        if hasCSV && hasXLSX {
+            log.add(displayPath + "/" + name + ".xlsx", 0, "同时存在 \(name).csv 和 \(name).xlsx；请只保留一个")
+            return nil
+        }
+        guard hasCSV || hasXLSX else { return nil }
+        let url = hasCSV ? csv : xlsx
+        return log.attempt { try TableReader.read(url, displayPath: displayPath + "/" + name + (hasCSV ? ".csv" : ".xlsx")) }
+    }
+
+    func read(log: inout ErrorLog) -> YearRecords? {
+        let errorsBefore = log.errors.count
+        guard let (competition, stages, rules) = readCompetition(log: &log) else { return nil }
+        var records = YearRecords(competition: competition)
+        records.stages = stages
+
+        if let table = table("registrations", log: &log) { readRegistrations(table, rules: rules, into: &records, log: &log) }
+        let ids = Set(records.registrations.map(\.id))
+        let profiles = readWriteups(ids: ids, into: &records, log: &log)
+        if let table = table("judges", log: &log) { readJudges(table, into: &records, log: &log) }
+        for round in ScoreRound.allCases {
+            if let table = table("scores/" + round.rawValue, log: &log) {
+                readScores(table, round: round, rules: rules, ids: ids, into: &records, log: &log)
+            }
+        }
+        if let table = table("awards", log: &log) { readAwards(table, rules: rules, ids: ids, into: &records, log: &log) }
+        if let table = table("excellent-enterprises", log: &log) { readApplications(table, profiles: profiles, into: &records, log: &log) }
+        let applicationIds = Set(records.applications.map(\.id))
+        if let table = table("claims", log: &log) { readClaims(table, ids: applicationIds, into: &records, log: &log) }
+        if let table = table("publications", log: &log) { readPublications(table, ids: applicationIds, into: &records, log: &log) }
+        return log.errors.count == errorsBefore ? records : nil
+    }
+
+    // MARK: competition.yaml
+
+    private func readCompetition(log: inout ErrorLog) -> (Competition, [CompetitionStage], CompetitionRules)? {
+        let url = directory.appendingPathComponent("competition.yaml")
+        let path = displayPath + "/competition.yaml"
+        guard fm.fileExists(atPath: url.path) else {
+            log.add(path, 0, "缺少 competition.yaml（年度、通知文号、各阶段日期、已公布阶段）")
+            return nil
+        }
+        return log.attempt {
+            let yaml = try YAMLValue.read(url, displayPath: path)
+            var errors = ErrorLog()
+            if let y = yaml["year"], let value = errors.attempt({ try y.requireInt() }), value != year {
+                errors.add(y.error("year 为 \(value)，但文件夹是 \(year)；两者应一致"))
+            }
+            let title = yaml["title"]?.string ?? "\(year)年QC小组成果竞赛"
+            var published = Stage.registration
+            if let p = yaml["published"] {
+                errors.attempt {
+                    guard let stage = Stage(rawValue: try p.requireString()) else {
+                        throw p.error("published 应为 registration、review、shortlist、onsite 或 results 之一")
+                    }
+                    published = stage
+                }
+            }
+            let issued = errors.attempt { try yaml["issued"].map { try $0.requireDate() } } ?? nil
+            var stages: [CompetitionStage] = []
+            if let s = yaml["stages"] {
+                for (name, value) in s.entries ?? [] {
+                    errors.attempt {
+                        guard let stage = Stage(rawValue: name) else {
+                            throw value.error("未知阶段「\(name)」；阶段为 registration、review、shortlist、onsite、results")
+                        }
+                        let on = try value["on"].map { try $0.requireDate() }
+                        let from = try value["from"].map { try $0.requireDate() }
+                        let until = try value["until"].map { try $0.requireDate() }
+                        if let from, let until, from > until { throw value.error("\(name) 的 from 晚于 until") }
+                        stages.append(CompetitionStage(year: year, stage: stage, startsOn: on ?? from, endsOn: on ?? until))
+                    }
+                }
+            }
+            let rules = errors.attempt { try CompetitionRules.read(yaml["rules"]) }
+            if !errors.isEmpty { throw InputErrors(errors.errors) }
+            let competition = Competition(year: year, title: title, docNumber: yaml["doc_number"]?.string,
+                                          issued: issued, published: published, rulesJson: rules!.json(), sourcePath: path)
+            return (competition, stages.sorted { $0.stage < $1.stage }, rules!)
+        }
+    }
+
+    // MARK: registrations
+
+    private func readRegistrations(_ table: Table, rules: CompetitionRules, into records: inout YearRecords, log: inout ErrorLog) {
+        guard let map = ColumnMap(table, Self.registrationColumns, log: &log) else { return }
+        var firstLine: [String: Int] = [:]
+        for row in table.rows {
+            let id = map.value(row, "id")
+            guard !id.isEmpty else {
+                log.add(table.path, row.line, "编号为空 (empty id)；每行成果都需要编号")
+                continue
+            }
+            if let first = firstLine[id] {
+                log.add(table.path, row.line, "编号「\(id)」重复，首次出现在第 \(first) 行 (repeated id)；同一年度编号不能重复")
+                continue
+            }
+            firstLine[id] = row.line
+            let name = map.value(row, "enterprise")
+            guard let enterpriseId = resolver.resolve(name) else {
+                log.add(table.path, row.line, name.isEmpty ? "单位名称为空" : resolver.unknownMessage(name, column: "单位名称"))
+                continue
+            }
+            let title = map.value(row, "title")
+            if title.isEmpty { log.add(table.path, row.line, "课题名称为空 (empty title)") }
+            var registeredOn: String?
+            let dateText = map.value(row, "registered_on")
+            if !dateText.isEmpty {
+                registeredOn = DateText.iso(dateText)
+                if registeredOn == nil {
+                    log.add(table.path, row.line, "报名日期「\(dateText)」不是有效日期 (not a date)；请写成 YYYY-MM-DD，如 \(year)-08-30")
+                }
+            }
+            let statusText = map.value(row, "status")
+            let status: EntryStatus
+            switch statusText {
+            case "", "正常", "有效": status = .active
+            case "撤回", "withdrawn", "已撤回": status = .withdrawn
+            case "取消资格", "disqualified", "已取消资格": status = .disqualified
+            default:
+                log.add(table.path, row.line, "状态「\(statusText)」无法识别；请留空，或填 撤回 / 取消资格")
+                continue
+            }
+            guard !title.isEmpty else { continue }
+            records.registrations.append(Registration(
+                year: year, id: id, enterpriseId: enterpriseId, enterpriseNameAsWritten: name,
+                groupName: map.value(row, "group"), title: title, type: TextNormalization.halfWidth(map.value(row, "type")),
+                tutor: map.value(row, "tutor"), registeredOn: registeredOn, contact: map.value(row, "contact"),
+                phone: map.value(row, "phone"), email: map.value(row, "email"), address: map.value(row, "address"),
+                postcode: map.value(row, "postcode"), status: status, extraJson: map.extrasJSON(row),
+                sourcePath: table.path, sourceLine: row.line))
+            for (role, key) in [(RegistrationPerson.Role.presenter, "presenters"), (.member, "members")] {
+                for (position, person) in ListText.split(map.value(row, key)).enumerated() {
+                    records.people.append(RegistrationPerson(year: year, registrationId: id, role: role,
+                                                             position: position + 1, name: person))
+                }
+            }
+            var seen = Set<String>()
+            for material in ListText.split(map.value(row, "materials")) where seen.insert(material).inserted {
+                records.materials.append(RegistrationMaterial(year: year, registrationId: id, material: material))
+            }
+        }
+    }
+
+    /// Reads achievement write-ups; returns the profiles of `writeups/enterprise-<申报编号>.md` by 申报编号.
+    private func readWriteups(ids: Set<String>, into records: inout YearRecords, log: inout ErrorLog) -> [String: (String, String)] {
+        var profiles: [String: (String, String)] = [:]
+        let folder = directory.appendingPathComponent("writeups")
+        let names = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        for name in names {
+            let path = displayPath + "/writeups/" + name
+            let stem = String(name.dropLast(3))
+            guard let md = log.attempt({ try MarkdownFile.read(folder.appendingPathComponent(name), displayPath: path) }) else { continue }
+            if stem.hasPrefix("enterprise-") {
+                profiles[String(stem.dropFirst("enterprise-".count))] = (md.body, path)
+                continue
+            }
+            guard ids.contains(stem) else {
+                log.add(path, 0, "没有编号为「\(stem)」的报名成果；文件名应为 <编号>.md，与 registrations 中的编号一致")
+                continue
+            }
+            records.writeups.append(Writeup(year: year, registrationId: stem, title: md.string("title"),
+                                            markdown: md.body, sourcePath: path))
+        }
+        return profiles
+    }
+
+    // MARK: judges and scores
+
+    private func readJudges(_ table: Table, into records: inout YearRecords, log: inout ErrorLog) {
+        guard let map = ColumnMap(table, Self.judgeColumns, log: &log) else { return }
+        var firstLine: [String: Int] = [:]
+        for row in table.rows {
+            let name = map.value(row, "judge")
+            guard !name.isEmpty else { log.add(table.path, row.line, "评委姓名为空"); continue }
+            if let first = firstLine[name] {
+                log.add(table.path, row.line, "评委「\(name)」重复，首次出现在第 \(first) 行")
+                continue
+            }
+            firstLine[name] = row.line
+            let organisation = map.value(row, "enterprise")
+            // A judge from outside the registry (a university) conflicts with no entry.
+            let enterpriseId = organisation.isEmpty ? nil : resolver.resolve(organisation)
+            records.judges.append(Judge(year: year, name: name, enterpriseId: enterpriseId, organisation: organisation,
+                                        extraJson: map.extrasJSON(row), sourceLine: row.line))
+        }
+    }
+
+    private func readScores(_ table: Table, round: ScoreRound, rules: CompetitionRules, ids: Set<String>,
+                            into records: inout YearRecords, log: inout ErrorLog) {
+        let itemNames = rules.allItems
+        let specs: [ColumnSpec] = [.required("id", "编号"), .required("judge", "评委"), .optional("total", "总分")]
+            + itemNames.map { ColumnSpec.optional($0, $0) }
+        guard let map = ColumnMap(table, specs, log: &log) else { return }
+        let presentItems = itemNames.filter(map.has)
+        if presentItems.isEmpty && !map.has("total") {
+            log.add(table.path, table.headerLine, "评分表既没有评审项目列（\(itemNames.joined(separator: "、"))），也没有「总分」列")
+            return
+        }
+        let judges = Set(records.judges.map(\.name))
+        var firstLine: [String: Int] = [:]
+        for row in table.rows {
+            let id = map.value(row, "id"), judge = map.value(row, "judge")
+            var bad = false
+            if !ids.contains(id) {
+                log.add(table.path, row.line, "编号「\(id)」不在本年度报名表中 (unknown id)")
+                bad = true
+            }
+            if !judges.contains(judge) {
+                log.add(table.path, row.line, "评委「\(judge)」不在 judges 表中；请先在 judges.csv 中登记评委及其单位")
+                bad = true
+            }
+            let key = id + "\u{0}" + judge
+            if let first = firstLine[key] {
+                log.add(table.path, row.line, "评委「\(judge)」对「\(id)」的评分重复，首次出现在第 \(first) 行")
+                bad = true
+            }
+            firstLine[key] = row.line
+            var items: [ScoreItem] = []
+            for item in presentItems {
+                let text = map.value(row, item)
+                if text.isEmpty { continue }
+                guard let score = Double(TextNormalization.halfWidth(text)), score.isFinite else {
+                    log.add(table.path, row.line, "「\(item)」的分数「\(text)」不是数字")
+                    bad = true
+                    continue
+                }
+                items.append(ScoreItem(sheetId: 0, item: item, score: score))
+            }
+            var total = items.reduce(0) { $0 + $1.score }
+            let totalText = map.value(row, "total")
+            if items.isEmpty {
+                guard let value = Double(TextNormalization.halfWidth(totalText)), value.isFinite else {
+                    log.add(table.path, row.line, totalText.isEmpty ? "这一行没有任何分数" : "总分「\(totalText)」不是数字")
+                    continue
+                }
+                total = value
+            }
+            if bad { continue }
+            records.sheets.append(ScoreSheet(year: year, round: round, registrationId: id, judge: judge, total: total,
+                                             hasItems: !items.isEmpty, extraJson: map.extrasJSON(row),
+                                             sourcePath: table.path, sourceLine: row.line))
+            records.items.append(items)
+        }
+    }
+
+    // MARK: awards
+
+    private func readAwards(_ table: Table, rules: CompetitionRules, ids: Set<String>, into records: inout YearRecords, log: inout ErrorLog) {
+        guard let map = ColumnMap(table, Self.awardColumns, log: &log) else { return }
+        var firstLine: [String: Int] = [:]
+        let names = rules.awardNames
+        for row in table.rows {
+            let id = map.value(row, "id")
+            guard ids.contains(id) else {
+                log.add(table.path, row.line, "编号「\(id)」不在本年度报名表中 (unknown id)")
+                continue
+            }
+            if let first = firstLine[id] {
+                log.add(table.path, row.line, "编号「\(id)」重复，首次出现在第 \(first) 行")
+                continue
+            }
+            firstLine[id] = row.line
+            let award = map.value(row, "award")
+            if !award.isEmpty && !names.contains(award) && award != "无" {
+                log.add(table.path, row.line, "奖项「\(award)」无法识别；应为 \(names.joined(separator: "、")) 之一，或留空")
+                continue
+            }
+            let shortlistedText = map.value(row, "shortlisted")
+            var shortlisted: Bool?
+            switch shortlistedText.lowercased() {
+            case "": shortlisted = nil
+            case "是", "y", "yes", "true", "1", "入围": shortlisted = true
+            case "否", "n", "no", "false", "0", "未入围": shortlisted = false
+            default:
+                log.add(table.path, row.line, "入围「\(shortlistedText)」无法识别；请填 是 或 否")
+                continue
+            }
+            records.awards.append(Award(year: year, registrationId: id, award: award.isEmpty || award == "无" ? nil : award,
+                                        shortlisted: shortlisted, sourceLine: row.line))
+        }
+    }
+
+    // MARK: excellent-enterprise applications
+
+    private func readApplications(_ table: Table, profiles: [String: (String, String)],
+                                  into records: inout YearRecords, log: inout ErrorLog) {
+        guard let map = ColumnMap(table, Self.applicationColumns, log: &log) else { return }
+        var firstLine: [String: Int] = [:]
+        for row in table.rows {
+            let id = map.value(row, "id")
+            guard !id.isEmpty else { log.add(table.path, row.line, "申报编号为空"); continue }
+            if let first = firstLine[id] {
+                log.add(table.path, row.line, "申报编号「\(id)」重复，首次出现在第 \(first) 行")
+                continue
+            }
+            firstLine[id] = row.line
+            let name = map.value(row, "enterprise")
+            guard let enterpriseId = resolver.resolve(name) else {
+                log.add(table.path, row.line, resolver.unknownMessage(name, column: "单位名称"))
+                continue
+            }
+            let unit = map.value(row, "member_unit")
+            var unitId: String?
+            if !unit.isEmpty {
+                unitId = resolver.resolve(unit)
+                if unitId == nil {
+                    log.add(table.path, row.line, resolver.unknownMessage(unit, column: "推荐单位"))
+                    continue
+                }
+            }
+            let profile = profiles[id]?.0 ?? map.value(row, "profile")
+            records.applications.append(Application(
+                year: year, id: id, enterpriseId: enterpriseId, memberUnitId: unitId, memberUnitAsWritten: unit,
+                profile: profile, result: map.value(row, "result"), contact: map.value(row, "contact"),
+                phone: map.value(row, "phone"), email: map.value(row, "email"), address: map.value(row, "address"),
+                postcode: map.value(row, "postcode"), extraJson: map.extrasJSON(row), sourceLine: row.line))
+        }
+        for (id, (_, path)) in profiles.sorted(by: { $0.key < $1.key }) where firstLine[id] == nil {
+            log.add(path, 0, "没有申报编号为「\(id)」的优秀企业申报；文件名应为 enterprise-<申报编号>.md")
+        }
+    }
+
+    private func readClaims(_ table: Table, ids: Set<String>, into records: inout YearRecords, log: inout ErrorLog) {
+        guard let map = ColumnMap(table, Self.claimColumns, log: &log) else { return }
+        var positions: [String: Int] = [:]
+        for row in table.rows {
+            let id = map.value(row, "application")
+            guard ids.contains(id) else {
+                log.add(table.path, row.line, "申报编号「\(id)」不在 excellent-enterprises 表中")
+                continue
+            }
+            let yearText = TextNormalization.halfWidth(map.value(row, "year")).replacingOccurrences(of: "年", with: "")
+            guard let claimed = Int(yearText), (1900...9999).contains(claimed) else {
+                log.add(table.path, row.line, "获奖年份「\(map.value(row, "year"))」应为四位年份，如 2023")
+                continue
+            }
+            positions[id, default: 0] += 1
+            records.claims.append(Claim(year: year, applicationId: id, position: positions[id]!, claimedYear: claimed,
+                                        groupName: map.value(row, "group"), title: map.value(row, "title"),
+                                        award: map.value(row, "award"), sourceLine: row.line))
+        }
+    }
+
+    private func readPublications(_ table: Table, ids: Set<String>, into records: inout YearRecords, log: inout ErrorLog) {
+        guard let map = ColumnMap(table, Self.publicationColumns, log: &log) else { return }
+        var positions: [String: Int] = [:]
+        for row in table.rows {
+            let id = map.value(row, "application")
+            guard ids.contains(id) else {
+                log.add(table.path, row.line, "申报编号「\(id)」不在 excellent-enterprises 表中")
+                continue
+            }
+            let dateText = map.value(row, "date")
+            var date: String?
+            if !dateText.isEmpty {
+                date = DateText.partial(dateText)
+                if date == nil {
+                    log.add(table.path, row.line, "发表日期「\(dateText)」不是有效日期；请写成 YYYY-MM-DD 或 YYYY-MM")
+                    continue
+                }
+            }
+            positions[id, default: 0] += 1
+            records.publications.append(Publication(year: year, applicationId: id, position: positions[id]!,
+                                                    title: map.value(row, "title"), venue: map.value(row, "venue"),
+                                                    level: map.value(row, "level"), publishedOn: date, sourceLine: row.line))
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Archive
+
+/// An enterprise's record year by year and whether it meets the excellent-enterprise award condition.
+public struct EnterpriseHistory: Sendable, Encodable {
+    public struct EnterpriseRef: Sendable, Encodable {
+        public var id: String
+        public var name: String
+    }
+
+    public struct Entry: Sendable, Encodable {
+        public var id: String
+        public var title: String
+        public var group: String
+        public var type: String
+        public var shortlisted: Bool
+        public var award: String?
+        public var status: String
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(group, forKey: .group)
+            try c.encode(type, forKey: .type)
+            try c.encode(shortlisted, forKey: .shortlisted)
+            try c.encode(award, forKey: .award)
+            try c.encode(status, forKey: .status)
+        }
+        enum CodingKeys: String, CodingKey { case id, title, group, type, shortlisted, award, status }
+    }
+
+    public struct Year: Sendable, Encodable {
+        public var year: Int
+        public var registrations: [Entry]
+    }
+
+    public struct AwardInWindow: Sendable, Encodable {
+        public var year: Int
+        public var id: String
+        public var title: String
+        public var award: String
+    }
+
+    public struct Eligibility: Sendable, Encodable {
+        public var forYear: Int
+        public var window: [Int]
+        public var awardsInWindow: [AwardInWindow]
+        public var meetsAwardCondition: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case forYear = "for_year", window, awardsInWindow = "awards_in_window", meetsAwardCondition = "meets_award_condition"
+        }
+    }
+
+    public var enterprise: EnterpriseRef
+    public var years: [Year]
+    public var eligibility: Eligibility
+
+    /// The history of `enterpriseId` from the archive; `standings` are each year's ranking by year.
+    public static func build(enterpriseId: String, snapshot: ArchiveSnapshot, standings: [Int: YearStandings],
+                             visibleYear: (YearRecords) -> Bool = { _ in true }) -> EnterpriseHistory? {
+        guard let enterprise = snapshot.enterprise(id: enterpriseId) else { return nil }
+        var years: [Year] = []
+        for year in snapshot.years where visibleYear(year) {
+            let entries = year.registrations.filter { $0.enterpriseId == enterpriseId }.map { r in
+                let standing = standings[year.year]?.standing(r.id)
+                return Entry(id: r.id, title: r.title, group: r.groupName, type: r.type,
+                             shortlisted: standing?.shortlisted ?? false, award: standing?.award, status: r.status.rawValue)
+            }
+            if !entries.isEmpty { years.append(Year(year: year.year, registrations: entries)) }
+        }
+        let newest = snapshot.years.last
+        let forYear = (newest?.year ?? Calendar.current.component(.year, from: Date())) + 1
+        return EnterpriseHistory(
+            enterprise: EnterpriseRef(id: enterprise.id, name: enterprise.name),
+            years: years,
+            eligibility: eligibility(enterpriseId: enterpriseId, forYear: forYear, snapshot: snapshot,
+                                     standings: standings, rules: newest.map { CompetitionRules.fromJSON($0.competition.rulesJson) } ?? CompetitionRules()))
+    }
+
+    /// The award condition for `forYear`: a counted award in the window `forYear-N … forYear-1`.
+    public static func eligibility(enterpriseId: String, forYear: Int, snapshot: ArchiveSnapshot,
+                                   standings: [Int: YearStandings], rules: CompetitionRules) -> Eligibility {
+        let window = Array((forYear - rules.excellentWindowYears)..<forYear)
+        var awards: [AwardInWindow] = []
+        for y in window {
+            guard let year = snapshot.year(y), let standing = standings[y] else { continue }
+            for r in year.registrations where r.enterpriseId == enterpriseId {
+                if let award = standing.standing(r.id)?.award, rules.excellentGroupAwards.contains(award) {
+                    awards.append(AwardInWindow(year: y, id: r.id, title: r.title, award: award))
+                }
+            }
+        }
+        return Eligibility(forYear: forYear, window: window, awardsInWindow: awards, meetsAwardCondition: !awards.isEmpty)
+    }
+
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+    }
+
+    /// A short report a staff member can paste into a reply.
+    public func text() -> String {
+        var lines = ["\(enterprise.name)（\(enterprise.id)）参赛记录", ""]
+        if years.isEmpty { lines.append("存档中没有该单位的报名记录。") }
+        for year in years {
+            lines.append("\(year.year)年：申报 \(year.registrations.count) 项")
+            for entry in year.registrations {
+                var outcome: [String] = []
+                if entry.status == "withdrawn" { outcome.append("已撤回") }
+                if entry.status == "disqualified" { outcome.append("取消资格") }
+                if entry.shortlisted { outcome.append("入围现场发表") }
+                if let award = entry.award { outcome.append(award) }
+                let suffix = outcome.isEmpty ? "" : "  — " + outcome.joined(separator: "，")
+                lines.append("  \(entry.id)  《\(entry.title)》 \(entry.group)（\(entry.type)）\(suffix)")
+            }
+        }
+        lines.append("")
+        let windowText = "\(eligibility.window.first.map(String.init) ?? "")–\(eligibility.window.last.map(String.init) ?? "")年"
+        if eligibility.meetsAwardCondition {
+            let list = eligibility.awardsInWindow.map { "\($0.year)年《\($0.title)》\($0.award)" }.joined(separator: "；")
+            lines.append("\(eligibility.forYear)年优秀企业申报：符合「近三年内有全省优秀质量管理小组」条件（\(windowText)：\(list)）。")
+        } else {
+            lines.append("\(eligibility.forYear)年优秀企业申报：不符合「近三年内有全省优秀质量管理小组」条件（\(windowText)无获奖成果）。")
+        }
+        lines.append("注：发表论文（省级及以上）等其他条件以申报材料为准。")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import QCSite
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "把 content/ 读入存档：每个年度整体替换，出错则存档保持原样。")
+
+    @OptionGroup var site: SiteOptions
+    @Option(name: .customLong("year"), help: "只导入这些年度（可重复）")
+    var years: [Int] = []
+
+    func run() throws {
+        try runReportingInputErrors(unchanged: "未导入任何内容，存档保持原样") {
+            let paths = site.paths
+            let (_, summary) = try Importer.run(contentDirectory: paths.contentURL, displayPath: paths.content,
+                                                archivePath: paths.archive, onlyYears: years.isEmpty ? nil : Set(years))
+            for year in summary.years {
+                progress("\(year.year)年：\(year.registrations) 项报名")
+            }
+            progress("已导入 \(paths.archive)：\(summary.years.count) 个年度，单位 \(summary.enterprises) 家，通知 \(summary.notices) 篇，页面 \(summary.pages) 篇")
+        }
+    }
+}

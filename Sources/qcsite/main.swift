@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import QCSite
+
+/// `qcsite`: the command line of the competition archive and site.
+struct QCSiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qcsite",
+        abstract: "QC小组成果竞赛：导入年度数据、检查规则、生成公开网站。",
+        subcommands: [Import.self, Build.self, History.self])
+}
+
+/// The folders every command shares.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "内容文件夹 (content folder)") var content = "content"
+    @Option(help: "主题文件夹 (themes folder)") var themes = "themes"
+    @Option(help: "SQLite 存档文件 (archive file)") var archive = "archive.sqlite"
+    @Option(help: "网站输出文件夹 (output folder)") var output = "public"
+
+    var paths: SitePaths { SitePaths(content: content, themes: themes, archive: archive, output: output) }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+/// Prints progress and errors to stderr; stdout carries machine output alone.
+func progress(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Runs a command body, turning input errors into their listing and exit status 2.
+/// `unchanged` is what the user should know was left as it was (the archive, the site).
+func runReportingInputErrors(unchanged: String? = nil, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let errors as InputErrors {
+        progress(errors.description + (unchanged.map { "；\($0)" } ?? ""))
+        throw ExitCode(2)
+    } catch let error as InputError {
+        progress(InputErrors([error]).description + (unchanged.map { "；\($0)" } ?? ""))
+        throw ExitCode(2)
+    }
+}
+
+QCSiteCommand.main()

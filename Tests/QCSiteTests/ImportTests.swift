@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import Archive
+@testable import QCSite
+
+@Suite("Import")
+struct ImportTests {
+    static let goodRows = [
+        "2024-001,示例甲通信,蓝海QC小组,降低基站退服时长,问题解决型,张伟、李娜,张伟、李娜、王芳,2024-08-20,138-0000-0001,推荐表PDF、推荐表Word、成果报告、活动记录,",
+        "2024-002,示例乙网络有限公司（北区）,先锋QC小组,\"研发一种光缆快速定位装置，提升抢修效率\",创新型,赵强、钱敏,赵强,2024/8/21,,推荐表PDF,",
+    ]
+
+    func importSite(_ fixture: SiteFixture) throws -> ImportSummary {
+        try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content", archivePath: fixture.paths.archive).1
+    }
+
+    @Test("A site imports: rows, people, materials, extra columns and contact columns are archived")
+    func importsSite() throws {
+        var files = SiteFixture.minimal(rows: Self.goodRows)
+        files["content/years/2024/registrations.csv"] = files["content/years/2024/registrations.csv"]!
+            .replacingOccurrences(of: "状态\n", with: "状态,备注\n").replacingOccurrences(of: "活动记录,\n", with: "活动记录,,首次参赛\n")
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        let summary = try importSite(fixture)
+        #expect(summary.years.map(\.year) == [2024])
+        let snapshot = try ArchiveDatabase(path: fixture.paths.archive).snapshot()
+        let year = try #require(snapshot.year(2024))
+        #expect(year.registrations.map(\.id) == ["2024-001", "2024-002"])
+        #expect(year.registrations[0].enterpriseId == "demo-a")
+        #expect(year.registrations[1].enterpriseId == "demo-b")
+        #expect(year.registrations[1].title == "研发一种光缆快速定位装置，提升抢修效率")
+        #expect(year.registrations[1].registeredOn == "2024-08-21")
+        #expect(year.registrations[0].phone == "138-0000-0001")
+        #expect(year.registrations[0].extraJson == #"{"备注":"首次参赛"}"#)
+        #expect(year.people.filter { $0.registrationId == "2024-001" && $0.role == .presenter }.map(\.name) == ["张伟", "李娜"])
+        #expect(year.materials.filter { $0.registrationId == "2024-001" }.count == 4)
+        #expect(snapshot.registry.enterprises.count == 3)
+    }
+
+    @Test("Importing again replaces the year whole and keeps other archived years")
+    func replacesYear() throws {
+        var files = SiteFixture.minimal(rows: Self.goodRows)
+        files["content/years/2023/competition.yaml"] = SiteFixture.competition(2023)
+        files["content/years/2023/registrations.csv"] = SiteFixture.registrationHeader + "\n2023-001,示例甲通信,蓝海QC小组,提高话务接通率,问题解决型,张伟、李娜,,2023-08-01,,,\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        _ = try importSite(fixture)
+        try fixture.write("content/years/2024/registrations.csv",
+                          SiteFixture.registrationHeader + "\n" + Self.goodRows[1].replacingOccurrences(of: "2024-002", with: "2024-009") + "\n")
+        try fixture.remove("content/years/2023")
+        _ = try importSite(fixture)
+        let snapshot = try ArchiveDatabase(path: fixture.paths.archive).snapshot()
+        #expect(snapshot.year(2024)?.registrations.map(\.id) == ["2024-009"])
+        #expect(snapshot.year(2024)?.people.allSatisfy { $0.registrationId == "2024-009" } == true)
+        #expect(snapshot.year(2023)?.registrations.map(\.id) == ["2023-001"], "a year no longer in content/ stays archived")
+    }
+
+    @Test("Bad rows are all listed as registrations.csv:LINE, and the archive is left as it was")
+    func rejectsWithoutTrace() throws {
+        let fixture = try SiteFixture(SiteFixture.minimal(rows: Self.goodRows))
+        defer { fixture.cleanUp() }
+        _ = try importSite(fixture)
+        let snapshotBefore = try ArchiveDatabase(path: fixture.paths.archive).snapshot()
+
+        try fixture.write("content/years/2024/registrations.csv", ([SiteFixture.registrationHeader] + Self.goodRows + [
+            "2024-001,示例甲通信,重复QC小组,重复编号,问题解决型,张伟、李娜,,2024-08-20,,,",
+            "2024-003,示例丙通讯有限公司,未知QC小组,未知单位,问题解决型,张伟、李娜,,2024-08-20,,,",
+            "2024-004,示例甲通信,日期QC小组,日期错误,问题解决型,张伟、李娜,,2024-02-30,,,",
+        ]).joined(separator: "\n") + "\n")
+        #expect(throws: InputErrors.self) { try importSite(fixture) }
+        do {
+            _ = try importSite(fixture)
+        } catch let errors as InputErrors {
+            let lines = errors.errors.map(\.description)
+            #expect(lines.count == 3)
+            #expect(lines[0].hasPrefix("content/years/2024/registrations.csv:4: 编号「2024-001」重复"))
+            #expect(lines[1].hasPrefix("content/years/2024/registrations.csv:5: 单位名称「示例丙通讯有限公司」不在单位名录中"))
+            #expect(lines[1].contains("示例甲通信"), "suggests the closest registered name")
+            #expect(lines[2].hasPrefix("content/years/2024/registrations.csv:6: 报名日期「2024-02-30」不是有效日期"))
+        }
+        let snapshotAfter = try ArchiveDatabase(path: fixture.paths.archive).snapshot()
+        #expect(snapshotAfter.years == snapshotBefore.years)
+        #expect(snapshotAfter.registry == snapshotBefore.registry)
+        #expect(snapshotAfter.writing == snapshotBefore.writing)
+    }
+
+    @Test("A missing required column and an undecodable file are input errors; nothing is created")
+    func missingColumnAndBadFile() throws {
+        var files = SiteFixture.minimal(rows: [])
+        files["content/years/2024/registrations.csv"] = "编号,单位名称,小组名称,课题类型\n2024-001,示例甲通信,蓝海QC小组,问题解决型\n"
+        files["content/years/2023/competition.yaml"] = SiteFixture.competition(2023)
+        let fixture = try SiteFixture(files, binary: ["content/years/2023/registrations.csv": Data([0x81, 0x20, 0xFF, 0xFE, 0x0A])])
+        defer { fixture.cleanUp() }
+        do {
+            _ = try importSite(fixture)
+            Issue.record("expected input errors")
+        } catch let errors as InputErrors {
+            let lines = errors.errors.map(\.description)
+            #expect(lines.contains { $0.hasPrefix("content/years/2023/registrations.csv: 文件编码无法识别") })
+            #expect(lines.contains { $0.hasPrefix("content/years/2024/registrations.csv:1: 缺少必填列「课题名称」") })
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.paths.archive))
+    }
+
+    @Test("XLSX, GB18030 and BOM CSV years import together")
+    func mixedFormats() throws {
+        var files = SiteFixture.minimal(rows: Self.goodRows)
+        files["content/years/2023/competition.yaml"] = SiteFixture.competition(2023)
+        files["content/years/2022/competition.yaml"] = SiteFixture.competition(2022)
+        let fixture = try SiteFixture(files, binary: [
+            "content/years/2022/registrations.csv": Data([0xEF, 0xBB, 0xBF]) + Data((SiteFixture.registrationHeader + "\r\n2022-001,示例甲通信,蓝海QC小组,降低故障率,问题解决型,张伟、李娜,,2022-08-01,,,\r\n").utf8),
+        ])
+        defer { fixture.cleanUp() }
+        try XLSXFixture.make(rows: [
+            [.shared("编号"), .shared("单位名称"), .shared("小组名称"), .shared("课题名称"), .shared("课题类型"), .shared("报名日期")],
+            [.shared("2023-001"), .shared("示例旧名通信有限公司"), .shared("蓝海QC小组"), .inline("提高接通率"), .shared("问题解决型"), .date(45166)],
+        ], at: fixture.url("content/years/2023/registrations.xlsx"))
+        let gb = try #require(iconvGB18030(SiteFixture.registrationHeader + "\r\n2024-001,示例乙网络,先锋QC小组,缩短装机时长,问题解决型,张伟、李娜,,2024-08-01,,,\r\n"))
+        try fixture.write("content/years/2024/registrations.csv", gb)
+        _ = try importSite(fixture)
+        let snapshot = try ArchiveDatabase(path: fixture.paths.archive).snapshot()
+        #expect(snapshot.year(2022)?.registrations.first?.title == "降低故障率")
+        #expect(snapshot.year(2023)?.registrations.first?.enterpriseId == "demo-a")
+        #expect(snapshot.year(2023)?.registrations.first?.registeredOn == "2023-08-28")
+        #expect(snapshot.year(2024)?.registrations.first?.title == "缩短装机时长")
+    }
+}
+
+func iconvGB18030(_ text: String) -> Data? {
+    TextDecoding.gb18030Data(text)
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import Archive
+@testable import QCSite
+
+@Suite("Ranking")
+struct RankingTests {
+    /// A year of `entries` (id, enterprise) scored by judges with totals only.
+    func year(entries: [(String, String)], judges: [(String, String?)], material: [String: [Double]],
+              onsite: [String: [Double]] = [:], rules: CompetitionRules = CompetitionRules()) -> YearRecords {
+        var year = YearRecords(competition: Competition(year: 2024, title: "t", published: .results,
+                                                        rulesJson: rules.json(), sourcePath: "c"))
+        year.registrations = entries.enumerated().map { i, e in
+            Registration(year: 2024, id: e.0, enterpriseId: e.1, enterpriseNameAsWritten: e.1, groupName: "g",
+                         title: "课题\(e.0)", type: "问题解决型", sourcePath: "r.csv", sourceLine: i + 2)
+        }
+        year.judges = judges.enumerated().map { Judge(year: 2024, name: $1.0, enterpriseId: $1.1, organisation: $1.1 ?? "大学", sourceLine: $0 + 2) }
+        for (round, scores) in [(ScoreRound.material, material), (.onsite, onsite)] {
+            for (id, totals) in scores.sorted(by: { $0.key < $1.key }) {
+                for (j, total) in totals.enumerated() {
+                    year.sheets.append(ScoreSheet(year: 2024, round: round, registrationId: id, judge: judges[j].0,
+                                                  total: total, hasItems: false, sourcePath: "s.csv", sourceLine: j + 2))
+                    year.items.append([])
+                }
+            }
+        }
+        return year
+    }
+
+    @Test("Drops the highest and lowest total from five judges on, then averages")
+    func dropExtremes() {
+        #expect(Ranking.mean([80, 90, 70, 85, 75], dropFrom: 5) == 80)
+        #expect(Ranking.mean([80, 90, 70, 85], dropFrom: 5) == 81.25)
+        #expect(Ranking.mean([], dropFrom: 5) == nil)
+    }
+
+    @Test("Shortlist and prizes follow the rules' quotas; exact ties share a rank and are reported at a cut")
+    func shortlistAndTies() {
+        var rules = CompetitionRules()
+        rules.shortlistSize = 3
+        rules.awards = [.init(name: "一等奖", count: 1), .init(name: "二等奖", count: 1)]
+        let judges: [(String, String?)] = [("甲", nil), ("乙", nil), ("丙", nil)]
+        let y = year(entries: [("A", "e1"), ("B", "e2"), ("C", "e3"), ("D", "e4"), ("E", "e5")], judges: judges,
+                     material: ["A": [90, 90, 90], "B": [85, 85, 85], "C": [80, 81, 79], "D": [80, 80, 80], "E": [70, 70, 70]],
+                     onsite: ["A": [88, 88, 88], "B": [91, 91, 91], "C": [70, 70, 70], "D": [75, 75, 75]], rules: rules)
+        let s = Ranking.rank(y)
+        #expect(s.standing("C")?.materialRank == 3)
+        #expect(s.standing("D")?.materialRank == 3, "80 and 80 tie exactly")
+        #expect(s.shortlist == ["A", "B", "C", "D"], "a tie at the cut lets both through")
+        #expect(s.findings.map(\.rule) == ["shortlist-tie"])
+        #expect(s.findings.first?.evidence["ids"] == ["C", "D"])
+        #expect(s.prizes.map(\.award) == ["一等奖", "二等奖"])
+        #expect(s.prizes.map(\.ids) == [["B"], ["A"]], "prizes rank the shortlisted by the on-site mean alone")
+    }
+
+    @Test("A judge's sheet for the judge's own enterprise and an out-of-range sheet are reported and left out")
+    func conflictsAndRange() {
+        let judges: [(String, String?)] = [("甲", "e1"), ("乙", nil), ("丙", nil)]
+        let y = year(entries: [("A", "e1"), ("B", "e2")], judges: judges,
+                     material: ["A": [100, 80, 82], "B": [120, 70, 72]])
+        let s = Ranking.rank(y)
+        #expect(s.standing("A")?.materialScore == 81)
+        #expect(s.standing("B")?.materialScore == 71)
+        #expect(s.findings.map(\.rule).sorted() == ["judge-conflict", "score-range"])
+        #expect(s.findings.first { $0.rule == "judge-conflict" }?.subject == "A")
+        #expect(s.findings.first { $0.rule == "score-range" }?.subject == "B")
+    }
+
+    @Test("Recorded awards decide; withdrawn entries take no place")
+    func recordedAndWithdrawn() {
+        let judges: [(String, String?)] = [("甲", nil)]
+        var y = year(entries: [("A", "e1"), ("B", "e2"), ("C", "e3")], judges: judges,
+                     material: ["A": [90], "B": [80], "C": [95]], onsite: ["A": [90], "B": [80]])
+        y.registrations[2].status = .withdrawn
+        y.awards = [Award(year: 2024, registrationId: "B", award: "一等奖", shortlisted: nil, sourceLine: 2)]
+        let s = Ranking.rank(y)
+        #expect(s.standing("C") == nil)
+        #expect(s.standing("B")?.award == "一等奖")
+        #expect(s.standing("B")?.recorded == true)
+        #expect(s.standing("A")?.materialRank == 1)
+    }
+}
