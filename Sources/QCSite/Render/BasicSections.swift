@@ -1,0 +1,136 @@
+import Foundation
+import Archive
+
+/// The theme's static files under `assets/`.
+struct AssetSection: SiteSection {
+    func render(into files: inout OutputFiles, _ context: RenderContext) throws {
+        for (path, data) in context.theme.assets.sorted(by: { $0.key < $1.key }) { files.add("assets/" + path, data) }
+    }
+}
+
+/// The home page: the current year, its stage timeline, the latest notices.
+struct HomeSection: SiteSection {
+    struct HomeModel {
+        var year: Int?
+        var competitionTitle: String
+        var docNumber: String
+        var timeline: [TimelineStep]
+        var notices: [NoticeSection.Summary]
+    }
+
+    struct TimelineStep {
+        var name: String
+        var dates: String
+        var state: String
+    }
+
+    func render(into files: inout OutputFiles, _ context: RenderContext) throws {
+        let current = context.snapshot.years.last
+        let model = HomeModel(year: current?.year, competitionTitle: current?.competition.title ?? context.config.title,
+                              docNumber: current?.competition.docNumber ?? "",
+                              timeline: current.map { Self.timeline($0, context) } ?? [],
+                              notices: context.snapshot.writing.notices.prefix(5).map { NoticeSection.summary($0, context) })
+        files.add("index.html", try context.page("home", context.pageModel(title: nil, path: "", section: "home"), model))
+    }
+
+    /// The stages of a year with their dates, each done, current or to come by the published stage.
+    static func timeline(_ year: YearRecords, _ context: RenderContext) -> [TimelineStep] {
+        Stage.allCases.compactMap { stage in
+            let dates = year.stages.first { $0.stage == stage }
+            if dates == nil && stage == .results && year.competition.published < .results { return nil }
+            let published = year.competition.published
+            let state = stage < published ? "done" : stage == published ? "current" : "upcoming"
+            return TimelineStep(name: stage.chineseName, dates: dates.map { dateRange($0, context) } ?? "", state: state)
+        }
+    }
+
+    static func dateRange(_ stage: CompetitionStage, _ context: RenderContext) -> String {
+        switch (stage.startsOn, stage.endsOn) {
+        case let (s?, e?) where s == e: return context.shortDate(s)
+        case let (s?, e?): return "\(context.shortDate(s)) 至 \(context.shortDate(e))"
+        case let (nil, e?): return "\(context.shortDate(e)) 前"
+        case let (s?, nil): return "\(context.shortDate(s)) 起"
+        default: return ""
+        }
+    }
+}
+
+/// Notices: the list, a page each, and their attachments.
+struct NoticeSection: SiteSection {
+    struct Summary {
+        var title: String
+        var date: String
+        var url: String
+        var summary: String
+    }
+
+    struct NoticeModel {
+        var summary: Summary
+        var html: String
+        var attachments: [Link]
+    }
+
+    struct Attachment {
+        var title: String
+        var source: String
+        var output: String
+    }
+
+    static func summary(_ notice: Notice, _ context: RenderContext) -> Summary {
+        Summary(title: notice.title, date: notice.date, url: context.urls.link("notices/\(notice.slug)/"),
+                summary: notice.summary.isEmpty ? context.excerpt(notice.markdown) : notice.summary)
+    }
+
+    func render(into files: inout OutputFiles, _ context: RenderContext) throws {
+        let notices = context.snapshot.writing.notices
+        files.add("notices/index.html", try context.page("notices",
+            context.pageModel(title: "通知公告", path: "notices/", section: "notices"),
+            ["notices": notices.map { Self.summary($0, context) }]))
+        var attached = Set<String>()
+        for notice in notices {
+            let attachments = Self.attachments(notice)
+            for attachment in attachments where attached.insert(attachment.output).inserted {
+                if let data = FileManager.default.contents(atPath: context.contentDirectory.appendingPathComponent(attachment.source).path) {
+                    files.add(attachment.output, data)
+                }
+            }
+            let model = NoticeModel(summary: Self.summary(notice, context), html: context.markdown(notice.markdown),
+                                    attachments: attachments.map { Link(title: $0.title, url: context.urls.link($0.output)) })
+            files.add("notices/\(notice.slug)/index.html", try context.page("notice",
+                context.pageModel(title: notice.title, path: "notices/\(notice.slug)/", section: "notices",
+                                  description: model.summary.summary,
+                                  breadcrumbs: [Link(title: "通知公告", url: context.urls.link("notices/"))]),
+                model))
+        }
+    }
+
+    /// Attachments with their output paths: `years/2024/files/x.docx` is published as `2024/files/x.docx`.
+    static func attachments(_ notice: Notice) -> [Attachment] {
+        guard let data = notice.attachmentsJson.data(using: .utf8),
+              let list = try? JSONSerialization.jsonObject(with: data) as? [[String: String]] else { return [] }
+        return list.compactMap { item in
+            guard let file = item["file"] else { return nil }
+            let output = file.hasPrefix("years/") ? String(file.dropFirst("years/".count)) : "files/" + (file as NSString).lastPathComponent
+            return Attachment(title: item["title"] ?? file, source: file, output: output)
+        }
+    }
+}
+
+/// Other pages written in Markdown (`pages/about.md` → `/about/`).
+struct MarkdownPageSection: SiteSection {
+    func render(into files: inout OutputFiles, _ context: RenderContext) throws {
+        for doc in context.snapshot.writing.pages {
+            files.add("\(doc.slug)/index.html", try context.page("page",
+                context.pageModel(title: doc.title, path: "\(doc.slug)/", section: "pages", description: context.excerpt(doc.markdown)),
+                ["html": context.markdown(doc.markdown)]))
+        }
+    }
+}
+
+/// `404.html`, which web hosts serve for a missing page.
+struct NotFoundSection: SiteSection {
+    func render(into files: inout OutputFiles, _ context: RenderContext) throws {
+        files.add("404.html", try context.page("404",
+            context.pageModel(title: "页面未找到", path: "404.html", section: "none"), ["home": context.urls.link("")]))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Archive
+
+/// What the public may see of the archive: each year shows only what its `published` stage
+/// allows, and result-published years give pages to the achievements `archive_publish` names.
+/// Every page, download, feed and search index reads the archive through this, never around it.
+public struct PublicRecord: Sendable {
+    public let snapshot: ArchiveSnapshot
+    public let standings: [Int: YearStandings]
+    public let policy: SiteConfig.ArchivePolicy
+    public let publishScores: Bool
+
+    public init(snapshot: ArchiveSnapshot, standings: [Int: YearStandings], policy: SiteConfig.ArchivePolicy, publishScores: Bool) {
+        self.snapshot = snapshot
+        self.standings = standings
+        self.policy = policy
+        self.publishScores = publishScores
+    }
+
+    public func showsShortlist(_ year: YearRecords) -> Bool { year.competition.published >= .shortlist }
+    public func showsResults(_ year: YearRecords) -> Bool { year.competition.published >= .results }
+
+    /// The shortlist in order, once published (withdrawn and disqualified entries are never in it).
+    public func shortlist(_ year: YearRecords) -> [Registration] {
+        guard showsShortlist(year), let standing = standings[year.year] else { return [] }
+        let byId = Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
+        return standing.shortlist.compactMap { byId[$0] }
+    }
+
+    /// Prizes highest first, once results are published.
+    public func prizes(_ year: YearRecords) -> [(award: String, registrations: [Registration])] {
+        guard showsResults(year), let standing = standings[year.year] else { return [] }
+        let byId = Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
+        return standing.prizes.map { ($0.award, $0.ids.compactMap { byId[$0] }) }
+    }
+
+    /// Excellent enterprises selected, once results are published.
+    public func excellentEnterprises(_ year: YearRecords) -> [Application] {
+        guard showsResults(year) else { return [] }
+        return year.applications.filter(\.isSelected)
+    }
+
+    /// Registrations the public may see listed at all in this year.
+    public func visibleRegistrations(_ year: YearRecords) -> [Registration] {
+        guard showsShortlist(year) else { return [] }
+        guard showsResults(year) else { return shortlist(year) }
+        let active = year.registrations.filter { $0.status == .active }
+        switch policy {
+        case .all: return active
+        case .shortlisted: return active.filter { isShortlisted(year, $0.id) || award(year, $0.id) != nil }
+        case .awarded: return active.filter { award(year, $0.id) != nil }
+        }
+    }
+
+    /// Whether an achievement gets a page of its own (result-published years only).
+    public func hasPage(_ year: YearRecords, _ id: String) -> Bool {
+        showsResults(year) && visibleRegistrations(year).contains { $0.id == id }
+    }
+
+    public func isShortlisted(_ year: YearRecords, _ id: String) -> Bool {
+        showsShortlist(year) && (standings[year.year]?.standing(id)?.shortlisted ?? false)
+    }
+
+    public func award(_ year: YearRecords, _ id: String) -> String? {
+        showsResults(year) ? standings[year.year]?.standing(id)?.award : nil
+    }
+
+    /// The material mean, where the site publishes scores and the shortlist is out.
+    public func materialScore(_ year: YearRecords, _ id: String) -> Double? {
+        publishScores && showsShortlist(year) ? standings[year.year]?.standing(id)?.materialScore : nil
+    }
+
+    /// The on-site mean, where the site publishes scores and results are out.
+    public func onsiteScore(_ year: YearRecords, _ id: String) -> Double? {
+        publishScores && showsResults(year) ? standings[year.year]?.standing(id)?.onsiteScore : nil
+    }
+}

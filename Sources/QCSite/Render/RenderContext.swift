@@ -1,0 +1,59 @@
+import Foundation
+import Archive
+
+/// What every section renders from: settings, addresses, theme, and the public record.
+struct RenderContext: Sendable {
+    let config: SiteConfig
+    let urls: SiteURLs
+    let theme: Theme
+    let record: PublicRecord
+    /// Where attachments named by notices are read from.
+    let contentDirectory: URL
+
+    var snapshot: ArchiveSnapshot { record.snapshot }
+
+    /// Renders `template` inside the layout as the page at `path`.
+    func page<C>(_ template: String, _ page: PageModel, _ content: C) throws -> Data {
+        let context = PageContext(site: siteModel, page: page, nav: nav(current: page.section), content: content)
+        return Data(try theme.render(template, context).utf8)
+    }
+
+    var siteModel: SiteModel {
+        SiteModel(title: config.title, subtitle: config.subtitle, organisers: config.organisers.joined(separator: "　"),
+                  contact: config.contact.map { LabelValue(label: contactLabel($0.key), value: $0.value) },
+                  footer: config.footer, root: urls.link(""), stylesheet: urls.link("assets/site.css"),
+                  feed: urls.link("feed.xml"), searchIndex: urls.link("search/index.json"))
+    }
+
+    func pageModel(title: String?, path: String, section: String, description: String = "", breadcrumbs: [Link] = []) -> PageModel {
+        PageModel(title: title ?? config.title, headTitle: title.map { "\($0) - \(config.title)" } ?? config.title,
+                  description: description.isEmpty ? (config.subtitle.isEmpty ? config.title : config.subtitle) : description,
+                  canonical: urls.absolute(path), section: section,
+                  breadcrumbs: [Link(title: "首页", url: urls.link(""))] + breadcrumbs)
+    }
+
+    func nav(current: String) -> [NavItem] {
+        [("首页", "", "home"), ("通知公告", "notices/", "notices")]
+            .map { NavItem(title: $0.0, url: urls.link($0.1), current: $0.2 == current) }
+    }
+
+    func markdown(_ text: String) -> String {
+        Markdown.html(text, rawHTML: config.markdownRawHTML)
+    }
+
+    func excerpt(_ markdown: String, length: Int = 120) -> String {
+        let text = Markdown.plainText(markdown).replacingOccurrences(of: "\n", with: " ")
+        return text.count > length ? String(text.prefix(length)) + "…" : text
+    }
+
+    /// `2024-09-06` as `9月6日`.
+    func shortDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return iso }
+        return "\(parts[1])月\(parts[2])日"
+    }
+
+    func contactLabel(_ key: String) -> String {
+        ["department": "联系部门", "phone": "联系电话", "email": "电子邮箱", "address": "地址", "contact": "联系方式"][key] ?? key
+    }
+}
