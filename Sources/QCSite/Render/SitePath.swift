@@ -23,11 +23,9 @@ enum SitePath {
         path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     }
 
-    /// A path segment safe in a URL and a file name: 编号 such as `2024-001` stay as they are.
+    /// A path segment safe in a URL and a file name: characters that would break a link
+    /// (`/ \ ? # %` and spaces) become `-`; 编号 such as `2024-001` stay as they are.
     static func segment(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-_.~")
-        let cleaned = text.replacingOccurrences(of: "/", with: "-")
-        return cleaned.addingPercentEncoding(withAllowedCharacters: allowed) ?? cleaned
+        String(text.map { "/\\?#% \u{3000}".contains($0) ? "-" : $0 })
     }
 }
