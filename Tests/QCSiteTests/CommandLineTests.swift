@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import QCSite
+
+/// Runs the built `qcsite` binary as staff do, checking its output and exit status.
+@Suite("Command line", .serialized)
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        // The test bundle and the executable are built into the same products folder.
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if folder.lastPathComponent.hasSuffix(".xctest") { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("qcsite")
+    }
+
+    func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("import of bad rows exits 2, names each row as registrations.csv:LINE, and keeps the archive")
+    func importBadRows() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "qcsite binary at \(Self.binary.path)")
+        let fixture = try SiteFixture(SiteFixture.minimal(rows: ImportTests.goodRows))
+        defer { fixture.cleanUp() }
+        let first = try run(["import"], in: fixture.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.isEmpty, "progress goes to stderr")
+
+        try fixture.write("content/years/2024/registrations.csv", ([SiteFixture.registrationHeader] + [
+            "2024-001,示例甲通信,g,新课题,问题解决型,a、b,,2024-08-01,,,",
+            "2024-002,无此单位,g,t,问题解决型,a、b,,2024-08-01,,,",
+            "2024-001,示例甲通信,g,t2,问题解决型,a、b,,2024-13-01,,,",
+        ]).joined(separator: "\n") + "\n")
+        let second = try run(["import"], in: fixture.root)
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("content/years/2024/registrations.csv:3: "))
+        #expect(second.stderr.contains("content/years/2024/registrations.csv:4: "))
+        #expect(second.stderr.contains("存档保持原样"))
+
+        let history = try run(["history", "示例甲通信", "--format", "json"], in: fixture.root)
+        #expect(history.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any]
+        let years = json?["years"] as? [[String: Any]]
+        let titles = (years?.first?["registrations"] as? [[String: Any]])?.compactMap { $0["title"] as? String }
+        #expect(titles == ["降低基站退服时长"], "the archive still holds the first import")
+        let eligibility = json?["eligibility"] as? [String: Any]
+        #expect(Set(eligibility?.keys.map { $0 } ?? []) == ["for_year", "window", "awards_in_window", "meets_award_condition"])
+    }
+
+    @Test("build writes public/index.html and archive.sqlite; an unknown enterprise in history exits 2")
+    func buildAndHistory() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+        let fixture = try SiteFixture(SiteFixture.minimal(rows: ImportTests.goodRows))
+        defer { fixture.cleanUp() }
+        let build = try run(["build"], in: fixture.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: fixture.url("public/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: fixture.url("archive.sqlite").path))
+        let unknown = try run(["history", "示例丙"], in: fixture.root)
+        #expect(unknown.status == 2)
+    }
+}
