@@ -51,10 +51,12 @@ public struct Claim: ArchiveRecord {
     public var groupName: String
     public var title: String
     public var award: String
+    public var extraJson: String
     public var sourceLine: Int
 
     public init(year: Int, applicationId: String, position: Int, claimedYear: Int, groupName: String,
-                title: String, award: String, sourceLine: Int) {
+                title: String, award: String, extraJson: String = "{}", sourceLine: Int) {
+        self.extraJson = extraJson
         self.year = year
         self.applicationId = applicationId
         self.position = position
@@ -76,10 +78,12 @@ public struct Publication: ArchiveRecord {
     public var venue: String
     public var level: String
     public var publishedOn: String?
+    public var extraJson: String
     public var sourceLine: Int
 
     public init(year: Int, applicationId: String, position: Int, title: String, venue: String,
-                level: String, publishedOn: String?, sourceLine: Int) {
+                level: String, publishedOn: String?, extraJson: String = "{}", sourceLine: Int) {
+        self.extraJson = extraJson
         self.year = year
         self.applicationId = applicationId
         self.position = position

@@ -124,6 +124,7 @@ enum Schema {
                 registration_id TEXT NOT NULL,
                 award TEXT,
                 shortlisted INTEGER CHECK (shortlisted IN (0, 1)),
+                extra_json TEXT NOT NULL DEFAULT '{}',
                 source_line INTEGER NOT NULL,
                 PRIMARY KEY (year, registration_id),
                 FOREIGN KEY (year, registration_id) REFERENCES registration(year, id) ON DELETE CASCADE
@@ -154,6 +155,7 @@ enum Schema {
                 group_name TEXT NOT NULL DEFAULT '',
                 title TEXT NOT NULL,
                 award TEXT NOT NULL,
+                extra_json TEXT NOT NULL DEFAULT '{}',
                 source_line INTEGER NOT NULL,
                 PRIMARY KEY (year, application_id, position),
                 FOREIGN KEY (year, application_id) REFERENCES application(year, id) ON DELETE CASCADE
@@ -166,6 +168,7 @@ enum Schema {
                 venue TEXT NOT NULL DEFAULT '',
                 level TEXT NOT NULL DEFAULT '',
                 published_on TEXT,
+                extra_json TEXT NOT NULL DEFAULT '{}',
                 source_line INTEGER NOT NULL,
                 PRIMARY KEY (year, application_id, position),
                 FOREIGN KEY (year, application_id) REFERENCES application(year, id) ON DELETE CASCADE

@@ -78,13 +78,15 @@ public struct Award: ArchiveRecord {
     public var registrationId: String
     public var award: String?
     public var shortlisted: Bool?
+    public var extraJson: String
     public var sourceLine: Int
 
-    public init(year: Int, registrationId: String, award: String?, shortlisted: Bool?, sourceLine: Int) {
+    public init(year: Int, registrationId: String, award: String?, shortlisted: Bool?, extraJson: String = "{}", sourceLine: Int) {
         self.year = year
         self.registrationId = registrationId
         self.award = award
         self.shortlisted = shortlisted
+        self.extraJson = extraJson
         self.sourceLine = sourceLine
     }
 }

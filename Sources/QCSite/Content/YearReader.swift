@@ -319,7 +319,7 @@ struct YearReader {
                 continue
             }
             records.awards.append(Award(year: year, registrationId: id, award: award.isEmpty || award == "无" ? nil : award,
-                                        shortlisted: shortlisted, sourceLine: row.line))
+                                        shortlisted: shortlisted, extraJson: map.extrasJSON(row), sourceLine: row.line))
         }
     }
 
@@ -380,7 +380,7 @@ struct YearReader {
             positions[id, default: 0] += 1
             records.claims.append(Claim(year: year, applicationId: id, position: positions[id]!, claimedYear: claimed,
                                         groupName: map.value(row, "group"), title: map.value(row, "title"),
-                                        award: map.value(row, "award"), sourceLine: row.line))
+                                        award: map.value(row, "award"), extraJson: map.extrasJSON(row), sourceLine: row.line))
         }
     }
 
@@ -405,7 +405,8 @@ struct YearReader {
             positions[id, default: 0] += 1
             records.publications.append(Publication(year: year, applicationId: id, position: positions[id]!,
                                                     title: map.value(row, "title"), venue: map.value(row, "venue"),
-                                                    level: map.value(row, "level"), publishedOn: date, sourceLine: row.line))
+                                                    level: map.value(row, "level"), publishedOn: date,
+                                                    extraJson: map.extrasJSON(row), sourceLine: row.line))
         }
     }
 }
