@@ -18,6 +18,12 @@ public struct Application: ArchiveRecord {
     public var extraJson: String
     public var sourceLine: Int
 
+    enum CodingKeys: String, CodingKey {
+        case year, id, enterpriseId = "enterprise_id", memberUnitId = "member_unit_id",
+            memberUnitAsWritten = "member_unit_as_written", profile, result, contact, phone, email, address,
+            postcode, extraJson = "extra_json", sourceLine = "source_line"
+    }
+
     public init(year: Int, id: String, enterpriseId: String, memberUnitId: String?, memberUnitAsWritten: String,
                 profile: String, result: String, contact: String = "", phone: String = "", email: String = "",
                 address: String = "", postcode: String = "", extraJson: String = "{}", sourceLine: Int) {
@@ -54,6 +60,11 @@ public struct Claim: ArchiveRecord {
     public var extraJson: String
     public var sourceLine: Int
 
+    enum CodingKeys: String, CodingKey {
+        case year, applicationId = "application_id", position, claimedYear = "claimed_year",
+            groupName = "group_name", title, award, extraJson = "extra_json", sourceLine = "source_line"
+    }
+
     public init(year: Int, applicationId: String, position: Int, claimedYear: Int, groupName: String,
                 title: String, award: String, extraJson: String = "{}", sourceLine: Int) {
         self.extraJson = extraJson
@@ -80,6 +91,11 @@ public struct Publication: ArchiveRecord {
     public var publishedOn: String?
     public var extraJson: String
     public var sourceLine: Int
+
+    enum CodingKeys: String, CodingKey {
+        case year, applicationId = "application_id", position, title, venue, level,
+            publishedOn = "published_on", extraJson = "extra_json", sourceLine = "source_line"
+    }
 
     public init(year: Int, applicationId: String, position: Int, title: String, venue: String,
                 level: String, publishedOn: String?, extraJson: String = "{}", sourceLine: Int) {

@@ -31,6 +31,11 @@ public struct Competition: ArchiveRecord {
     public var rulesJson: String
     public var sourcePath: String
 
+    enum CodingKeys: String, CodingKey {
+        case year, title, docNumber = "doc_number", issued, published, rulesJson = "rules_json",
+            sourcePath = "source_path"
+    }
+
     public init(year: Int, title: String, docNumber: String? = nil, issued: String? = nil,
                 published: Stage, rulesJson: String = "{}", sourcePath: String) {
         self.year = year
@@ -50,6 +55,10 @@ public struct CompetitionStage: ArchiveRecord {
     public var stage: Stage
     public var startsOn: String?
     public var endsOn: String?
+
+    enum CodingKeys: String, CodingKey {
+        case year, stage, startsOn = "starts_on", endsOn = "ends_on"
+    }
 
     public init(year: Int, stage: Stage, startsOn: String?, endsOn: String?) {
         self.year = year

@@ -8,6 +8,10 @@ public struct Enterprise: ArchiveRecord, Hashable {
     public var memberUnitId: String?
     public var isMember: Bool
 
+    enum CodingKeys: String, CodingKey {
+        case id, name, memberUnitId = "member_unit_id", isMember = "is_member"
+    }
+
     public init(id: String, name: String, memberUnitId: String? = nil, isMember: Bool = false) {
         self.id = id
         self.name = name
@@ -21,6 +25,10 @@ public struct EnterpriseAlias: ArchiveRecord, Hashable {
     public static let databaseTableName = "enterprise_alias"
     public var alias: String
     public var enterpriseId: String
+
+    enum CodingKeys: String, CodingKey {
+        case alias, enterpriseId = "enterprise_id"
+    }
 
     public init(alias: String, enterpriseId: String) {
         self.alias = alias

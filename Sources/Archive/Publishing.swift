@@ -14,6 +14,11 @@ public struct Notice: ArchiveRecord {
     public var frontMatterJson: String
     public var sourcePath: String
 
+    enum CodingKeys: String, CodingKey {
+        case slug, title, date, year, summary, markdown, attachmentsJson = "attachments_json",
+            frontMatterJson = "front_matter_json", sourcePath = "source_path"
+    }
+
     public init(slug: String, title: String, date: String, year: Int?, summary: String, markdown: String,
                 attachmentsJson: String = "[]", frontMatterJson: String = "{}", sourcePath: String) {
         self.slug = slug
@@ -36,6 +41,10 @@ public struct Page: ArchiveRecord {
     public var markdown: String
     public var frontMatterJson: String
     public var sourcePath: String
+
+    enum CodingKeys: String, CodingKey {
+        case slug, title, markdown, frontMatterJson = "front_matter_json", sourcePath = "source_path"
+    }
 
     public init(slug: String, title: String, markdown: String, frontMatterJson: String = "{}", sourcePath: String) {
         self.slug = slug

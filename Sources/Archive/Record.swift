@@ -1,9 +1,5 @@
 import GRDB
 
-/// Columns are snake_case in SQL and camelCase in Swift; every archive record shares this mapping.
+/// An archive table's row. Columns are snake_case in SQL; each record names them in its
+/// `CodingKeys` (cheaper than a key-conversion strategy on every row of a large import).
 public protocol ArchiveRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {}
-
-extension ArchiveRecord {
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
-}

@@ -28,6 +28,13 @@ public struct Registration: ArchiveRecord {
     public var sourcePath: String
     public var sourceLine: Int
 
+    enum CodingKeys: String, CodingKey {
+        case year, id, enterpriseId = "enterprise_id",
+            enterpriseNameAsWritten = "enterprise_name_as_written", groupName = "group_name", title, type,
+            tutor, registeredOn = "registered_on", contact, phone, email, address, postcode, status,
+            extraJson = "extra_json", sourcePath = "source_path", sourceLine = "source_line"
+    }
+
     public init(year: Int, id: String, enterpriseId: String, enterpriseNameAsWritten: String,
                 groupName: String, title: String, type: String, tutor: String = "",
                 registeredOn: String? = nil, contact: String = "", phone: String = "",
@@ -65,6 +72,10 @@ public struct RegistrationPerson: ArchiveRecord {
     public var position: Int
     public var name: String
 
+    enum CodingKeys: String, CodingKey {
+        case year, registrationId = "registration_id", role, position, name
+    }
+
     public init(year: Int, registrationId: String, role: Role, position: Int, name: String) {
         self.year = year
         self.registrationId = registrationId
@@ -81,6 +92,10 @@ public struct RegistrationMaterial: ArchiveRecord {
     public var registrationId: String
     public var material: String
 
+    enum CodingKeys: String, CodingKey {
+        case year, registrationId = "registration_id", material
+    }
+
     public init(year: Int, registrationId: String, material: String) {
         self.year = year
         self.registrationId = registrationId
@@ -96,6 +111,10 @@ public struct Writeup: ArchiveRecord {
     public var title: String?
     public var markdown: String
     public var sourcePath: String
+
+    enum CodingKeys: String, CodingKey {
+        case year, registrationId = "registration_id", title, markdown, sourcePath = "source_path"
+    }
 
     public init(year: Int, registrationId: String, title: String?, markdown: String, sourcePath: String) {
         self.year = year

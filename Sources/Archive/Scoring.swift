@@ -11,6 +11,11 @@ public struct Judge: ArchiveRecord {
     public var extraJson: String
     public var sourceLine: Int
 
+    enum CodingKeys: String, CodingKey {
+        case year, name, enterpriseId = "enterprise_id", organisation, extraJson = "extra_json",
+            sourceLine = "source_line"
+    }
+
     public init(year: Int, name: String, enterpriseId: String?, organisation: String,
                 extraJson: String = "{}", sourceLine: Int) {
         self.year = year
@@ -42,6 +47,11 @@ public struct ScoreSheet: ArchiveRecord {
     public var sourcePath: String
     public var sourceLine: Int
 
+    enum CodingKeys: String, CodingKey {
+        case id, year, round, registrationId = "registration_id", judge, total, hasItems = "has_items",
+            extraJson = "extra_json", sourcePath = "source_path", sourceLine = "source_line"
+    }
+
     public init(id: Int64? = nil, year: Int, round: ScoreRound, registrationId: String, judge: String,
                 total: Double, hasItems: Bool, extraJson: String = "{}", sourcePath: String, sourceLine: Int) {
         self.id = id
@@ -64,6 +74,10 @@ public struct ScoreItem: ArchiveRecord {
     public var item: String
     public var score: Double
 
+    enum CodingKeys: String, CodingKey {
+        case sheetId = "sheet_id", item, score
+    }
+
     public init(sheetId: Int64, item: String, score: Double) {
         self.sheetId = sheetId
         self.item = item
@@ -80,6 +94,11 @@ public struct Award: ArchiveRecord {
     public var shortlisted: Bool?
     public var extraJson: String
     public var sourceLine: Int
+
+    enum CodingKeys: String, CodingKey {
+        case year, registrationId = "registration_id", award, shortlisted, extraJson = "extra_json",
+            sourceLine = "source_line"
+    }
 
     public init(year: Int, registrationId: String, award: String?, shortlisted: Bool?, extraJson: String = "{}", sourceLine: Int) {
         self.year = year

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The normalisations names and titles go through before they are compared.
 public enum TextNormalization {
     /// Full-width ASCII (ＡＢＣ１２（）) to half-width, the ideographic space to a space.
@@ -37,9 +39,13 @@ public enum TextNormalization {
     }
 
     /// Cell text with surrounding spaces (also full-width ones and non-breaking spaces) removed.
+    /// Pure Swift on scalars: this runs on every cell of every table.
     public static func trimmed(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
     }
 }
-
-import Foundation
