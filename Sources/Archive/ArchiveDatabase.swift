@@ -34,3 +34,22 @@ public final class ArchiveDatabase: Sendable {
         try writer.write(body)
     }
 }
+
+extension ArchiveDatabase {
+    /// The fingerprint each archived year was imported from, by year.
+    public func fingerprints() throws -> [Int: String] {
+        try writer.read { db in
+            var result: [Int: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT year, source_fingerprint FROM competition") {
+                if let fingerprint: String = row["source_fingerprint"] { result[row["year"]] = fingerprint }
+            }
+            return result
+        }
+    }
+
+    /// Copies the whole archive, consistently, to a new file.
+    public func backup(to path: String) throws {
+        let destination = try DatabaseQueue(path: path)
+        try writer.backup(to: destination)
+    }
+}

@@ -30,14 +30,17 @@ public struct Competition: ArchiveRecord {
     public var published: Stage
     public var rulesJson: String
     public var sourcePath: String
+    /// A hash of the year's files and the registry they were resolved with.
+    public var sourceFingerprint: String?
 
     enum CodingKeys: String, CodingKey {
         case year, title, docNumber = "doc_number", issued, published, rulesJson = "rules_json",
-            sourcePath = "source_path"
+            sourcePath = "source_path", sourceFingerprint = "source_fingerprint"
     }
 
     public init(year: Int, title: String, docNumber: String? = nil, issued: String? = nil,
-                published: Stage, rulesJson: String = "{}", sourcePath: String) {
+                published: Stage, rulesJson: String = "{}", sourcePath: String, sourceFingerprint: String? = nil) {
+        self.sourceFingerprint = sourceFingerprint
         self.year = year
         self.title = title
         self.docNumber = docNumber

@@ -6,6 +6,10 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-archive", migrate: createArchive)
+        migrator.registerMigration("v2-year-fingerprint") { db in
+            // The fingerprint of the files a year was read from: an unchanged year is not rewritten.
+            try db.execute(sql: "ALTER TABLE competition ADD COLUMN source_fingerprint TEXT")
+        }
         return migrator
     }
 

@@ -129,3 +129,40 @@ struct ImportTests {
 func iconvGB18030(_ text: String) -> Data? {
     TextDecoding.gb18030Data(text)
 }
+
+@Suite("Import of unchanged years")
+struct UnchangedYearTests {
+    @Test("An unchanged year is left as it was; a changed file or registry reads it again; backups are kept")
+    func fingerprints() throws {
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/years/2023/competition.yaml"] = SiteFixture.competition(2023)
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        let run = { (force: Bool) in
+            try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content",
+                             archivePath: fixture.paths.archive, force: force).1
+        }
+        let first = try run(false)
+        #expect(first.years.map(\.year) == [2023, 2024])
+        #expect(first.backup == nil, "nothing to back up before the first import")
+
+        let second = try run(false)
+        #expect(second.years.isEmpty)
+        #expect(second.unchangedYears == [2023, 2024])
+        #expect(second.backup == nil)
+
+        try fixture.write("content/years/2024/judges.csv", "评委,单位名称\n王教授,示例理工大学\n")
+        let third = try run(false)
+        #expect(third.years.map(\.year) == [2024])
+        #expect(third.unchangedYears == [2023])
+        let backup = try #require(third.backup)
+        #expect(FileManager.default.fileExists(atPath: backup))
+        let before = try ArchiveDatabase(path: backup).snapshot()
+        #expect(before.year(2024)?.judges.isEmpty == true, "the backup holds the archive as it was before")
+        #expect(try ArchiveDatabase(path: fixture.paths.archive).snapshot().year(2024)?.judges.map(\.name) == ["王教授"])
+
+        try fixture.write("content/enterprises.yaml", SiteFixture.enterprises + "\n- id: demo-c\n  name: 示例丙通信有限公司\n")
+        #expect(try run(false).years.map(\.year) == [2023, 2024], "a registry change reads every year again")
+        #expect(try run(true).years.map(\.year) == [2023, 2024], "force reads unchanged years too")
+    }
+}

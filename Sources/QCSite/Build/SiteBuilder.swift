@@ -32,7 +32,10 @@ public struct SiteBuilder {
     public func build() throws -> BuildReport {
         let (content, imported) = try Importer.run(contentDirectory: paths.contentURL, displayPath: paths.content,
                                                    archivePath: paths.archive)
-        log("导入 \(imported.years.map { "\($0.year)年 \($0.registrations) 项" }.joined(separator: "，"))；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
+        let changed = imported.years.map { "\($0.year)年 \($0.registrations) 项" }.joined(separator: "，")
+        let unchanged = imported.unchangedYears.map { "\($0)年" }.joined(separator: "、")
+        log("导入：" + [changed.isEmpty ? nil : "更新 " + changed, unchanged.isEmpty ? nil : "未改动 " + unchanged]
+            .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
 
         let snapshot = try ArchiveDatabase(path: paths.archive).snapshot()
         var standings: [Int: YearStandings] = [:]

@@ -7,16 +7,24 @@ public struct ContentSite: Sendable {
     public var registry: Registry
     public var writing: Writing
     public var years: [YearRecords]
+    /// Years left out because their files are unchanged since they were archived.
+    public var unchangedYears: [Int] = []
 }
 
 /// Reads a content folder: `site.yaml`, `enterprises.yaml`, notices, pages and every year.
 /// All input errors of the folder are collected and thrown together.
 public enum ContentReader {
+    /// Part of every year's fingerprint: raise it when the way files are read changes,
+    /// so that archived years are read again.
+    static let formatVersion = "qcsite-content-1"
+
     /// - Parameters:
     ///   - directory: the content folder.
     ///   - displayPath: how error messages name that folder (as the user typed it).
     ///   - onlyYears: read just these years (nil: every year folder).
-    public static func read(_ directory: URL, displayPath: String = "content", onlyYears: Set<Int>? = nil) throws -> ContentSite {
+    ///   - archived: fingerprints of the archived years; a year whose files still match is left out.
+    public static func read(_ directory: URL, displayPath: String = "content", onlyYears: Set<Int>? = nil,
+                            archived: [Int: String] = [:]) throws -> ContentSite {
         var log = ErrorLog()
         let fm = FileManager.default
         func file(_ relative: String) -> (URL, String) {
@@ -47,6 +55,7 @@ public enum ContentReader {
         let pages = readPages(directory, displayPath: displayPath, log: &log)
 
         var years: [YearRecords] = []
+        var unchanged: [Int] = []
         let yearsDir = directory.appendingPathComponent("years")
         let names = ((try? fm.contentsOfDirectory(atPath: yearsDir.path)) ?? []).sorted()
         for name in names {
@@ -57,17 +66,26 @@ public enum ContentReader {
                 continue
             }
             if let onlyYears, !onlyYears.contains(year) { continue }
+            let fingerprint = Fingerprint.of(folder: url, extra: [registryURL], version: formatVersion)
+            if archived[year] == fingerprint {
+                unchanged.append(year)
+                continue
+            }
             let reader = YearReader(year: year, directory: url, displayPath: displayPath + "/years/" + name,
                                     contentDirectory: directory, resolver: resolver)
-            if let records = reader.read(log: &log) { years.append(records) }
+            if var records = reader.read(log: &log) {
+                records.competition.sourceFingerprint = fingerprint
+                years.append(records)
+            }
         }
         if let onlyYears {
-            for year in onlyYears.sorted() where !years.contains(where: { $0.year == year }) && !names.contains(String(year)) {
+            for year in onlyYears.sorted() where !names.contains(String(year)) {
                 log.add(displayPath + "/years/\(year)", 0, "没有 \(year) 年度的文件夹")
             }
         }
         if !log.isEmpty { throw InputErrors(log.errors) }
-        return ContentSite(site: site, registry: registry, writing: Writing(notices: notices, pages: pages), years: years)
+        return ContentSite(site: site, registry: registry, writing: Writing(notices: notices, pages: pages), years: years,
+                           unchangedYears: unchanged)
     }
 
     private static func markdownFiles(_ folder: URL) -> [String] {

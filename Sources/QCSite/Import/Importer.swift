@@ -4,6 +4,10 @@ import Archive
 /// What an import changed, for the progress line staff read.
 public struct ImportSummary: Sendable {
     public var years: [(year: Int, registrations: Int)]
+    /// Years whose files had not changed since they were archived (left as they were).
+    public var unchangedYears: [Int]
+    /// The copy of the archive taken before it was changed, if any.
+    public var backup: String?
     public var enterprises: Int
     public var notices: Int
     public var pages: Int
@@ -12,13 +16,24 @@ public struct ImportSummary: Sendable {
 /// Reads the content folder and replaces the archived years in one transaction.
 /// Nothing is written unless the whole folder reads without an input error.
 public enum Importer {
+    /// - Parameter force: read every year again, even one whose files are unchanged.
     public static func run(contentDirectory: URL, displayPath: String, archivePath: String,
-                           onlyYears: Set<Int>? = nil) throws -> (ContentSite, ImportSummary) {
-        let content = try ContentReader.read(contentDirectory, displayPath: displayPath, onlyYears: onlyYears)
-        let archive = try ArchiveDatabase(path: archivePath)
+                           onlyYears: Set<Int>? = nil, force: Bool = false) throws -> (ContentSite, ImportSummary) {
+        let exists = FileManager.default.fileExists(atPath: archivePath)
+        // Open an existing archive only: a failed first import must not leave an empty one behind.
+        let existing = exists ? try ArchiveDatabase(path: archivePath) : nil
+        let archived = force ? [:] : try existing?.fingerprints() ?? [:]
+        let content = try ContentReader.read(contentDirectory, displayPath: displayPath, onlyYears: onlyYears, archived: archived)
+        var backup: String?
+        if let existing, !content.years.isEmpty {
+            backup = try ArchiveBackups.keep(existing, archivePath: archivePath)
+        }
+        let archive = try existing ?? ArchiveDatabase(path: archivePath)
         try archive.replace(registry: content.registry, writing: content.writing, years: content.years)
         let summary = ImportSummary(
             years: content.years.map { ($0.year, $0.registrations.count) },
+            unchangedYears: content.unchangedYears,
+            backup: backup,
             enterprises: content.registry.enterprises.count,
             notices: content.writing.notices.count,
             pages: content.writing.pages.count)
