@@ -7,7 +7,7 @@ struct QCSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qcsite",
         abstract: "QC小组成果竞赛：导入年度数据、检查规则、生成公开网站。",
-        subcommands: [Import.self, Build.self, History.self])
+        subcommands: [Import.self, Build.self, History.self, Serve.self])
 }
 
 /// The folders every command shares.
@@ -41,4 +41,19 @@ func runReportingInputErrors(unchanged: String? = nil, _ body: () throws -> Void
     }
 }
 
-QCSiteCommand.main()
+/// What AsyncParsableCommand.main() does, written out: from top-level code the synchronous
+/// main() would be chosen, and `serve` runs asynchronously.
+func runCommand() async {
+    do {
+        var command = try QCSiteCommand.parseAsRoot()
+        if var asynchronous = command as? AsyncParsableCommand {
+            try await asynchronous.run()
+        } else {
+            try command.run()
+        }
+    } catch {
+        QCSiteCommand.exit(withError: error)
+    }
+}
+
+await runCommand()

@@ -15,6 +15,7 @@ enum SitePath {
     static let archive = "archive/"
     static let search = "search/"
     static let searchIndex = "search/index.json"
+    static let searchTitles = "search/titles.json"
     static let feed = "feed.xml"
     static let sitemap = "sitemap.xml"
 

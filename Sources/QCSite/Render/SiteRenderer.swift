@@ -16,7 +16,7 @@ public struct SiteRenderer {
 
     /// The sections of the site, in the order they render.
     static let sections: [any SiteSection] = [
-        AssetSection(), HomeSection(), NoticeSection(), MarkdownPageSection(), NotFoundSection(),
+        AssetSection(), HomeSection(), NoticeSection(), MarkdownPageSection(), SearchSection(), NotFoundSection(),
     ]
 
     /// Every output file by path relative to the output folder.
