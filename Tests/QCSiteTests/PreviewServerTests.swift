@@ -25,12 +25,12 @@ struct PreviewServerTests {
         return fixture
     }
 
-    /// One HTTP/1.1 request written as is (no client normalises `/../`), with a 5 s read timeout.
+    /// One HTTP/1.1 request written as is (no client normalises `/../`), with a 30 s read timeout (CI machines can be busy).
     func get(_ port: UInt16, _ target: String) throws -> (status: Int, headers: String, body: String) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #expect(fd >= 0)
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
