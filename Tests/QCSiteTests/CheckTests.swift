@@ -56,6 +56,16 @@ struct CheckTests {
         #expect(found.first?.evidence["previous_status"] == "withdrawn")
     }
 
+    @Test("resubmission: different titles with the same bigrams are similar (a warning), not equal")
+    func resubmissionSameBigrams() {
+        var f = RuleFixture()
+        f.register(2023, "2023-01", "ent-a", "甲乙甲")
+        f.register(2024, "2024-01", "ent-a", "乙甲乙")
+        let found = f.findings(2024, rule: "resubmission")
+        #expect(found.map(\.severity) == [.warning])
+        #expect(found.first?.evidence["similarity"] == 1.0)
+    }
+
     @Test("resubmission: years_back widens the comparison")
     func resubmissionYearsBack() {
         var f = RuleFixture { $0.resubmission.yearsBack = 2 }

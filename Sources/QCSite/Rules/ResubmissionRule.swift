@@ -35,22 +35,23 @@ enum ResubmissionRule {
             var reported = Set<Int>()
             for position in byKey[key] ?? [] {
                 reported.insert(position)
-                findings.append(finding(registration, previous[position], similarity: 1, context))
+                findings.append(finding(registration, previous[position], similarity: 1, equal: true, context))
             }
             guard let own = indexes[registration.enterpriseId] else { continue }
             for match in own.index.matches(key, threshold: settings.similarity) {
                 let position = own.entries[match.doc]
                 guard reported.insert(position).inserted else { continue }
-                findings.append(finding(registration, previous[position], similarity: match.similarity, context))
+                findings.append(finding(registration, previous[position], similarity: match.similarity, equal: false, context))
             }
         }
         return findings
     }
 
-    private static func finding(_ entry: Registration, _ earlier: Registration, similarity: Double,
+    /// `equal` is whether the normalised titles are the same text: bigram multisets can agree
+    /// (Dice 1) for different texts, which is a similar title, not the same one.
+    private static func finding(_ entry: Registration, _ earlier: Registration, similarity: Double, equal: Bool,
                                 _ context: RuleContext) -> Finding {
         let sameEnterprise = entry.enterpriseId == earlier.enterpriseId
-        let equal = similarity >= 1
         let severity: Finding.Severity = sameEnterprise && equal ? .error : .warning
         let before = "\(earlier.year)年 \(earlier.id)《\(earlier.title)》（\(earlier.groupName)）"
         let message: String
