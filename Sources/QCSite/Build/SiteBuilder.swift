@@ -38,18 +38,21 @@ public struct SiteBuilder {
             .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
 
         let snapshot = try ArchiveDatabase(path: paths.archive).snapshot()
-        var standings: [Int: YearStandings] = [:]
+        let standings = Checker.standings(snapshot)
         var findings: [Int: [Finding]] = [:]
         for year in snapshot.years {
-            let ranked = Ranking.rank(year)
-            standings[year.year] = ranked
-            findings[year.year] = ranked.findings
+            findings[year.year] = Checker.check(snapshot: snapshot, standings: standings, year: year.year)
         }
         let all = findings.values.flatMap { $0 }
         let errors = all.filter { $0.severity == .error }.count
-        if !all.isEmpty {
-            log("规则检查：\(errors) 个错误，\(all.count - errors) 个警告（qcsite check 查看详情）")
+        // One line for the whole archive; `qcsite check` lists the findings of a year.
+        let perYear = findings.keys.sorted().compactMap { y -> String? in
+            let list = findings[y]!
+            let e = list.filter { $0.severity == .error }.count
+            return list.isEmpty ? nil : "\(y)年 \(e) 错 \(list.count - e) 警"
         }
+        log(all.isEmpty ? "规则检查：未发现问题"
+            : "规则检查：\(errors) 个错误，\(all.count - errors) 个警告（\(perYear.joined(separator: "，"))；qcsite check --year 年度 查看详情）")
         if strict && errors > 0 {
             log("--strict：有错误级别的检查结果，未生成网站；旧的输出保持不变")
             return BuildReport(imported: imported, findings: findings, files: 0, output: nil)

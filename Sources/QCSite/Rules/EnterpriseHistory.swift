@@ -6,6 +6,15 @@ public struct EnterpriseHistory: Sendable, Encodable {
     public struct EnterpriseRef: Sendable, Encodable {
         public var id: String
         public var name: String
+        /// The member unit (会员单位) it belongs to; absent for a member unit itself. An extension of the contract.
+        public var memberUnit: MemberUnit?
+
+        enum CodingKeys: String, CodingKey { case id, name, memberUnit = "member_unit" }
+    }
+
+    public struct MemberUnit: Sendable, Encodable {
+        public var id: String
+        public var name: String
     }
 
     public struct Entry: Sendable, Encodable {
@@ -16,6 +25,8 @@ public struct EnterpriseHistory: Sendable, Encodable {
         public var shortlisted: Bool
         public var award: String?
         public var status: String
+        /// Place in the material review, where scores ranked it (an extension of the contract).
+        public var materialRank: Int?
 
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -26,8 +37,11 @@ public struct EnterpriseHistory: Sendable, Encodable {
             try c.encode(shortlisted, forKey: .shortlisted)
             try c.encode(award, forKey: .award)
             try c.encode(status, forKey: .status)
+            try c.encode(materialRank, forKey: .materialRank)
         }
-        enum CodingKeys: String, CodingKey { case id, title, group, type, shortlisted, award, status }
+        enum CodingKeys: String, CodingKey {
+            case id, title, group, type, shortlisted, award, status, materialRank = "material_rank"
+        }
     }
 
     public struct Year: Sendable, Encodable {
@@ -55,7 +69,13 @@ public struct EnterpriseHistory: Sendable, Encodable {
 
     public var enterprise: EnterpriseRef
     public var years: [Year]
+    /// Years in which its application was selected 优秀企业 (an extension of the contract).
+    public var excellentEnterpriseYears: [Int]
     public var eligibility: Eligibility
+
+    enum CodingKeys: String, CodingKey {
+        case enterprise, years, excellentEnterpriseYears = "excellent_enterprise_years", eligibility
+    }
 
     /// The history of `enterpriseId` from the archive; `standings` are each year's ranking by year.
     public static func build(enterpriseId: String, snapshot: ArchiveSnapshot, standings: [Int: YearStandings],
@@ -66,15 +86,21 @@ public struct EnterpriseHistory: Sendable, Encodable {
             let entries = year.registrations.filter { $0.enterpriseId == enterpriseId }.map { r in
                 let standing = standings[year.year]?.standing(r.id)
                 return Entry(id: r.id, title: r.title, group: r.groupName, type: r.type,
-                             shortlisted: standing?.shortlisted ?? false, award: standing?.award, status: r.status.rawValue)
+                             shortlisted: standing?.shortlisted ?? false, award: standing?.award, status: r.status.rawValue,
+                             materialRank: standing?.materialRank)
             }
             if !entries.isEmpty { years.append(Year(year: year.year, registrations: entries)) }
         }
+        let excellent = snapshot.years.filter(visibleYear).filter { year in
+            year.applications.contains { $0.enterpriseId == enterpriseId && $0.isSelected }
+        }.map(\.year)
+        let unit = enterprise.memberUnitId.flatMap { snapshot.enterprise(id: $0) }.map { MemberUnit(id: $0.id, name: $0.name) }
         let newest = snapshot.years.last
         let forYear = (newest?.year ?? Calendar.current.component(.year, from: Date())) + 1
         return EnterpriseHistory(
-            enterprise: EnterpriseRef(id: enterprise.id, name: enterprise.name),
+            enterprise: EnterpriseRef(id: enterprise.id, name: enterprise.name, memberUnit: unit),
             years: years,
+            excellentEnterpriseYears: excellent,
             eligibility: eligibility(enterpriseId: enterpriseId, forYear: forYear, snapshot: snapshot,
                                      standings: standings, rules: newest.map { CompetitionRules.fromJSON($0.competition.rulesJson) } ?? CompetitionRules()))
     }
@@ -103,19 +129,32 @@ public struct EnterpriseHistory: Sendable, Encodable {
 
     /// A short report a staff member can paste into a reply.
     public func text() -> String {
-        var lines = ["\(enterprise.name)（\(enterprise.id)）参赛记录", ""]
+        var lines = ["\(enterprise.name)（\(enterprise.id)）参赛记录"]
+        if let unit = enterprise.memberUnit { lines.append("所属会员单位：\(unit.name)") }
+        lines.append("")
         if years.isEmpty { lines.append("存档中没有该单位的报名记录。") }
         for year in years {
-            lines.append("\(year.year)年：申报 \(year.registrations.count) 项")
+            let shortlisted = year.registrations.filter(\.shortlisted).count
+            let awarded = year.registrations.compactMap(\.award)
+            var summary = "\(year.year)年：申报 \(year.registrations.count) 项"
+            if shortlisted > 0 { summary += "，入围 \(shortlisted) 项" }
+            if !awarded.isEmpty { summary += "，获奖 \(awarded.count) 项" }
+            lines.append(summary)
             for entry in year.registrations {
                 var outcome: [String] = []
                 if entry.status == "withdrawn" { outcome.append("已撤回") }
                 if entry.status == "disqualified" { outcome.append("取消资格") }
-                if entry.shortlisted { outcome.append("入围现场发表") }
+                if entry.shortlisted {
+                    outcome.append(entry.materialRank.map { "入围现场发表（资料评审第 \($0) 名）" } ?? "入围现场发表")
+                }
                 if let award = entry.award { outcome.append(award) }
                 let suffix = outcome.isEmpty ? "" : "  — " + outcome.joined(separator: "，")
                 lines.append("  \(entry.id)  《\(entry.title)》 \(entry.group)（\(entry.type)）\(suffix)")
             }
+        }
+        if !excellentEnterpriseYears.isEmpty {
+            lines.append("")
+            lines.append("获评质量管理小组活动优秀企业：\(excellentEnterpriseYears.map { "\($0)年" }.joined(separator: "、"))")
         }
         lines.append("")
         let windowText = "\(eligibility.window.first.map(String.init) ?? "")–\(eligibility.window.last.map(String.init) ?? "")年"
