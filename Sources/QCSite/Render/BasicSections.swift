@@ -24,6 +24,10 @@ struct HomeSection: SiteSection {
         var years: [NavItem]
         var archiveURL: String
         var enterprisesURL: String
+        /// The prizes of the newest year with published results.
+        var winnersYear: Int?
+        var winnersURL: String?
+        var winners: [EntryRow]
     }
 
     struct TimelineStep {
@@ -36,6 +40,8 @@ struct HomeSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let current = context.snapshot.years.last
         let record = context.record
+        let resultsYear = context.snapshot.years.last { record.showsResults($0) }
+        let winners = resultsYear.map { year in record.prizes(year).flatMap(\.registrations).map { context.entryRow(year, $0) } } ?? []
         let model = HomeModel(year: current?.year, competitionTitle: current?.competition.title ?? context.config.title,
                               docNumber: current?.competition.docNumber ?? "",
                               timeline: current.map { Self.timeline($0, context) } ?? [],
@@ -46,7 +52,9 @@ struct HomeSection: SiteSection {
                               notices: context.snapshot.writing.notices.prefix(5).map { NoticeSection.summary($0, context) },
                               noticesURL: context.urls.link(SitePath.notices),
                               years: context.yearLinks(current: nil),
-                              archiveURL: context.urls.link(SitePath.archive), enterprisesURL: context.urls.link(SitePath.enterprises))
+                              archiveURL: context.urls.link(SitePath.archive), enterprisesURL: context.urls.link(SitePath.enterprises),
+                              winnersYear: resultsYear?.year, winnersURL: resultsYear.map { context.urls.link(SitePath.results($0.year)) },
+                              winners: winners)
         files.add("index.html", try context.page("home", context.pageModel(title: nil, path: "", section: "home"), model))
     }
 

@@ -24,7 +24,8 @@ struct FeedSection: SiteSection {
         let updated = notices.map(\.date).max().map(timestamp) ?? "1970-01-01T00:00:00+08:00"
         var lines = [
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">",
+            // xml:base resolves the root-relative links inside the notices' HTML.
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\"\(context.urls.isAbsolute ? " xml:base=\"\(BarChart.escape(context.urls.base))\"" : "")>",
             "  <title>\(BarChart.escape(context.config.title)) · 通知公告</title>",
             "  <id>\(BarChart.escape(context.urls.absolute(SitePath.feed)))</id>",
             "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(BarChart.escape(context.urls.absolute(SitePath.feed)))\"/>",
