@@ -69,7 +69,7 @@ struct ArchiveSection: SiteSection {
         let order = context.snapshot.years.reversed().map { CompetitionRules.fromJSON($0.competition.rulesJson).awardNames }.first ?? []
         let sortedAwards = awards.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
         var awardOptions = sortedAwards.map { (key: "a\(awards.firstIndex(of: $0)!)", label: $0) }
-        if rows.contains(where: { $0.classes.hasSuffix("a-none") }) { awardOptions.append(("none", "入围未获奖")) }
+        if rows.contains(where: { $0.classes.hasSuffix("a-none") }) { awardOptions.append(("none", "未获奖")) }
         if pending { awardOptions.append(("pending", "结果待公布")) }
 
         let filters = [
