@@ -62,6 +62,7 @@ public struct SiteBuilder {
         let urls = SiteURLs(baseURL: baseURL ?? content.site.baseURL)
         let files = try SiteRenderer(config: content.site, urls: urls, theme: theme, snapshot: snapshot,
                                      standings: standings, contentDirectory: paths.contentURL).render()
+        try LinkChecker.check(files, urls: urls, outputName: paths.output)
 
         let output = try OutputWriter.publish(files, to: paths.outputURL)
         log("生成 \(files.count) 个文件：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")

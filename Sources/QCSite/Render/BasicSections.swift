@@ -15,32 +15,59 @@ struct HomeSection: SiteSection {
         var competitionTitle: String
         var docNumber: String
         var timeline: [TimelineStep]
+        var status: String
+        var yearURL: String?
+        var shortlistURL: String?
+        var resultsURL: String?
         var notices: [NoticeSection.Summary]
+        var noticesURL: String
+        var years: [NavItem]
+        var archiveURL: String
+        var enterprisesURL: String
+        /// The prizes of the newest year with published results.
+        var winnersYear: Int?
+        var winnersURL: String?
+        var winners: [EntryRow]
     }
 
     struct TimelineStep {
         var name: String
         var dates: String
         var state: String
+        var current: Bool
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let current = context.snapshot.years.last
+        let record = context.record
+        let resultsYear = context.snapshot.years.last { record.showsResults($0) }
+        let winners = resultsYear.map { year in record.prizes(year).flatMap(\.registrations).map { context.entryRow(year, $0) } } ?? []
         let model = HomeModel(year: current?.year, competitionTitle: current?.competition.title ?? context.config.title,
                               docNumber: current?.competition.docNumber ?? "",
                               timeline: current.map { Self.timeline($0, context) } ?? [],
-                              notices: context.snapshot.writing.notices.prefix(5).map { NoticeSection.summary($0, context) })
+                              status: current.map { YearSection.status($0, context) } ?? "",
+                              yearURL: current.map { context.urls.link(SitePath.year($0.year)) },
+                              shortlistURL: current.flatMap { record.showsShortlist($0) ? context.urls.link(SitePath.shortlist($0.year)) : nil },
+                              resultsURL: current.flatMap { record.showsResults($0) ? context.urls.link(SitePath.results($0.year)) : nil },
+                              notices: context.snapshot.writing.notices.prefix(5).map { NoticeSection.summary($0, context) },
+                              noticesURL: context.urls.link(SitePath.notices),
+                              years: context.yearLinks(current: nil),
+                              archiveURL: context.urls.link(SitePath.archive), enterprisesURL: context.urls.link(SitePath.enterprises),
+                              winnersYear: resultsYear?.year, winnersURL: resultsYear.map { context.urls.link(SitePath.results($0.year)) },
+                              winners: winners)
         files.add("index.html", try context.page("home", context.pageModel(title: nil, path: "", section: "home"), model))
     }
 
     /// The stages of a year with their dates, each done, current or to come by the published stage.
     static func timeline(_ year: YearRecords, _ context: RenderContext) -> [TimelineStep] {
-        Stage.allCases.compactMap { stage in
+        Stage.allCases.map { stage in
             let dates = year.stages.first { $0.stage == stage }
-            if dates == nil && stage == .results && year.competition.published < .results { return nil }
             let published = year.competition.published
-            let state = stage < published ? "done" : stage == published ? "current" : "upcoming"
-            return TimelineStep(name: stage.chineseName, dates: dates.map { dateRange($0, context) } ?? "", state: state)
+            // Once results are out the year is over: every step is done.
+            let state = stage < published || published == .results ? "done" : stage == published ? "current" : "upcoming"
+            let when = dates.map { dateRange($0, context) } ?? ""
+            return TimelineStep(name: stage.chineseName, dates: when.isEmpty && state == "upcoming" ? "日期待定" : when, state: state,
+                                current: state == "current")
         }
     }
 

@@ -1,14 +1,14 @@
 import CCmark
 
 /// CommonMark to HTML through libcmark. Raw HTML in the source is replaced by a comment
-/// unless the site turns it on (`markdown_raw_html: true`).
+/// unless the site turns it on (`markdown_raw_html: true`). Pipe tables become tables.
 public enum Markdown {
     public static func html(_ markdown: String, rawHTML: Bool = false) -> String {
         let options = CMARK_OPT_VALIDATE_UTF8 | (rawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE)
         let length = markdown.utf8.count
         guard let output = cmark_markdown_to_html(markdown, length, options) else { return "" }
         defer { free(output) }
-        return String(cString: output)
+        return PipeTables.apply(String(cString: output))
     }
 
     /// The text of the Markdown without markup, for search and summaries.

@@ -20,18 +20,24 @@ public struct PublicRecord: Sendable {
     public func showsShortlist(_ year: YearRecords) -> Bool { year.competition.published >= .shortlist }
     public func showsResults(_ year: YearRecords) -> Bool { year.competition.published >= .results }
 
-    /// The shortlist in order, once published (withdrawn and disqualified entries are never in it).
+    /// The shortlist, once published (withdrawn and disqualified entries are never in it). In rank
+    /// order only where the site publishes scores: otherwise by 编号, as the notices list it
+    /// ("排名不分先后"), since the order itself would give the ranking away.
     public func shortlist(_ year: YearRecords) -> [Registration] {
         guard showsShortlist(year), let standing = standings[year.year] else { return [] }
         let byId = Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
-        return standing.shortlist.compactMap { byId[$0] }
+        return unranked(standing.shortlist.compactMap { byId[$0] })
     }
 
-    /// Prizes highest first, once results are published.
+    /// Prizes highest first, once results are published; within a prize by 编号 unless scores are published.
     public func prizes(_ year: YearRecords) -> [(award: String, registrations: [Registration])] {
         guard showsResults(year), let standing = standings[year.year] else { return [] }
         let byId = Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
-        return standing.prizes.map { ($0.award, $0.ids.compactMap { byId[$0] }) }
+        return standing.prizes.map { ($0.award, unranked($0.ids.compactMap { byId[$0] })) }
+    }
+
+    private func unranked(_ registrations: [Registration]) -> [Registration] {
+        publishScores ? registrations : registrations.sorted { $0.id.compare($1.id, options: .numeric) == .orderedAscending }
     }
 
     /// Excellent enterprises selected, once results are published.

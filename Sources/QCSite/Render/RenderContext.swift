@@ -29,11 +29,15 @@ struct RenderContext: Sendable {
         PageModel(title: title ?? config.title, headTitle: title.map { "\($0) - \(config.title)" } ?? config.title,
                   description: description.isEmpty ? (config.subtitle.isEmpty ? config.title : config.subtitle) : description,
                   canonical: urls.absolute(path), section: section,
-                  breadcrumbs: [Link(title: "首页", url: urls.link(""))] + breadcrumbs)
+                  breadcrumbs: [Link(title: "首页", url: urls.link(""))] + breadcrumbs, showsBreadcrumbs: section != "home")
     }
 
     func nav(current: String) -> [NavItem] {
-        [("首页", "", "home"), ("通知公告", "notices/", "notices")]
+        // 历届竞赛 opens the newest year, whose page links to every other year.
+        let years = snapshot.years.last.map { [("历届竞赛", SitePath.year($0.year), "years")] } ?? []
+        return ([("首页", SitePath.home, "home"), ("通知公告", SitePath.notices, "notices")] + years
+            + [("往届成果", SitePath.archive, "archive"), ("参赛单位", SitePath.enterprises, "enterprises"),
+               ("搜索", SitePath.search, "search")])
             .map { NavItem(title: $0.0, url: urls.link($0.1), current: $0.2 == current) }
     }
 

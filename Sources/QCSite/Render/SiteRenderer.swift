@@ -16,7 +16,10 @@ public struct SiteRenderer {
 
     /// The sections of the site, in the order they render.
     static let sections: [any SiteSection] = [
-        AssetSection(), HomeSection(), NoticeSection(), MarkdownPageSection(), SearchSection(), NotFoundSection(),
+        AssetSection(), HomeSection(), NoticeSection(), YearSection(), ShortlistSection(), ResultsSection(),
+        AchievementSection(), EnterpriseSection(), ArchiveSection(), MarkdownPageSection(), SearchSection(),
+        NotFoundSection(),
+        FeedSection(),  // last: the sitemap lists every page rendered before it
     ]
 
     /// Every output file by path relative to the output folder.

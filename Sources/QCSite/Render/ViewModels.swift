@@ -30,6 +30,8 @@ struct PageModel {
     /// `home`, `notices`, `years`, `archive`, `enterprises`, `search`, `pages`.
     var section: String
     var breadcrumbs: [Link]
+    /// Every page but the home page shows where it sits.
+    var showsBreadcrumbs: Bool
 }
 
 struct NavItem {

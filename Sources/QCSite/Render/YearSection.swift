@@ -1,0 +1,136 @@
+import Foundation
+import Archive
+
+/// A page per year (`/2024/`): the stage timeline with dates, the year's notices, and the
+/// figures its published stage allows. Before the shortlist no entry of the year appears:
+/// during review only the number received, during registration nothing about entries.
+struct YearSection: SiteSection {
+    struct YearModel {
+        var year: Int
+        var title: String
+        var docNumber: String
+        var issued: String
+        var years: [NavItem]
+        var timeline: [HomeSection.TimelineStep]
+        var status: String
+        var notices: [NoticeSection.Summary]
+        var figures: [LabelValue]
+        var byType: [TypeCount]
+        var showsAwards: Bool
+        var byEnterprise: [EnterpriseCount]
+        var chart: String
+        var shortlistURL: String?
+        var resultsURL: String?
+    }
+
+    struct TypeCount {
+        var type: String
+        var registered: Int
+        var shortlisted: Int
+        var awarded: Int
+    }
+
+    struct EnterpriseCount {
+        var name: String
+        var url: String
+        var shortlisted: Int
+        var awarded: Int
+    }
+
+    func render(into files: inout OutputFiles, _ context: RenderContext) throws {
+        for year in context.snapshot.years {
+            let model = Self.model(year, context)
+            files.add(SitePath.file(SitePath.year(year.year)), try context.page("year",
+                context.pageModel(title: "\(year.year)年竞赛", path: SitePath.year(year.year), section: "years",
+                                  description: year.competition.title),
+                model))
+        }
+    }
+
+    static func model(_ year: YearRecords, _ context: RenderContext) -> YearModel {
+        let record = context.record
+        let published = year.competition.published
+        let active = year.registrations.filter { $0.status == .active }
+        var figures: [LabelValue] = []
+        var byType: [TypeCount] = []
+        var byEnterprise: [EnterpriseCount] = []
+        if published >= .review {
+            figures.append(LabelValue(label: "报名成果", value: "\(active.count) 项"))
+        }
+        if record.showsShortlist(year) {
+            let shortlist = record.shortlist(year)
+            figures.append(LabelValue(label: "入围现场发表", value: "\(shortlist.count) 项"))
+            let prizes = record.prizes(year).flatMap(\.registrations)
+            if record.showsResults(year) {
+                figures.append(LabelValue(label: "获奖成果", value: "\(prizes.count) 项"))
+                let excellent = record.excellentEnterprises(year).count
+                if excellent > 0 { figures.append(LabelValue(label: "优秀企业", value: "\(excellent) 家")) }
+            }
+            let rules = CompetitionRules.fromJSON(year.competition.rulesJson)
+            let types = rules.types + active.map(\.type).filter { !rules.types.contains($0) }.uniqued()
+            byType = types.map { type in
+                TypeCount(type: type, registered: active.filter { $0.type == type }.count,
+                          shortlisted: shortlist.filter { $0.type == type }.count,
+                          awarded: prizes.filter { $0.type == type }.count)
+            }.filter { $0.registered > 0 }
+            var counts: [String: EnterpriseCount] = [:]
+            for registration in record.visibleRegistrations(year) {
+                let id = registration.enterpriseId
+                var count = counts[id] ?? EnterpriseCount(name: context.enterpriseName(id),
+                                                          url: context.urls.link(SitePath.enterprise(id)), shortlisted: 0, awarded: 0)
+                if record.isShortlisted(year, registration.id) { count.shortlisted += 1 }
+                if record.award(year, registration.id) != nil { count.awarded += 1 }
+                counts[id] = count
+            }
+            byEnterprise = counts.values.filter { $0.shortlisted + $0.awarded > 0 }.sorted {
+                ($0.shortlisted, $0.awarded, $1.name) > ($1.shortlisted, $1.awarded, $0.name)
+            }
+        }
+        let chart = BarChart(title: "\(year.year)年各单位入围现场发表的成果数",
+                             bars: byEnterprise.map { BarChart.Bar(label: $0.name, value: $0.shortlisted,
+                                                                   part: record.showsResults(year) ? $0.awarded : 0) }).svg
+        return YearModel(
+            year: year.year, title: year.competition.title, docNumber: year.competition.docNumber ?? "",
+            issued: year.competition.issued.map { "\(context.longDate($0))印发" } ?? "",
+            years: context.yearLinks(current: year.year),
+            timeline: HomeSection.timeline(year, context), status: status(year, context),
+            notices: context.snapshot.writing.notices.filter { $0.year == year.year }.map { NoticeSection.summary($0, context) },
+            figures: figures, byType: byType, showsAwards: record.showsResults(year), byEnterprise: byEnterprise, chart: chart,
+            shortlistURL: record.showsShortlist(year) ? context.urls.link(SitePath.shortlist(year.year)) : nil,
+            resultsURL: record.showsResults(year) ? context.urls.link(SitePath.results(year.year)) : nil)
+    }
+
+    /// One sentence on where the year stands.
+    static func status(_ year: YearRecords, _ context: RenderContext) -> String {
+        let dates = Dictionary(year.stages.map { ($0.stage, $0) }, uniquingKeysWith: { a, _ in a })
+        switch year.competition.published {
+        case .registration:
+            return dates[.registration]?.endsOn.map { "报名进行中，截止日期为\(context.longDate($0))。" } ?? "报名进行中。"
+        case .review:
+            return "报名已截止，资料初审进行中；入围名单公布前不公开参赛成果。"
+        case .shortlist:
+            return "入围现场发表名单已公布。"
+        case .onsite:
+            return "入围名单已公布，现场发表进行中；评选结果公布后更新。"
+        case .results:
+            return "本届竞赛评选结果已公布。"
+        }
+    }
+}
+
+extension Sequence where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
+
+extension RenderContext {
+    /// `2024-09-06` as `2024年9月6日`.
+    func longDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return iso }
+        return "\(parts[0])年\(parts[1])月\(parts[2])日"
+    }
+}

@@ -1,0 +1,301 @@
+import Foundation
+import Testing
+import Archive
+@testable import QCSite
+
+/// The public site as a visitor and an upload tool see it: what each stage shows, the
+/// downloads, what never appears, links, and rebuilds.
+@Suite("Public site")
+struct PublicSiteTests {
+    static let header = "编号,单位名称,小组名称,课题名称,课题类型,发表人,小组成员,报名日期,联系人,联系电话,电子邮箱,详细通信地址,邮编,材料,状态"
+
+    /// Private values planted in the contact columns; none may reach any output file.
+    static let privateValues = ["13912345678", "secret-contact@example.net", "示例路99号秘密地址", "030999", "王联系人",
+                                "13800009999", "apply-secret@example.net"]
+
+    static let titles = ["降低基站退服时长", "研发装置", "提高接通率", "非入围成果的标题"]
+    static let groups = ["蓝海QC小组", "先锋QC小组", "攻坚QC小组", "落选QC小组"]
+
+    /// A year of four entries: three shortlisted by material score (shortlist_size 3), two prizes
+    /// recorded in awards.csv, one excellent enterprise; a hostile title, formula-like cells and
+    /// contact columns full of private values.
+    static func site(published: String = "results", extraSite: String = "", writeup: String? = nil) -> [String: String] {
+        let rows = [
+            "2024-001,示例甲通信,蓝海QC小组,降低基站退服时长,问题解决型,张伟、李娜,,2024-08-20,王联系人,13912345678,secret-contact@example.net,示例路99号秘密地址,030999,,",
+            "2024-002,示例乙网络,先锋QC小组,\"=HYPERLINK(\"\"http://evil.example\"\")研发装置\",创新型,赵强、钱敏,,2024-08-21,王联系人,13912345678,secret-contact@example.net,示例路99号秘密地址,030999,,",
+            "2024-003,示例甲通信,-攻坚QC小组,<script>alert(1)</script>提高接通率,问题解决型,孙立、周平,,2024-08-22,,,,,,,",
+            "2024-004,示例乙网络,落选QC小组,非入围成果的标题,问题解决型,吴一、郑二,,2024-08-23,,,,,,,",
+        ]
+        var files: [String: String] = [
+            "content/site.yaml": "title: 示例竞赛\nbase_url: https://qc.example.org/\n\(extraSite)",
+            "content/enterprises.yaml": SiteFixture.enterprises,
+            "content/years/2024/competition.yaml": SiteFixture.competition(2024, published: published, rules: "rules:\n  shortlist_size: 3\n"),
+            "content/years/2024/registrations.csv": ([header] + rows).joined(separator: "\n") + "\n",
+            "content/years/2024/judges.csv": "评委,单位名称\n甲,示例大学\n",
+            "content/years/2024/scores/material.csv": "编号,评委,总分\n2024-001,甲,88.5\n2024-002,甲,80\n2024-003,甲,70\n2024-004,甲,60\n",
+            "content/years/2024/awards.csv": "编号,奖项\n2024-001,一等奖\n2024-002,二等奖\n",
+            "content/years/2024/excellent-enterprises.csv": "申报编号,单位名称,推荐单位,事迹简介,评选结果,联系人,联系电话,电子邮箱\n2024-E01,示例甲通信,示例通信集团有限公司,坚持质量第一。,优秀企业,王联系人,13800009999,apply-secret@example.net\n",
+            "content/notices/2024-08-15-start.md": "---\ntitle: 关于开展2024年竞赛的通知\ndate: 2024-08-15\nyear: 2024\n---\n请各单位按时报名。\n",
+        ]
+        if let writeup { files["content/years/2024/writeups/2024-001.md"] = writeup }
+        return files
+    }
+
+    /// Builds a site and returns every output file by path.
+    static func build(_ fixture: SiteFixture, baseURL: String? = nil) throws -> (BuildReport, [String: Data]) {
+        let report = try SiteBuilder(paths: fixture.paths, baseURL: baseURL).build()
+        return (report, outputFiles(fixture))
+    }
+
+    static func outputFiles(_ fixture: SiteFixture) -> [String: Data] {
+        let root = fixture.url("public")
+        var files: [String: Data] = [:]
+        for path in OutputWriter.existingFiles(in: root) {
+            files[path] = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+        }
+        return files
+    }
+
+    static func text(_ files: [String: Data]) -> [String: String] {
+        files.mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func filesContaining(_ needle: String, _ files: [String: String]) -> [String] {
+        files.filter { $0.value.contains(needle) }.map(\.key).sorted()
+    }
+
+    @Test("Before the shortlist, no registration of the year appears in any output file", arguments: ["registration", "review"])
+    func beforeShortlist(stage: String) throws {
+        let fixture = try SiteFixture(Self.site(published: stage))
+        defer { fixture.cleanUp() }
+        let files = Self.text(try Self.build(fixture).1)
+        #expect(files["2024/index.html"] != nil)
+        for value in Self.titles + Self.groups + ["2024-00"] {
+            #expect(Self.filesContaining(value, files).isEmpty, "\(value) leaked at \(stage)")
+        }
+        #expect(files.keys.filter { $0.contains("shortlist") || $0.contains("results") }.isEmpty)
+        // During review the public sees how many were received, nothing more.
+        #expect(files["2024/index.html"]!.contains("4 项") == (stage == "review"))
+    }
+
+    @Test("At the shortlist: the shortlist, and neither awards nor scores")
+    func atShortlist() throws {
+        let fixture = try SiteFixture(Self.site(published: "shortlist"))
+        defer { fixture.cleanUp() }
+        let files = Self.text(try Self.build(fixture).1)
+        let page = try #require(files["2024/shortlist/index.html"])
+        #expect(page.contains("降低基站退服时长") && page.contains("提高接通率"))
+        #expect(Self.filesContaining("非入围成果的标题", files).isEmpty)
+        #expect(Self.filesContaining("一等奖", files).isEmpty)
+        #expect(Self.filesContaining("二等奖", files).isEmpty)
+        #expect(Self.filesContaining("88.50", files).isEmpty)
+        #expect(Self.filesContaining("badge award-", files).isEmpty)
+        #expect(files["2024/results.json"] == nil && files["2024/results/index.html"] == nil)
+        #expect(files["2024/2024-001/index.html"] == nil, "achievement pages wait for the results")
+        // Listed by 编号, not by score: the order would give the ranking away.
+        let json = try JSONSerialization.jsonObject(with: Data(files["2024/shortlist.json"]!.utf8)) as! [String: Any]
+        #expect((json["entries"] as! [[String: String]]).map { $0["id"]! } == ["2024-001", "2024-002", "2024-003"])
+    }
+
+    @Test("At the results: prizes, excellent enterprises and achievement pages")
+    func atResults() throws {
+        let fixture = try SiteFixture(Self.site(published: "results"))
+        defer { fixture.cleanUp() }
+        let files = Self.text(try Self.build(fixture).1)
+        let results = try #require(files["2024/results/index.html"])
+        #expect(results.contains("一等奖") && results.contains("二等奖") && results.contains("降低基站退服时长"))
+        #expect(results.contains("示例甲通信有限公司"))
+        #expect(files["2024/2024-001/index.html"] != nil)
+        #expect(files["2024/2024-004/index.html"] == nil, "not shortlisted: no page under archive_publish: shortlisted")
+        #expect(Self.filesContaining("非入围成果的标题", files).isEmpty)
+        // 2024's 一等奖 meets the award condition for 2025 (window 2022–2024).
+        #expect(files["enterprises/demo-a/index.html"]!.contains("<span class=\"tag tag-yes\">符合</span> 2022–2024年内"))
+        #expect(files["enterprises/demo-group/index.html"]!.contains("<span class=\"tag tag-no\">不符合</span>"))
+        #expect(Self.filesContaining("88.50", files).isEmpty, "scores stay private unless publish_scores")
+    }
+
+    @Test("Scores appear only where site.yaml publishes them")
+    func publishedScores() throws {
+        let fixture = try SiteFixture(Self.site(published: "shortlist", extraSite: "publish_scores: true\n"))
+        defer { fixture.cleanUp() }
+        let files = Self.text(try Self.build(fixture).1)
+        #expect(files["2024/shortlist/index.html"]!.contains("88.50"))
+        #expect(!files["2024/shortlist.json"]!.contains("88.5"), "downloads keep the contract's columns")
+    }
+
+    @Test("Downloads: the contract's JSON shape, CSV with BOM and CRLF, formulas defused")
+    func downloads() throws {
+        let fixture = try SiteFixture(Self.site())
+        defer { fixture.cleanUp() }
+        let files = try Self.build(fixture).1
+        let shortlist = try JSONSerialization.jsonObject(with: try #require(files["2024/shortlist.json"])) as! [String: Any]
+        #expect(Set(shortlist.keys) == ["year", "entries"])
+        #expect(shortlist["year"] as? Int == 2024)
+        let entries = shortlist["entries"] as! [[String: String]]
+        #expect(entries.count == 3)
+        #expect(entries.allSatisfy { Set($0.keys) == ["id", "enterprise", "group", "title", "type"] })
+        #expect(entries[0]["enterprise"] == "示例甲通信有限公司", "the registry's seal name, not the name as written")
+
+        let results = try JSONSerialization.jsonObject(with: try #require(files["2024/results.json"])) as! [String: Any]
+        #expect(Set(results.keys) == ["year", "awards", "excellent_enterprises"])
+        let awards = results["awards"] as! [[String: String]]
+        #expect(awards.map { $0["award"]! } == ["一等奖", "二等奖"])
+        #expect(awards.allSatisfy { Set($0.keys) == ["award", "id", "enterprise", "group", "title", "type"] })
+        #expect((results["excellent_enterprises"] as! [[String: String]]) == [["id": "2024-E01", "enterprise": "示例甲通信有限公司"]])
+
+        let csv = try #require(files["2024/shortlist.csv"])
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines[0] == "编号,单位名称,小组名称,课题名称,课题类型")
+        #expect(lines.count == 5 && lines[4].isEmpty, "three rows, each ended by CRLF")
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(lines[2] == "2024-002,示例乙网络有限公司（北区）,先锋QC小组,\"'=HYPERLINK(\"\"http://evil.example\"\")研发装置\",创新型")
+        #expect(lines[3].hasPrefix("2024-003,示例甲通信有限公司,'-攻坚QC小组,<script>"))
+        let resultsCSV = String(decoding: try #require(files["2024/results.csv"]).dropFirst(3), as: UTF8.self)
+        #expect(resultsCSV.hasPrefix("奖项,编号,单位名称,小组名称,课题名称,课题类型\r\n一等奖,2024-001,"))
+        #expect(resultsCSV.contains("\r\n质量管理小组活动优秀企业,2024-E01,示例甲通信有限公司,,,\r\n"))
+    }
+
+    @Test("No contact column value in any output file")
+    func noContacts() throws {
+        let fixture = try SiteFixture(Self.site())
+        defer { fixture.cleanUp() }
+        let files = Self.text(try Self.build(fixture).1)
+        #expect(files.count > 20)
+        for value in Self.privateValues {
+            #expect(Self.filesContaining(value, files).isEmpty, "\(value) is private")
+        }
+        for header in ["联系人", "电子邮箱", "详细通信地址", "邮编"] {
+            #expect(Self.filesContaining(header, files.filter { $0.key.hasSuffix(".csv") || $0.key.hasSuffix(".json") }).isEmpty)
+        }
+    }
+
+    @Test("A hostile title is escaped in every page and feed")
+    func escaping() throws {
+        let fixture = try SiteFixture(Self.site())
+        defer { fixture.cleanUp() }
+        let files = Self.text(try Self.build(fixture).1)
+        let markup = files.filter { $0.key.hasSuffix(".html") || $0.key.hasSuffix(".xml") || $0.key.hasSuffix(".css") }
+        #expect(Self.filesContaining("<script>alert", markup).isEmpty, "the payload never appears unescaped")
+        #expect(!Self.filesContaining("&lt;script&gt;alert(1)&lt;/script&gt;提高接通率", markup).isEmpty)
+        #expect(files["2024/2024-003/index.html"]!.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;提高接通率 - 示例竞赛</title>"))
+    }
+
+    @Test("Raw HTML in a write-up is dropped unless site.yaml turns it on")
+    func rawHTML() throws {
+        let writeup = "## 小组简介\n\n<iframe src=\"https://evil.example/\"></iframe>\n\n文字<b>粗体</b>。\n\n| 指标 | 活动前 | 活动后 |\n| --- | --- | --- |\n| 时长 | 74分钟 | 15分钟 |\n"
+        let off = try SiteFixture(Self.site(writeup: writeup))
+        defer { off.cleanUp() }
+        let page = try #require(Self.text(try Self.build(off).1)["2024/2024-001/index.html"])
+        #expect(page.contains("<h2>小组简介</h2>"))
+        #expect(!page.contains("<iframe") && !page.contains("<b>粗体</b>"))
+        #expect(page.contains("<th>活动前</th>") && page.contains("<td>15分钟</td>"), "pipe tables become tables")
+
+        let on = try SiteFixture(Self.site(extraSite: "markdown_raw_html: true\n", writeup: writeup))
+        defer { on.cleanUp() }
+        #expect(Self.text(try Self.build(on).1)["2024/2024-001/index.html"]!.contains("<b>粗体</b>"))
+    }
+
+    @Test("A base URL with a sub-path gives links under it everywhere, and every one resolves")
+    func subPath() throws {
+        let fixture = try SiteFixture(Self.site())
+        defer { fixture.cleanUp() }
+        let files = Self.text(try Self.build(fixture, baseURL: "https://host.example/qc/").1)
+        let pattern = try NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
+        var checked = 0
+        for (path, html) in files where path.hasSuffix(".html") {
+            for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let link = String(html[Range(match.range(at: 1), in: html)!])
+                if link.hasPrefix("/") { #expect(link.hasPrefix("/qc/"), "\(path): \(link)") }
+                if link.hasPrefix("http") { #expect(link.hasPrefix("https://host.example/qc/"), "\(path): \(link)") }
+                checked += 1
+            }
+        }
+        #expect(checked > 200)
+        #expect(files["index.html"]!.contains("<link rel=\"canonical\" href=\"https://host.example/qc/\">"))
+        #expect(files["sitemap.xml"]!.contains("<loc>https://host.example/qc/2024/results/</loc>"))
+        #expect(files["feed.xml"]!.contains("<id>https://host.example/qc/notices/2024-08-15-start/</id>"))
+        #expect(files["robots.txt"]!.contains("Sitemap: https://host.example/qc/sitemap.xml"))
+        let rendered = Self.outputFiles(fixture)
+        try LinkChecker.check(rendered, urls: SiteURLs(baseURL: "https://host.example/qc/"))
+        // Checked as if served from the root, the `/qc/` links name nothing: all are reported.
+        #expect(throws: InputErrors.self) { try LinkChecker.check(rendered, urls: SiteURLs(baseURL: "/")) }
+    }
+
+    @Test("The same input gives the same bytes, and a rebuild with no change writes no file")
+    func determinism() throws {
+        let a = try SiteFixture(Self.site())
+        let b = try SiteFixture(Self.site())
+        defer { a.cleanUp(); b.cleanUp() }
+        let (first, filesA) = try Self.build(a)
+        #expect(first.output?.written == filesA.count)
+        let filesB = try Self.build(b).1
+        #expect(filesA == filesB, "two folders, same content: same bytes")
+        let second = try SiteBuilder(paths: a.paths).build()
+        #expect(second.output == OutputSummary(written: 0, unchanged: filesA.count, removed: 0))
+        #expect(Self.outputFiles(a) == filesA)
+    }
+
+    @Test("Broken internal links are all reported and fail the build, leaving the old site")
+    func brokenLinks() throws {
+        let fixture = try SiteFixture(Self.site())
+        defer { fixture.cleanUp() }
+        let before = try Self.build(fixture).1
+        try fixture.write("content/notices/2024-09-01-bad.md",
+                          "---\ntitle: 坏链接\ndate: 2024-09-01\n---\n见[名单](/2024/no-such-page/)。\n\n另见[附件](/files/missing.pdf#p2)与[首页](/#top)。\n")
+        do {
+            _ = try SiteBuilder(paths: fixture.paths).build()
+            Issue.record("the build should have failed")
+        } catch let errors as InputErrors {
+            let lines = errors.errors.map(\.description)
+            #expect(errors.errors.count == 2)
+            #expect(lines.contains { $0.contains("notices/2024-09-01-bad/index.html:") && $0.contains("/2024/no-such-page/") })
+            #expect(lines.contains { $0.contains("/files/missing.pdf#p2") })
+        }
+        #expect(Self.outputFiles(fixture) == before, "nothing published")
+    }
+
+    @Test("The link checker resolves folders to index.html and ignores fragments and other sites")
+    func linkChecker() throws {
+        let files: [String: Data] = [
+            "index.html": Data("<a href=\"/a/#x\">a</a><a href='/a/b.css?v=1'>b</a><img src=\"https://elsewhere.example/x.png\" alt=\"\"><a href=\"//cdn.example/x\">c</a><a href=\"/%E5%B9%B4/\">年</a>".utf8),
+            "a/index.html": Data("<a href=\"/\">home</a>\n<a href=\"/missing/\">m</a>".utf8),
+            "a/b.css": Data(),
+            "年/index.html": Data(),
+        ]
+        do {
+            try LinkChecker.check(files, urls: SiteURLs(baseURL: "/"))
+            Issue.record("expected one broken link")
+        } catch let errors as InputErrors {
+            #expect(errors.errors.map(\.description) == ["public/a/index.html:2: 链接 /missing/ 指向的页面或文件不存在 (broken internal link)；请修改内容中的链接或主题模板"])
+        }
+    }
+
+    @Test("The demo site: nothing of 2025 (at registration) and no contact value anywhere; every page reachable")
+    func demo() throws {
+        let fixture = try SiteFixture()
+        defer { fixture.cleanUp() }
+        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("content"), to: fixture.url("content"))
+        let files = Self.text(try Self.build(fixture).1)
+        let snapshot = try ArchiveDatabase(path: fixture.paths.archive).snapshot()
+        let y2025 = try #require(snapshot.year(2025))
+        #expect(y2025.competition.published == .registration && !y2025.registrations.isEmpty)
+        for r in y2025.registrations {
+            #expect(Self.filesContaining(r.title, files).isEmpty, "2025 entry \(r.id) leaked")
+            #expect(Self.filesContaining(r.id, files).isEmpty, "2025 entry \(r.id) leaked")
+        }
+        let contacts = snapshot.years.flatMap { $0.registrations.flatMap { [$0.phone, $0.email, $0.address, $0.contact, $0.postcode] } }
+            + snapshot.years.flatMap { $0.applications.flatMap { [$0.phone, $0.email, $0.address, $0.contact, $0.postcode] } }
+        let values = Set(contacts.filter { $0.count >= 3 })
+        #expect(values.count > 20)
+        for value in values.sorted() {
+            #expect(Self.filesContaining(value, files).isEmpty, "\(value) is private")
+        }
+        for page in ["index.html", "2024/index.html", "2024/shortlist/index.html", "2024/results/index.html",
+                     "2024/2024-001/index.html", "enterprises/index.html", "archive/index.html", "archive/filter.css",
+                     "feed.xml", "sitemap.xml", "robots.txt", "404.html", "2022/results.csv", "2023/shortlist.json"] {
+            #expect(files[page] != nil, "\(page) missing")
+        }
+    }
+}
