@@ -9,12 +9,20 @@ public struct PublicRecord: Sendable {
     public let standings: [Int: YearStandings]
     public let policy: SiteConfig.ArchivePolicy
     public let publishScores: Bool
+    /// Visible registrations by year, worked out once: every page of a large archive asks.
+    private var visible: [Int: [Registration]] = [:]
+    private var visibleIds: [Int: Set<String>] = [:]
 
     public init(snapshot: ArchiveSnapshot, standings: [Int: YearStandings], policy: SiteConfig.ArchivePolicy, publishScores: Bool) {
         self.snapshot = snapshot
         self.standings = standings
         self.policy = policy
         self.publishScores = publishScores
+        for year in snapshot.years {
+            let list = computeVisibleRegistrations(year)
+            visible[year.year] = list
+            visibleIds[year.year] = Set(list.map(\.id))
+        }
     }
 
     public func showsShortlist(_ year: YearRecords) -> Bool { year.competition.published >= .shortlist }
@@ -48,6 +56,10 @@ public struct PublicRecord: Sendable {
 
     /// Registrations the public may see listed at all in this year.
     public func visibleRegistrations(_ year: YearRecords) -> [Registration] {
+        visible[year.year] ?? computeVisibleRegistrations(year)
+    }
+
+    private func computeVisibleRegistrations(_ year: YearRecords) -> [Registration] {
         guard showsShortlist(year) else { return [] }
         guard showsResults(year) else { return shortlist(year) }
         let active = year.registrations.filter { $0.status == .active }
@@ -60,7 +72,7 @@ public struct PublicRecord: Sendable {
 
     /// Whether an achievement gets a page of its own (result-published years only).
     public func hasPage(_ year: YearRecords, _ id: String) -> Bool {
-        showsResults(year) && visibleRegistrations(year).contains { $0.id == id }
+        showsResults(year) && (visibleIds[year.year] ?? Set(visibleRegistrations(year).map(\.id))).contains(id)
     }
 
     public func isShortlisted(_ year: YearRecords, _ id: String) -> Bool {

@@ -1,0 +1,31 @@
+import Mustache
+import Testing
+@testable import QCSite
+
+/// The hand-written template fields must name every stored field, or a template would
+/// silently render nothing for a field added later.
+@Suite("Template fields")
+struct TemplateFieldsTests {
+    func missing(_ value: some MustacheParent) -> [String] {
+        Mirror(reflecting: value).children.compactMap(\.label).filter { value.child(named: $0) == nil }
+    }
+
+    @Test("Every field of the layout and row models is reachable by name")
+    func complete() {
+        let link = Link(title: "t", url: "/u")
+        let site = SiteModel(title: "t", subtitle: "s", organisers: "o", contact: [LabelValue(label: "l", value: "v")],
+                             footer: "f", root: "/", stylesheet: "/a.css", feed: "/feed.xml", searchIndex: "/i.json")
+        let page = PageModel(title: "t", headTitle: "h", description: "d", canonical: "c", section: "s",
+                             breadcrumbs: [link], showsBreadcrumbs: true)
+        let row = EntryRow(number: 1, year: 2024, id: "2024-001", enterprise: "e", enterpriseURL: "/e/", group: "g",
+                           title: "t", url: "/u/", type: "问题解决型", shortlisted: true, award: "一等奖",
+                           awardClass: "award-1", score: "90.00")
+        #expect(missing(site).isEmpty)
+        #expect(missing(page).isEmpty)
+        #expect(missing(NavItem(title: "t", url: "/", current: true)).isEmpty)
+        #expect(missing(LabelValue(label: "l", value: "v")).isEmpty)
+        #expect(missing(link).isEmpty)
+        #expect(missing(row).isEmpty)
+        #expect(missing(PageContext(site: site, page: page, nav: [], content: 1)).isEmpty)
+    }
+}
