@@ -299,3 +299,31 @@ struct PublicSiteTests {
         }
     }
 }
+
+@Suite("Link checker")
+struct LinkCheckerTests {
+    @Test("Relative links resolve against their page; root-relative links outside the base path are reported")
+    func relativeAndBase() throws {
+        let page = { (body: String) in Data("<!DOCTYPE html><html><body>\n\(body)\n</body></html>".utf8) }
+        let urls = SiteURLs(baseURL: "https://host.example/qc/")
+        var files: [String: Data] = [
+            "index.html": page("<a href=\"/qc/2024/\">年</a>"),
+            "2024/index.html": page("<a href=\"shortlist/\">入围</a> <a href='../notices/a/'>通知</a> <a href=\"#top\">顶</a> <a href=\"mailto:qc@example.org\">信</a>"),
+            "2024/shortlist/index.html": page("<a href=\"../\">返回</a> <a href=\"../files/x.pdf\">附件</a>"),
+            "notices/a/index.html": page("<a href=\"https://other.example/\">外</a> <a href=\"https://host.example/qc/2024/\">年</a>"),
+            "2024/files/x.pdf": Data("%PDF".utf8),
+        ]
+        try LinkChecker.check(files, urls: urls)
+
+        files["2024/shortlist/index.html"] = page("<a href=\"../nothing/\">无</a>\n<img src=\"/2024/files/x.pdf\" alt=\"\">")
+        do {
+            try LinkChecker.check(files, urls: urls)
+            Issue.record("expected broken links")
+        } catch let errors as InputErrors {
+            let lines = errors.errors.map(\.description)
+            #expect(lines.count == 2)
+            #expect(lines[0].hasPrefix("public/2024/shortlist/index.html:2: 链接 ../nothing/ 指向的页面或文件不存在"))
+            #expect(lines[1].hasPrefix("public/2024/shortlist/index.html:3: 链接 /2024/files/x.pdf 以 / 开头，却不在网站地址 /qc/ 之下"))
+        }
+    }
+}
