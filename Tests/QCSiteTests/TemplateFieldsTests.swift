@@ -27,5 +27,17 @@ struct TemplateFieldsTests {
         #expect(missing(link).isEmpty)
         #expect(missing(row).isEmpty)
         #expect(missing(PageContext(site: site, page: page, nav: [], content: 1)).isEmpty)
+        #expect(missing(AchievementSection.AchievementModel(entry: row, competition: "c", outcome: "o", materialScore: "1",
+                                                            onsiteScore: "2", writeup: "w", yearURL: "/y/", resultsURL: "/r/")).isEmpty)
+        let archiveRow = ArchiveSection.Row(entry: row, classes: "c", outcome: "o")
+        #expect(missing(archiveRow).isEmpty)
+        #expect(missing(ArchiveSection.ArchiveModel(filters: [], rows: [archiveRow], count: 1, filterStylesheet: "/f.css")).isEmpty)
+        let history = EnterpriseSection.YearHistory(year: 2024, url: "/2024/", entries: [row], excellent: true)
+        #expect(missing(history).isEmpty)
+        #expect(missing(EnterpriseSection.Summary(name: "n", url: "/e/", shortlisted: 1, awarded: 1, eligible: true)).isEmpty)
+        let note = EnterpriseSection.EligibilityNote(forYear: 2025, window: "2022–2024")
+        #expect(missing(EnterpriseSection.EnterpriseModel(
+            name: "n", aliases: "a", memberUnit: link, isMember: true, members: [link], years: [history],
+            eligibility: EnterpriseSection.Eligibility(note: note, meets: true, awards: []))).isEmpty)
     }
 }

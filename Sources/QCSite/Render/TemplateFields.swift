@@ -99,3 +99,82 @@ extension EntryRow: MustacheParent {
         }
     }
 }
+
+extension AchievementSection.AchievementModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "entry": entry
+        case "competition": competition
+        case "outcome": outcome
+        case "materialScore": materialScore
+        case "onsiteScore": onsiteScore
+        case "writeup": writeup
+        case "yearURL": yearURL
+        case "resultsURL": resultsURL
+        default: nil
+        }
+    }
+}
+
+extension ArchiveSection.ArchiveModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "filters": filters
+        case "rows": rows
+        case "count": count
+        case "filterStylesheet": filterStylesheet
+        default: nil
+        }
+    }
+}
+
+extension ArchiveSection.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "entry": entry
+        case "classes": classes
+        case "outcome": outcome
+        default: nil
+        }
+    }
+}
+
+extension EnterpriseSection.EnterpriseModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "aliases": aliases
+        case "memberUnit": memberUnit
+        case "isMember": isMember
+        case "members": members
+        case "years": years
+        case "eligibility": eligibility
+        default: nil
+        }
+    }
+}
+
+extension EnterpriseSection.YearHistory: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "year": year
+        case "url": url
+        case "entries": entries
+        case "excellent": excellent
+        default: nil
+        }
+    }
+}
+
+extension EnterpriseSection.Summary: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "url": url
+        case "shortlisted": shortlisted
+        case "awarded": awarded
+        case "eligible": eligible
+        default: nil
+        }
+    }
+}
