@@ -327,3 +327,45 @@ struct LinkCheckerTests {
         }
     }
 }
+
+@Suite("Notices by stage")
+struct NoticeStageTests {
+    @Test("A notice that announces a stage appears only once its year has published it; a draft never")
+    func heldBack() throws {
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/years/2024/competition.yaml"] = SiteFixture.competition(2024, published: "review")
+        files["content/notices/2024-09-27-results.md"] = "---\ntitle: 关于2024年竞赛结果的通报\ndate: 2024-09-27\nyear: 2024\nstage: results\n---\n一等奖：降低基站退服时长\n"
+        files["content/notices/2024-08-15-competition.md"] = "---\ntitle: 关于开展2024年竞赛的通知\ndate: 2024-08-15\nyear: 2024\n---\n报名\n"
+        files["content/notices/2024-09-30-draft.md"] = "---\ntitle: 草稿通知\ndate: 2024-09-30\ndraft: true\n---\n草稿\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        _ = try SiteBuilder(paths: fixture.paths).build()
+        let output = OutputWriter.existingFiles(in: fixture.url("public"))
+        let texts = output.map { fixture.read("public/" + $0) ?? "" }
+        #expect(texts.contains { $0.contains("关于开展2024年竞赛的通知") })
+        #expect(!texts.contains { $0.contains("关于2024年竞赛结果的通报") }, "the results notice waits for the results")
+        #expect(!texts.contains { $0.contains("草稿通知") })
+
+        try fixture.write("content/years/2024/competition.yaml", SiteFixture.competition(2024, published: "results"))
+        _ = try SiteBuilder(paths: fixture.paths).build()
+        #expect(fixture.read("public/notices/2024-09-27-results/index.html")?.contains("关于2024年竞赛结果的通报") == true)
+        #expect(fixture.read("public/feed.xml")?.contains("关于2024年竞赛结果的通报") == true)
+    }
+
+    @Test("An unknown stage, or a stage without a year, is an input error at its line")
+    func badStage() throws {
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/notices/a.md"] = "---\ntitle: 通知\ndate: 2024-09-27\nyear: 2024\nstage: 结果\n---\n正文\n"
+        files["content/notices/b.md"] = "---\ntitle: 通知\ndate: 2024-09-27\nstage: results\n---\n正文\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        do {
+            _ = try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content", archivePath: fixture.paths.archive)
+            Issue.record("expected input errors")
+        } catch let errors as InputErrors {
+            let lines = errors.errors.map(\.description)
+            #expect(lines.contains { $0.hasPrefix("content/notices/a.md:5: stage 应为") })
+            #expect(lines.contains { $0.hasPrefix("content/notices/b.md:4: 写了 stage 的通知还需要 year") })
+        }
+    }
+}

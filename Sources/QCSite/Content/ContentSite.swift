@@ -110,6 +110,14 @@ public enum ContentReader {
                     return try d.requireDate()
                 }
                 let year = errors.attempt { try front["year"].map { try $0.requireInt() } } ?? nil
+                if let stage = front["stage"] {
+                    errors.attempt {
+                        guard let name = stage.string, Stage(rawValue: name) != nil else {
+                            throw stage.error("stage 应为 registration、review、shortlist、onsite 或 results：通知在该年度公布到这一阶段时才出现在网站上")
+                        }
+                        if year == nil { throw stage.error("写了 stage 的通知还需要 year（它属于哪个年度）") }
+                    }
+                }
                 var attachments: [(String, String)] = []
                 if let list = front["attachments"] {
                     for item in list.items ?? [] {

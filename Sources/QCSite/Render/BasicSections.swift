@@ -49,7 +49,7 @@ struct HomeSection: SiteSection {
                               yearURL: current.map { context.urls.link(SitePath.year($0.year)) },
                               shortlistURL: current.flatMap { record.showsShortlist($0) ? context.urls.link(SitePath.shortlist($0.year)) : nil },
                               resultsURL: current.flatMap { record.showsResults($0) ? context.urls.link(SitePath.results($0.year)) : nil },
-                              notices: context.snapshot.writing.notices.prefix(5).map { NoticeSection.summary($0, context) },
+                              notices: context.record.notices.prefix(5).map { NoticeSection.summary($0, context) },
                               noticesURL: context.urls.link(SitePath.notices),
                               years: context.yearLinks(current: nil),
                               archiveURL: context.urls.link(SitePath.archive), enterprisesURL: context.urls.link(SitePath.enterprises),
@@ -109,7 +109,7 @@ struct NoticeSection: SiteSection {
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        let notices = context.snapshot.writing.notices
+        let notices = context.record.notices
         files.add("notices/index.html", try context.page("notices",
             context.pageModel(title: "通知公告", path: "notices/", section: "notices"),
             ["notices": notices.map { Self.summary($0, context) }]))

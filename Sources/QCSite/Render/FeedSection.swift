@@ -20,7 +20,7 @@ struct FeedSection: SiteSection {
     }
 
     static func atom(_ context: RenderContext) -> String {
-        let notices = context.snapshot.writing.notices
+        let notices = context.record.notices
         let updated = notices.map(\.date).max().map(timestamp) ?? "1970-01-01T00:00:00+08:00"
         var lines = [
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>",

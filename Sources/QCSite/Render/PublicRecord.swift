@@ -12,6 +12,8 @@ public struct PublicRecord: Sendable {
     /// Visible registrations by year, worked out once: every page of a large archive asks.
     private var visible: [Int: [Registration]] = [:]
     private var visibleIds: [Int: Set<String>] = [:]
+    /// Notices the public may read, newest first (see `isPublished(_:)`).
+    public private(set) var notices: [Notice] = []
 
     public init(snapshot: ArchiveSnapshot, standings: [Int: YearStandings], policy: SiteConfig.ArchivePolicy, publishScores: Bool) {
         self.snapshot = snapshot
@@ -23,6 +25,17 @@ public struct PublicRecord: Sendable {
             visible[year.year] = list
             visibleIds[year.year] = Set(list.map(\.id))
         }
+        notices = snapshot.writing.notices.filter(isPublished)
+    }
+
+    /// A notice is public unless it is a draft, or announces a stage (`stage:` in its front matter)
+    /// that its year has not yet published: staff may prepare the results notice before the results.
+    public func isPublished(_ notice: Notice) -> Bool {
+        let front = JSONText.decodeObject(notice.frontMatterJson)
+        if front.contains(where: { $0.0 == "draft" && ["true", "yes", "是"].contains($0.1.lowercased()) }) { return false }
+        guard let stageName = front.first(where: { $0.0 == "stage" })?.1, let stage = Stage(rawValue: stageName) else { return true }
+        guard let year = notice.year, let competition = snapshot.year(year)?.competition else { return false }
+        return competition.published >= stage
     }
 
     public func showsShortlist(_ year: YearRecords) -> Bool { year.competition.published >= .shortlist }

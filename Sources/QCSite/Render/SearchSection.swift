@@ -58,7 +58,7 @@ struct SearchSection: SiteSection {
                     text: nfc(text)))
             }
         }
-        for notice in context.snapshot.writing.notices {
+        for notice in context.record.notices {
             documents.append(.init(kind: "通知", url: context.urls.link(SitePath.notice(notice.slug)), title: nfc(notice.title),
                                    snippet: notice.date, year: notice.year, award: nil,
                                    text: nfc(Markdown.plainText(notice.markdown))))

@@ -94,7 +94,7 @@ struct YearSection: SiteSection {
             issued: year.competition.issued.map { "\(context.longDate($0))印发" } ?? "",
             years: context.yearLinks(current: year.year),
             timeline: HomeSection.timeline(year, context), status: status(year, context),
-            notices: context.snapshot.writing.notices.filter { $0.year == year.year }.map { NoticeSection.summary($0, context) },
+            notices: context.record.notices.filter { $0.year == year.year }.map { NoticeSection.summary($0, context) },
             figures: figures, byType: byType, showsAwards: record.showsResults(year), byEnterprise: byEnterprise, chart: chart,
             shortlistURL: record.showsShortlist(year) ? context.urls.link(SitePath.shortlist(year.year)) : nil,
             resultsURL: record.showsResults(year) ? context.urls.link(SitePath.results(year.year)) : nil)
