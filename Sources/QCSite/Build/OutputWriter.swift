@@ -61,13 +61,10 @@ public enum OutputWriter {
 
     /// Relative paths of the regular files under `folder`.
     static func existingFiles(in folder: URL) -> Set<String> {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var paths = Set<String>()
-        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(base) { paths.insert(String(path.dropFirst(base.count))) }
+        while let path = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { paths.insert(path) }
         }
         return paths
     }

@@ -18,10 +18,11 @@ struct AchievementSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         for year in context.snapshot.years where context.record.showsResults(year) {
             let writeups = Dictionary(year.writeups.map { ($0.registrationId, $0) }, uniquingKeysWith: { a, _ in a })
-            for registration in context.record.visibleRegistrations(year) where context.record.hasPage(year, registration.id) {
+            let yearURL = context.urls.link(SitePath.year(year.year))
+            let registrations = context.record.visibleRegistrations(year).filter { context.record.hasPage(year, $0.id) }
+            let pages = try Parallel.map(registrations) { registration in
                 let entry = context.entryRow(year, registration)
                 let path = SitePath.achievement(year.year, registration.id)
-                let yearURL = context.urls.link(SitePath.year(year.year))
                 let model = AchievementModel(
                     entry: entry, competition: year.competition.title,
                     outcome: entry.award ?? (entry.shortlisted ? "入围现场发表" : "参赛成果"),
@@ -31,11 +32,12 @@ struct AchievementSection: SiteSection {
                     yearURL: yearURL, resultsURL: context.urls.link(SitePath.results(year.year)))
                 let description = writeups[registration.id].map { context.excerpt($0.markdown) }
                     ?? "\(entry.enterprise) \(entry.group)：\(entry.title)（\(entry.type)）"
-                files.add(SitePath.file(path), try context.page("achievement",
+                return (SitePath.file(path), try context.page("achievement",
                     context.pageModel(title: registration.title, path: path, section: "archive", description: description,
                                       breadcrumbs: [Link(title: "\(year.year)年", url: yearURL)]),
                     model))
             }
+            for (path, data) in pages { try files.add(path, data) }
         }
     }
 }
