@@ -84,6 +84,25 @@ struct ImportTests {
         #expect(snapshotAfter.writing == snapshotBefore.writing)
     }
 
+    @Test("Every problem of a row is listed at once, so staff fix the row in one pass")
+    func everyProblemOfARow() throws {
+        let fixture = try SiteFixture(SiteFixture.minimal(rows: Self.goodRows + [
+            "2024-003,示例丙通讯有限公司,g,三处错误,问题解决型,张伟、李娜,,2024-02-30,,,已暂停",
+        ]))
+        defer { fixture.cleanUp() }
+        do {
+            _ = try importSite(fixture)
+            Issue.record("expected input errors")
+        } catch let errors as InputErrors {
+            let lines = errors.errors.map(\.description)
+            #expect(lines.count == 3, "\(lines)")
+            #expect(lines.allSatisfy { $0.hasPrefix("content/years/2024/registrations.csv:4: ") })
+            #expect(lines.contains { $0.contains("单位名称「示例丙通讯有限公司」不在单位名录中") })
+            #expect(lines.contains { $0.contains("报名日期「2024-02-30」不是有效日期") })
+            #expect(lines.contains { $0.contains("状态「已暂停」无法识别") })
+        }
+    }
+
     @Test("A missing required column and an undecodable file are input errors; nothing is created")
     func missingColumnAndBadFile() throws {
         var files = SiteFixture.minimal(rows: [])
