@@ -103,6 +103,29 @@ struct ImportTests {
         }
     }
 
+    @Test("编号 and 申报编号 with characters a page address reads as syntax are input errors")
+    func addressCharacters() throws {
+        var files = SiteFixture.minimal(rows: [
+            "A/4,示例甲通信,g,斜杠,问题解决型,张伟、李娜,,2024-08-20,,,",
+            "A-4,示例甲通信,g,连字符,问题解决型,张伟、李娜,,2024-08-20,,,",
+            "2024 005,示例甲通信,g,空格,问题解决型,张伟、李娜,,2024-08-20,,,",
+        ])
+        files["content/years/2024/excellent-enterprises.csv"] = "申报编号,单位名称\nE#1,示例甲通信\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        do {
+            _ = try importSite(fixture)
+            Issue.record("expected input errors")
+        } catch let errors as InputErrors {
+            let lines = errors.errors.map(\.description)
+            #expect(lines.count == 3, "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("content/years/2024/registrations.csv:2: 编号「A/4」含有不允许的字符 /") && $0.contains("页面地址") })
+            #expect(lines.contains { $0.hasPrefix("content/years/2024/registrations.csv:4: 编号「2024 005」含有不允许的字符 空格") })
+            #expect(lines.contains { $0.hasPrefix("content/years/2024/excellent-enterprises.csv:2: 申报编号「E#1」含有不允许的字符 #") })
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.paths.archive))
+    }
+
     @Test("A missing required column and an undecodable file are input errors; nothing is created")
     func missingColumnAndBadFile() throws {
         var files = SiteFixture.minimal(rows: [])

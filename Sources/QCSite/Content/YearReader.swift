@@ -133,6 +133,7 @@ struct YearReader {
             var problems: [String] = []
             let id = map.value(row, "id")
             if let problem = ids.problem(id, line: row.line) { problems.append(problem) }
+            if let problem = AddressID.problem(id, column: "编号") { problems.append(problem) }
             let name = map.value(row, "enterprise")
             let enterpriseId = resolver.resolve(name)
             if enterpriseId == nil {
@@ -309,6 +310,7 @@ struct YearReader {
             let id = map.value(row, "id")
             var problems: [String] = []
             if let problem = ids.problem(id, line: row.line) { problems.append(problem) }
+            if let problem = AddressID.problem(id, column: "申报编号") { problems.append(problem) }
             let name = map.value(row, "enterprise")
             let enterpriseId = resolver.resolve(name)
             if enterpriseId == nil { problems.append(resolver.unknownMessage(name, column: "单位名称")) }

@@ -31,7 +31,7 @@ struct AchievementSection: SiteSection {
                     yearURL: yearURL, resultsURL: context.urls.link(SitePath.results(year.year)))
                 let description = writeups[registration.id].map { context.excerpt($0.markdown) }
                     ?? "\(entry.enterprise) \(entry.group)：\(entry.title)（\(entry.type)）"
-                files.add(SitePath.file(path), try context.page("achievement",
+                try files.add(SitePath.file(path), context.page("achievement",
                     context.pageModel(title: registration.title, path: path, section: "archive", description: description,
                                       breadcrumbs: [Link(title: "\(year.year)年", url: yearURL)]),
                     model))

@@ -77,8 +77,8 @@ struct ArchiveSection: SiteSection {
             Self.filter("type", "课题类型", types.enumerated().map { ("\($0.offset)", $0.element) }),
             Self.filter("award", "奖项", awardOptions.map { ($0.key, $0.label) }),
         ]
-        files.add(Self.stylesheet, Data(Self.css(filters).utf8))
-        files.add(SitePath.file(SitePath.archive), try context.page("archive",
+        try files.add(Self.stylesheet, Data(Self.css(filters).utf8))
+        try files.add(SitePath.file(SitePath.archive), context.page("archive",
             context.pageModel(title: "往届成果", path: SitePath.archive, section: "archive",
                               description: "历届QC小组成果竞赛入围与获奖成果一览，可按年度、课题类型和奖项筛选。"),
             ArchiveModel(filters: filters, rows: rows, count: rows.count, filterStylesheet: context.urls.link(Self.stylesheet))))

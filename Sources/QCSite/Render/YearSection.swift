@@ -40,7 +40,7 @@ struct YearSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         for year in context.snapshot.years {
             let model = Self.model(year, context)
-            files.add(SitePath.file(SitePath.year(year.year)), try context.page("year",
+            try files.add(SitePath.file(SitePath.year(year.year)), context.page("year",
                 context.pageModel(title: "\(year.year)年竞赛", path: SitePath.year(year.year), section: "years",
                                   description: year.competition.title),
                 model))
