@@ -38,9 +38,9 @@ struct Check: ParsableCommand {
             guard snapshot.year(year) != nil else {
                 throw InputError(path: site.archive, line: 0, "存档中没有 \(year) 年；已有年度：\(snapshot.years.map { String($0.year) }.joined(separator: "、"))")
             }
-            let standings = Checker.standings(snapshot)
+            let standings = try Checker.standings(snapshot)
             step("ranking")
-            let report = CheckReport(year: year, findings: Checker.check(snapshot: snapshot, standings: standings, year: year))
+            let report = CheckReport(year: year, findings: try Checker.check(snapshot: snapshot, standings: standings, year: year))
             step("rules")
             print(format == .json ? report.json() : report.text())
             status = report.exitStatus

@@ -21,7 +21,7 @@ struct History: ParsableCommand {
                 throw InputError(path: site.archive, line: 0, "存档中没有单位「\(enterprise)」"
                     + (hint.isEmpty ? "；请先运行 qcsite import" : "；是否指「\(hint.joined(separator: "」「"))」？"))
             }
-            let standings = Checker.standings(snapshot)
+            let standings = try Checker.standings(snapshot)
             let history = EnterpriseHistory.build(enterpriseId: id, snapshot: snapshot, standings: standings)!
             print(format == .json ? history.json() : history.text())
         }

@@ -98,7 +98,7 @@ struct EnterpriseSection: SiteSection {
         let newestResults = years.last { context.record.showsResults($0) }?.year ?? (years.first?.year ?? 1) - 1
         let forYear = newestResults + 1
         let rulesYear = years.first { $0.year == forYear } ?? years.last
-        return (forYear, rulesYear.map { CompetitionRules.fromJSON($0.competition.rulesJson) } ?? CompetitionRules())
+        return (forYear, rulesYear.map(context.record.rules) ?? CompetitionRules())
     }
 
     static func note(_ forYear: Int, _ rules: CompetitionRules) -> EligibilityNote {

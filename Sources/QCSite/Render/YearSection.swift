@@ -66,7 +66,7 @@ struct YearSection: SiteSection {
                 let excellent = record.excellentEnterprises(year).count
                 if excellent > 0 { figures.append(LabelValue(label: "优秀企业", value: "\(excellent) 家")) }
             }
-            let rules = CompetitionRules.fromJSON(year.competition.rulesJson)
+            let rules = context.record.rules(year)
             let types = rules.types + active.map(\.type).filter { !rules.types.contains($0) }.uniqued()
             byType = types.map { type in
                 TypeCount(type: type, registered: active.filter { $0.type == type }.count,

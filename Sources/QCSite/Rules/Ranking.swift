@@ -26,14 +26,16 @@ public struct YearStandings: Sendable {
     public var prizes: [(award: String, ids: [String])]
     /// Findings of the scoring rules: score-range, judge-conflict, shortlist-tie.
     public var findings: [Finding]
+    /// The year's rules, read from the archive once: everything after ranking uses these.
+    public var rules: CompetitionRules
 
     public func standing(_ id: String) -> Standing? { byId[id] }
 }
 
 /// Turns score sheets into means, ranks, the shortlist and prizes, following the year's rules.
 public enum Ranking {
-    public static func rank(_ year: YearRecords) -> YearStandings {
-        let rules = CompetitionRules.fromJSON(year.competition.rulesJson)
+    public static func rank(_ year: YearRecords) throws -> YearStandings {
+        let rules = try CompetitionRules.of(year.competition)
         let active = year.registrations.filter { $0.status == .active }
         let activeIds = Set(active.map(\.id))
         let registrationById = Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
@@ -135,7 +137,7 @@ public enum Ranking {
             let ids = byId.values.filter { $0.award == name }.map(\.registrationId).sorted(by: onsiteOrder)
             if !ids.isEmpty { prizes.append((name, ids)) }
         }
-        return YearStandings(year: year.year, byId: byId, shortlist: shortlist, prizes: prizes, findings: findings)
+        return YearStandings(year: year.year, byId: byId, shortlist: shortlist, prizes: prizes, findings: findings, rules: rules)
     }
 
     /// The mean of the totals, without the highest and lowest when there are at least `dropFrom`.
