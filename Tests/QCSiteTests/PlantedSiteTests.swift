@@ -13,7 +13,7 @@ struct PlantedSiteTests {
         "resubmission error 2024-C01", "resubmission warning 2024-D01", "resubmission warning 2024-E01",
         "max-per-enterprise error ent-a", "presenters error 2024-F01", "type error 2024-G01",
         "deadline error 2024-H01", "deadline warning 2024-G02", "materials error 2024-H02",
-        "judge-conflict error 2024-B01", "score-range error 2024-A05", "shortlist-tie warning 2024-A14",
+        "judge-conflict error 2024-B01", "score-range error 2024-A05", "shortlist-tie warning 2024-A14", "award-quota warning 一等奖",
         "excellent-window error 2024-Y02", "excellent-publication error 2024-Y03", "member-unit-quota error u-d",
         "profile-length error 2024-Y06", "claim-unverified error 2024-Y05",
     ]

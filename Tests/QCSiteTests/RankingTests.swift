@@ -79,4 +79,44 @@ struct RankingTests {
         #expect(s.standing("B")?.recorded == true)
         #expect(s.standing("A")?.materialRank == 1)
     }
+
+    @Test("A recorded prize takes its slot first: the computed prizes fill only the slots left, in on-site order")
+    func recordedPrizeKeepsQuota() throws {
+        var rules = CompetitionRules()
+        rules.shortlistSize = 5
+        rules.awards = [.init(name: "一等奖", count: 1), .init(name: "二等奖", count: 2)]
+        let judges: [(String, String?)] = [("甲", nil)]
+        let entries = [("A", "e1"), ("B", "e2"), ("C", "e3"), ("D", "e4"), ("E", "e5")]
+        let scores: [String: [Double]] = ["A": [95], "B": [90], "C": [85], "D": [80], "E": [75]]
+        var y = year(entries: entries, judges: judges, material: scores, onsite: scores, rules: rules)
+        y.awards = [Award(year: 2024, registrationId: "D", award: "一等奖", shortlisted: nil, sourceLine: 2)]
+        let s = try Ranking.rank(y)
+        #expect(s.prizes.map(\.award) == ["一等奖", "二等奖"])
+        #expect(s.prizes.map(\.ids) == [["D"], ["A", "B"]], "A, computed first, moves to the slot left")
+        #expect(s.standing("C")?.award == nil)
+        #expect(s.findings.isEmpty)
+
+        // Two recorded 一等奖 exceed the quota of one: reported, and no computed entry gets one.
+        y.awards.append(Award(year: 2024, registrationId: "E", award: "一等奖", shortlisted: nil, sourceLine: 3))
+        let over = try Ranking.rank(y)
+        #expect(over.prizes.map(\.ids) == [["D", "E"], ["A", "B"]])
+        let finding = try #require(over.findings.first { $0.rule == "award-quota" })
+        #expect(finding.severity == .warning)
+        #expect(finding.subject == "一等奖")
+        #expect(finding.evidence["count"] == 2)
+        #expect(finding.evidence["quota"] == 1)
+        #expect(finding.evidence["ids"] == ["D", "E"])
+        #expect(over.findings.count == 1)
+    }
+
+    @Test("Without score sheets, awards.csv decides alone and only a prize beyond its quota is reported")
+    func recordedOnlyQuota() throws {
+        var y = year(entries: [("A", "e1"), ("B", "e2"), ("C", "e3")], judges: [], material: [:])
+        y.awards = [Award(year: 2024, registrationId: "A", award: "二等奖", shortlisted: nil, sourceLine: 2)]
+        #expect(try Ranking.rank(y).findings.isEmpty, "fewer prizes than the quota: a year may award fewer")
+        y.awards += ["B", "C"].map { Award(year: 2024, registrationId: $0, award: "二等奖", shortlisted: nil, sourceLine: 3) }
+        let findings = try Ranking.rank(y).findings
+        #expect(findings.map(\.rule) == ["award-quota"])
+        #expect(findings.first?.evidence["ids"] == ["A", "B", "C"])
+    }
 }
