@@ -13,8 +13,7 @@ struct History: ParsableCommand {
 
     func run() throws {
         try runReportingInputErrors {
-            let archive = try ArchiveDatabase(path: site.archive)
-            let snapshot = try archive.snapshot()
+            let snapshot = try site.existingArchive().snapshot()
             let resolver = EnterpriseResolver(snapshot.registry)
             guard let id = resolver.resolve(enterprise) else {
                 let hint = resolver.suggestions(for: enterprise)
