@@ -207,4 +207,39 @@ struct UnchangedYearTests {
         #expect(try run(false).years.map(\.year) == [2023, 2024], "a registry change reads every year again")
         #expect(try run(true).years.map(\.year) == [2023, 2024], "force reads unchanged years too")
     }
+
+    @Test("Backup names sort in the order they were taken, so pruning keeps the 20 newest")
+    func backupOrder() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let archive = try ArchiveDatabase()
+        let now = Date(timeIntervalSince1970: 1_764_073_119)
+        let paths = try (1...22).map { _ in try ArchiveBackups.keep(archive, archivePath: fixture.paths.archive, now: now) }
+        #expect(paths.map { URL(fileURLWithPath: $0).lastPathComponent.hasSuffix("-01.sqlite") } == [true] + Array(repeating: false, count: 21))
+        let kept = try FileManager.default.contentsOfDirectory(atPath: ArchiveBackups.folder(for: fixture.paths.archive).path).sorted()
+        #expect(kept == paths.suffix(20).map { URL(fileURLWithPath: $0).lastPathComponent }, "the two oldest are pruned")
+    }
+
+    @Test("An import that changes only the notices, pages or registry takes a backup; an unchanged one does not")
+    func backupOnWriting() throws {
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/notices/2024-08-15-start.md"] = "---\ntitle: 通知\ndate: 2024-08-15\nyear: 2024\n---\n请按时报名。\n"
+        files["content/pages/about.md"] = "---\ntitle: 关于\n---\n协会简介。\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        let run = { try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content",
+                                     archivePath: fixture.paths.archive).1 }
+        _ = try run()
+        #expect(try run().backup == nil, "nothing changed")
+
+        try fixture.write("content/notices/2024-08-15-start.md", "---\ntitle: 通知（更正）\ndate: 2024-08-15\nyear: 2024\n---\n请按时报名。\n")
+        let notice = try run()
+        #expect(notice.years.isEmpty)
+        let backup = try #require(notice.backup, "a changed notice")
+        #expect(try ArchiveDatabase(path: backup).snapshot().writing.notices.map(\.title) == ["通知"])
+
+        try fixture.remove("content/pages/about.md")
+        #expect(try run().backup != nil, "a removed page")
+        #expect(try run().backup == nil)
+    }
 }
