@@ -3,7 +3,7 @@ import Archive
 /// Applies every rule of the contract to one year of the archive.
 public enum Checker {
     /// The findings of `year`, including the ranking's own (judge-conflict, score-range,
-    /// shortlist-tie), in report order. `standings` holds every archived year's standings:
+    /// shortlist-tie, award-quota), in report order. `standings` holds every archived year's standings:
     /// the excellent-enterprise rules read the years before.
     public static func check(snapshot: ArchiveSnapshot, standings: [Int: YearStandings], year: Int) throws -> [Finding] {
         guard let records = snapshot.year(year) else { return [] }
