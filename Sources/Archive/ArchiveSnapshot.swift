@@ -27,16 +27,27 @@ extension ArchiveDatabase {
     /// Reads every record of the archive, consistently.
     public func snapshot() throws -> ArchiveSnapshot {
         try writer.read { db in
-            let registry = Registry(
-                enterprises: try Enterprise.order(Column("id")).fetchAll(db),
-                aliases: try EnterpriseAlias.order(Column("alias")).fetchAll(db))
-            let writing = Writing(
-                notices: try Notice.order(Column("date").desc, Column("slug")).fetchAll(db),
-                pages: try Page.order(Column("slug")).fetchAll(db))
+            let (registry, writing) = try Self.loadRegistryAndWriting(db)
             let competitions = try Competition.order(Column("year")).fetchAll(db)
             let years = try competitions.map { try Self.loadYear($0, db) }
             return ArchiveSnapshot(registry: registry, writing: writing, years: years)
         }
+    }
+
+    /// The registry and the notices and pages as archived, without the years: what an import
+    /// compares with the content to know whether it changes anything besides years.
+    public func registryAndWriting() throws -> (Registry, Writing) {
+        try writer.read { db in try Self.loadRegistryAndWriting(db) }
+    }
+
+    private static func loadRegistryAndWriting(_ db: Database) throws -> (Registry, Writing) {
+        let registry = Registry(
+            enterprises: try Enterprise.order(Column("id")).fetchAll(db),
+            aliases: try EnterpriseAlias.order(Column("alias")).fetchAll(db))
+        let writing = Writing(
+            notices: try Notice.order(Column("date").desc, Column("slug")).fetchAll(db),
+            pages: try Page.order(Column("slug")).fetchAll(db))
+        return (registry, writing)
     }
 
     private static func loadYear(_ competition: Competition, _ db: Database) throws -> YearRecords {

@@ -18,11 +18,7 @@ extension ArchiveDatabase {
     private static func store(registry: Registry, in db: Database) throws {
         try EnterpriseAlias.deleteAll(db)
         let keep = Set(registry.enterprises.map(\.id))
-        let referenced = try String.fetchSet(db, sql: """
-            SELECT enterprise_id FROM registration UNION SELECT enterprise_id FROM application
-            UNION SELECT member_unit_id FROM application WHERE member_unit_id IS NOT NULL
-            UNION SELECT enterprise_id FROM judge WHERE enterprise_id IS NOT NULL
-            """)
+        let referenced = try enterpriseIdsInUse(db)
         for stale in try String.fetchAll(db, sql: "SELECT id FROM enterprise") where !keep.contains(stale) && !referenced.contains(stale) {
             _ = try Enterprise.deleteOne(db, key: stale)
         }
@@ -32,6 +28,19 @@ extension ArchiveDatabase {
         }
         for enterprise in registry.enterprises { try enterprise.upsert(db) }
         for alias in registry.aliases { try alias.insert(db) }
+    }
+
+    /// Enterprises an archived year refers to: kept even when the registry no longer lists them.
+    public func enterpriseIdsInUse() throws -> Set<String> {
+        try writer.read { db in try Self.enterpriseIdsInUse(db) }
+    }
+
+    private static func enterpriseIdsInUse(_ db: Database) throws -> Set<String> {
+        try String.fetchSet(db, sql: """
+            SELECT enterprise_id FROM registration UNION SELECT enterprise_id FROM application
+            UNION SELECT member_unit_id FROM application WHERE member_unit_id IS NOT NULL
+            UNION SELECT enterprise_id FROM judge WHERE enterprise_id IS NOT NULL
+            """)
     }
 
     private static func store(year: YearRecords, in db: Database) throws {

@@ -16,10 +16,6 @@ struct Check: ParsableCommand {
     func run() throws {
         var status: Int32 = 0
         try runReportingInputErrors {
-            // Opening a missing file would create an empty archive: say what to do instead.
-            guard FileManager.default.fileExists(atPath: site.archive) else {
-                throw InputError(path: site.archive, line: 0, "存档文件不存在；请先运行 qcsite import")
-            }
             let clock = ContinuousClock()
             var started = clock.now
             func step(_ name: String) {
@@ -29,7 +25,7 @@ struct Check: ParsableCommand {
                 progress(String(format: "timing %@ %.3f", name, Double(d.seconds) + Double(d.attoseconds) / 1e18))
                 started = now
             }
-            let snapshot = try ArchiveDatabase(path: site.archive).snapshot()
+            let snapshot = try site.existingArchive().snapshot()
             step("snapshot")
             guard let newest = snapshot.years.last?.year else {
                 throw InputError(path: site.archive, line: 0, "存档中没有任何年度；请先运行 qcsite import")
@@ -38,9 +34,9 @@ struct Check: ParsableCommand {
             guard snapshot.year(year) != nil else {
                 throw InputError(path: site.archive, line: 0, "存档中没有 \(year) 年；已有年度：\(snapshot.years.map { String($0.year) }.joined(separator: "、"))")
             }
-            let standings = Checker.standings(snapshot)
+            let standings = try Checker.standings(snapshot)
             step("ranking")
-            let report = CheckReport(year: year, findings: Checker.check(snapshot: snapshot, standings: standings, year: year))
+            let report = CheckReport(year: year, findings: try Checker.check(snapshot: snapshot, standings: standings, year: year))
             step("rules")
             print(format == .json ? report.json() : report.text())
             status = report.exitStatus

@@ -13,15 +13,14 @@ struct History: ParsableCommand {
 
     func run() throws {
         try runReportingInputErrors {
-            let archive = try ArchiveDatabase(path: site.archive)
-            let snapshot = try archive.snapshot()
+            let snapshot = try site.existingArchive().snapshot()
             let resolver = EnterpriseResolver(snapshot.registry)
             guard let id = resolver.resolve(enterprise) else {
                 let hint = resolver.suggestions(for: enterprise)
                 throw InputError(path: site.archive, line: 0, "存档中没有单位「\(enterprise)」"
                     + (hint.isEmpty ? "；请先运行 qcsite import" : "；是否指「\(hint.joined(separator: "」「"))」？"))
             }
-            let standings = Checker.standings(snapshot)
+            let standings = try Checker.standings(snapshot)
             let history = EnterpriseHistory.build(enterpriseId: id, snapshot: snapshot, standings: standings)!
             print(format == .json ? history.json() : history.text())
         }

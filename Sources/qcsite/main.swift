@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QCSite
+import Archive
 
 /// `qcsite`: the command line of the competition archive and site.
 struct QCSiteCommand: ParsableCommand {
@@ -18,6 +19,15 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "网站输出文件夹 (output folder)") var output = "public"
 
     var paths: SitePaths { SitePaths(content: content, themes: themes, archive: archive, output: output) }
+
+    /// The archive for the commands that only read it. Opening a missing file would create an
+    /// empty archive, so a missing one is reported instead (exit 2) and nothing is created.
+    func existingArchive() throws -> ArchiveDatabase {
+        guard FileManager.default.fileExists(atPath: archive) else {
+            throw InputError(path: archive, line: 0, "存档不存在，请先运行 qcsite import (no archive at \(archive); run qcsite import first)")
+        }
+        return try ArchiveDatabase(path: archive)
+    }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }

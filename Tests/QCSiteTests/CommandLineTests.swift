@@ -76,4 +76,18 @@ struct CommandLineTests {
         let unknown = try run(["history", "示例丙"], in: fixture.root)
         #expect(unknown.status == 2)
     }
+
+    @Test("history and check without an archive exit 2, say to import first, and create nothing")
+    func noArchive() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+        let fixture = try SiteFixture(SiteFixture.minimal(rows: ImportTests.goodRows))
+        defer { fixture.cleanUp() }
+        for arguments in [["history", "示例甲通信"], ["check"], ["check", "--format", "json"]] {
+            let run = try run(arguments, in: fixture.root)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.contains("no archive at archive.sqlite; run qcsite import first"), "\(arguments): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: fixture.url("archive.sqlite").path), "\(arguments) created an archive")
+        }
+    }
 }

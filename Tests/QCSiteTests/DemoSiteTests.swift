@@ -30,7 +30,7 @@ struct DemoSiteTests {
         let (fixture, _) = try buildDemo()
         defer { fixture.cleanUp() }
         let snapshot = try ArchiveDatabase(path: fixture.paths.archive).snapshot()
-        let s = Ranking.rank(try #require(snapshot.year(2024)))
+        let s = try Ranking.rank(try #require(snapshot.year(2024)))
         // Computed independently from scores/material.csv and scores/onsite.csv.
         #expect(s.shortlist == ["2024-039", "2024-019", "2024-007", "2024-003", "2024-008", "2024-001", "2024-017",
                                 "2024-004", "2024-035", "2024-015", "2024-022", "2024-034", "2024-025", "2024-010",
@@ -48,7 +48,7 @@ struct DemoSiteTests {
         let (fixture, _) = try buildDemo()
         defer { fixture.cleanUp() }
         let snapshot = try ArchiveDatabase(path: fixture.paths.archive).snapshot()
-        let standings = Dictionary(uniqueKeysWithValues: snapshot.years.map { ($0.year, Ranking.rank($0)) })
+        let standings = Dictionary(uniqueKeysWithValues: try snapshot.years.map { ($0.year, try Ranking.rank($0)) })
         let id = try #require(EnterpriseResolver(snapshot.registry).resolve("示例有线电视网络有限公司长治分公司"))
         let history = try #require(EnterpriseHistory.build(enterpriseId: id, snapshot: snapshot, standings: standings))
         #expect(history.enterprise.name == "示例广电网络股份有限公司长治分公司")

@@ -30,7 +30,7 @@ struct HistoryTests {
         _ = try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content", archivePath: fixture.paths.archive)
         let snapshot = try ArchiveDatabase(path: fixture.paths.archive).snapshot()
         let id = try #require(EnterpriseResolver(snapshot.registry).resolve("示例旧名通信有限公司"))
-        let history = try #require(EnterpriseHistory.build(enterpriseId: id, snapshot: snapshot, standings: Checker.standings(snapshot)))
+        let history = try #require(EnterpriseHistory.build(enterpriseId: id, snapshot: snapshot, standings: try Checker.standings(snapshot)))
         #expect(history.enterprise.name == "示例甲通信有限公司")
         #expect(history.enterprise.memberUnit?.id == "demo-group")
         #expect(history.years.map(\.year) == [2021, 2022, 2023, 2024])
@@ -48,7 +48,7 @@ struct HistoryTests {
 
         // A year later the 2022 award leaves the window.
         let later = EnterpriseHistory.eligibility(enterpriseId: id, forYear: 2026, snapshot: snapshot,
-                                                  standings: Checker.standings(snapshot), rules: CompetitionRules())
+                                                  standings: try Checker.standings(snapshot), rules: CompetitionRules())
         #expect(!later.meetsAwardCondition)
         #expect(later.window == [2023, 2024, 2025])
     }

@@ -84,6 +84,48 @@ struct ImportTests {
         #expect(snapshotAfter.writing == snapshotBefore.writing)
     }
 
+    @Test("Every problem of a row is listed at once, so staff fix the row in one pass")
+    func everyProblemOfARow() throws {
+        let fixture = try SiteFixture(SiteFixture.minimal(rows: Self.goodRows + [
+            "2024-003,示例丙通讯有限公司,g,三处错误,问题解决型,张伟、李娜,,2024-02-30,,,已暂停",
+        ]))
+        defer { fixture.cleanUp() }
+        do {
+            _ = try importSite(fixture)
+            Issue.record("expected input errors")
+        } catch let errors as InputErrors {
+            let lines = errors.errors.map(\.description)
+            #expect(lines.count == 3, "\(lines)")
+            #expect(lines.allSatisfy { $0.hasPrefix("content/years/2024/registrations.csv:4: ") })
+            #expect(lines.contains { $0.contains("单位名称「示例丙通讯有限公司」不在单位名录中") })
+            #expect(lines.contains { $0.contains("报名日期「2024-02-30」不是有效日期") })
+            #expect(lines.contains { $0.contains("状态「已暂停」无法识别") })
+        }
+    }
+
+    @Test("编号 and 申报编号 with characters a page address reads as syntax are input errors")
+    func addressCharacters() throws {
+        var files = SiteFixture.minimal(rows: [
+            "A/4,示例甲通信,g,斜杠,问题解决型,张伟、李娜,,2024-08-20,,,",
+            "A-4,示例甲通信,g,连字符,问题解决型,张伟、李娜,,2024-08-20,,,",
+            "2024 005,示例甲通信,g,空格,问题解决型,张伟、李娜,,2024-08-20,,,",
+        ])
+        files["content/years/2024/excellent-enterprises.csv"] = "申报编号,单位名称\nE#1,示例甲通信\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        do {
+            _ = try importSite(fixture)
+            Issue.record("expected input errors")
+        } catch let errors as InputErrors {
+            let lines = errors.errors.map(\.description)
+            #expect(lines.count == 3, "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("content/years/2024/registrations.csv:2: 编号「A/4」含有不允许的字符 /") && $0.contains("页面地址") })
+            #expect(lines.contains { $0.hasPrefix("content/years/2024/registrations.csv:4: 编号「2024 005」含有不允许的字符 空格") })
+            #expect(lines.contains { $0.hasPrefix("content/years/2024/excellent-enterprises.csv:2: 申报编号「E#1」含有不允许的字符 #") })
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.paths.archive))
+    }
+
     @Test("A missing required column and an undecodable file are input errors; nothing is created")
     func missingColumnAndBadFile() throws {
         var files = SiteFixture.minimal(rows: [])
@@ -164,5 +206,40 @@ struct UnchangedYearTests {
         try fixture.write("content/enterprises.yaml", SiteFixture.enterprises + "\n- id: demo-c\n  name: 示例丙通信有限公司\n")
         #expect(try run(false).years.map(\.year) == [2023, 2024], "a registry change reads every year again")
         #expect(try run(true).years.map(\.year) == [2023, 2024], "force reads unchanged years too")
+    }
+
+    @Test("Backup names sort in the order they were taken, so pruning keeps the 20 newest")
+    func backupOrder() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let archive = try ArchiveDatabase()
+        let now = Date(timeIntervalSince1970: 1_764_073_119)
+        let paths = try (1...22).map { _ in try ArchiveBackups.keep(archive, archivePath: fixture.paths.archive, now: now) }
+        #expect(paths.map { URL(fileURLWithPath: $0).lastPathComponent.hasSuffix("-01.sqlite") } == [true] + Array(repeating: false, count: 21))
+        let kept = try FileManager.default.contentsOfDirectory(atPath: ArchiveBackups.folder(for: fixture.paths.archive).path).sorted()
+        #expect(kept == paths.suffix(20).map { URL(fileURLWithPath: $0).lastPathComponent }, "the two oldest are pruned")
+    }
+
+    @Test("An import that changes only the notices, pages or registry takes a backup; an unchanged one does not")
+    func backupOnWriting() throws {
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/notices/2024-08-15-start.md"] = "---\ntitle: 通知\ndate: 2024-08-15\nyear: 2024\n---\n请按时报名。\n"
+        files["content/pages/about.md"] = "---\ntitle: 关于\n---\n协会简介。\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        let run = { try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content",
+                                     archivePath: fixture.paths.archive).1 }
+        _ = try run()
+        #expect(try run().backup == nil, "nothing changed")
+
+        try fixture.write("content/notices/2024-08-15-start.md", "---\ntitle: 通知（更正）\ndate: 2024-08-15\nyear: 2024\n---\n请按时报名。\n")
+        let notice = try run()
+        #expect(notice.years.isEmpty)
+        let backup = try #require(notice.backup, "a changed notice")
+        #expect(try ArchiveDatabase(path: backup).snapshot().writing.notices.map(\.title) == ["通知"])
+
+        try fixture.remove("content/pages/about.md")
+        #expect(try run().backup != nil, "a removed page")
+        #expect(try run().backup == nil)
     }
 }

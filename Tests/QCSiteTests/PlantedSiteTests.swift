@@ -13,7 +13,7 @@ struct PlantedSiteTests {
         "resubmission error 2024-C01", "resubmission warning 2024-D01", "resubmission warning 2024-E01",
         "max-per-enterprise error ent-a", "presenters error 2024-F01", "type error 2024-G01",
         "deadline error 2024-H01", "deadline warning 2024-G02", "materials error 2024-H02",
-        "judge-conflict error 2024-B01", "score-range error 2024-A05", "shortlist-tie warning 2024-A14",
+        "judge-conflict error 2024-B01", "score-range error 2024-A05", "shortlist-tie warning 2024-A14", "award-quota warning 一等奖",
         "excellent-window error 2024-Y02", "excellent-publication error 2024-Y03", "member-unit-quota error u-d",
         "profile-length error 2024-Y06", "claim-unverified error 2024-Y05",
     ]
@@ -29,7 +29,7 @@ struct PlantedSiteTests {
     func planted() throws {
         let (fixture, snapshot) = try imported()
         defer { fixture.cleanUp() }
-        let findings = Checker.check(snapshot: snapshot, standings: Checker.standings(snapshot), year: 2024)
+        let findings = try Checker.check(snapshot: snapshot, standings: try Checker.standings(snapshot), year: 2024)
         let got = findings.map { "\($0.rule) \($0.severity.rawValue) \($0.subject)" }
         #expect(got.count == Set(got).count, "no violation is reported twice")
         #expect(Set(got) == Self.expected)
@@ -40,7 +40,7 @@ struct PlantedSiteTests {
     func cleanParts() throws {
         let (fixture, snapshot) = try imported()
         defer { fixture.cleanUp() }
-        let standings = Checker.standings(snapshot)
+        let standings = try Checker.standings(snapshot)
         let s = try #require(standings[2024])
         #expect(s.shortlist.count == 24, "2024-A14 and 2024-A15 tie at place 23 and both go through")
         #expect(s.standing("2024-A05")?.materialScore == 82, "the 105 sheet is left out: four sheets of 82")

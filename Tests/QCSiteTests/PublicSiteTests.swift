@@ -298,6 +298,25 @@ struct PublicSiteTests {
             #expect(files[page] != nil, "\(page) missing")
         }
     }
+
+    @Test("A page that wants a section's address is an error naming the path, not a crash; the old site stays")
+    func pageCollidesWithSection() throws {
+        var files = Self.site()
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        _ = try Self.build(fixture)
+        let before = fixture.read("public/notices/index.html")
+        files["content/pages/notices.md"] = "---\ntitle: 通知\n---\n与通知栏目同名的页面。\n"
+        try fixture.write("content/pages/notices.md", files["content/pages/notices.md"]!)
+        do {
+            _ = try SiteBuilder(paths: fixture.paths).build()
+            Issue.record("expected an error")
+        } catch let error as InputError {
+            #expect(error.path == "notices/index.html")
+            #expect(error.message.contains("pages/"))
+        }
+        #expect(fixture.read("public/notices/index.html") == before)
+    }
 }
 
 @Suite("Link checker")

@@ -35,7 +35,7 @@ struct RankingTests {
     }
 
     @Test("Shortlist and prizes follow the rules' quotas; exact ties share a rank and are reported at a cut")
-    func shortlistAndTies() {
+    func shortlistAndTies() throws {
         var rules = CompetitionRules()
         rules.shortlistSize = 3
         rules.awards = [.init(name: "一等奖", count: 1), .init(name: "二等奖", count: 1)]
@@ -43,7 +43,7 @@ struct RankingTests {
         let y = year(entries: [("A", "e1"), ("B", "e2"), ("C", "e3"), ("D", "e4"), ("E", "e5")], judges: judges,
                      material: ["A": [90, 90, 90], "B": [85, 85, 85], "C": [80, 81, 79], "D": [80, 80, 80], "E": [70, 70, 70]],
                      onsite: ["A": [88, 88, 88], "B": [91, 91, 91], "C": [70, 70, 70], "D": [75, 75, 75]], rules: rules)
-        let s = Ranking.rank(y)
+        let s = try Ranking.rank(y)
         #expect(s.standing("C")?.materialRank == 3)
         #expect(s.standing("D")?.materialRank == 3, "80 and 80 tie exactly")
         #expect(s.shortlist == ["A", "B", "C", "D"], "a tie at the cut lets both through")
@@ -54,11 +54,11 @@ struct RankingTests {
     }
 
     @Test("A judge's sheet for the judge's own enterprise and an out-of-range sheet are reported and left out")
-    func conflictsAndRange() {
+    func conflictsAndRange() throws {
         let judges: [(String, String?)] = [("甲", "e1"), ("乙", nil), ("丙", nil)]
         let y = year(entries: [("A", "e1"), ("B", "e2")], judges: judges,
                      material: ["A": [100, 80, 82], "B": [120, 70, 72]])
-        let s = Ranking.rank(y)
+        let s = try Ranking.rank(y)
         #expect(s.standing("A")?.materialScore == 81)
         #expect(s.standing("B")?.materialScore == 71)
         #expect(s.findings.map(\.rule).sorted() == ["judge-conflict", "score-range"])
@@ -67,16 +67,56 @@ struct RankingTests {
     }
 
     @Test("Recorded awards decide; withdrawn entries take no place")
-    func recordedAndWithdrawn() {
+    func recordedAndWithdrawn() throws {
         let judges: [(String, String?)] = [("甲", nil)]
         var y = year(entries: [("A", "e1"), ("B", "e2"), ("C", "e3")], judges: judges,
                      material: ["A": [90], "B": [80], "C": [95]], onsite: ["A": [90], "B": [80]])
         y.registrations[2].status = .withdrawn
         y.awards = [Award(year: 2024, registrationId: "B", award: "一等奖", shortlisted: nil, sourceLine: 2)]
-        let s = Ranking.rank(y)
+        let s = try Ranking.rank(y)
         #expect(s.standing("C") == nil)
         #expect(s.standing("B")?.award == "一等奖")
         #expect(s.standing("B")?.recorded == true)
         #expect(s.standing("A")?.materialRank == 1)
+    }
+
+    @Test("A recorded prize takes its slot first: the computed prizes fill only the slots left, in on-site order")
+    func recordedPrizeKeepsQuota() throws {
+        var rules = CompetitionRules()
+        rules.shortlistSize = 5
+        rules.awards = [.init(name: "一等奖", count: 1), .init(name: "二等奖", count: 2)]
+        let judges: [(String, String?)] = [("甲", nil)]
+        let entries = [("A", "e1"), ("B", "e2"), ("C", "e3"), ("D", "e4"), ("E", "e5")]
+        let scores: [String: [Double]] = ["A": [95], "B": [90], "C": [85], "D": [80], "E": [75]]
+        var y = year(entries: entries, judges: judges, material: scores, onsite: scores, rules: rules)
+        y.awards = [Award(year: 2024, registrationId: "D", award: "一等奖", shortlisted: nil, sourceLine: 2)]
+        let s = try Ranking.rank(y)
+        #expect(s.prizes.map(\.award) == ["一等奖", "二等奖"])
+        #expect(s.prizes.map(\.ids) == [["D"], ["A", "B"]], "A, computed first, moves to the slot left")
+        #expect(s.standing("C")?.award == nil)
+        #expect(s.findings.isEmpty)
+
+        // Two recorded 一等奖 exceed the quota of one: reported, and no computed entry gets one.
+        y.awards.append(Award(year: 2024, registrationId: "E", award: "一等奖", shortlisted: nil, sourceLine: 3))
+        let over = try Ranking.rank(y)
+        #expect(over.prizes.map(\.ids) == [["D", "E"], ["A", "B"]])
+        let finding = try #require(over.findings.first { $0.rule == "award-quota" })
+        #expect(finding.severity == .warning)
+        #expect(finding.subject == "一等奖")
+        #expect(finding.evidence["count"] == 2)
+        #expect(finding.evidence["quota"] == 1)
+        #expect(finding.evidence["ids"] == ["D", "E"])
+        #expect(over.findings.count == 1)
+    }
+
+    @Test("Without score sheets, awards.csv decides alone and only a prize beyond its quota is reported")
+    func recordedOnlyQuota() throws {
+        var y = year(entries: [("A", "e1"), ("B", "e2"), ("C", "e3")], judges: [], material: [:])
+        y.awards = [Award(year: 2024, registrationId: "A", award: "二等奖", shortlisted: nil, sourceLine: 2)]
+        #expect(try Ranking.rank(y).findings.isEmpty, "fewer prizes than the quota: a year may award fewer")
+        y.awards += ["B", "C"].map { Award(year: 2024, registrationId: $0, award: "二等奖", shortlisted: nil, sourceLine: 3) }
+        let findings = try Ranking.rank(y).findings
+        #expect(findings.map(\.rule) == ["award-quota"])
+        #expect(findings.first?.evidence["ids"] == ["A", "B", "C"])
     }
 }

@@ -47,7 +47,7 @@ struct ScoringTests {
         #expect(p.evidence["item"] == "选题")
         #expect(p.evidence["maximum"] == 15.0)
         #expect(p.evidence["judge"] == "甲")
-        let standings = Checker.standings(f.snapshot)[2024]!
+        let standings = try Checker.standings(f.snapshot)[2024]!
         #expect(standings.standing("P")?.materialScore == 80)
         #expect(standings.standing("N")?.materialScore == 82)
     }
@@ -69,7 +69,7 @@ struct ScoringTests {
         #expect(conflicts.map(\.subject) == ["N"], "戊 belongs to ent-b and scored ent-b's entry")
         #expect(conflicts.first?.severity == .error)
         #expect(conflicts.first?.evidence["judge"] == "戊")
-        let standings = Checker.standings(f.snapshot)[2024]!
+        let standings = try Checker.standings(f.snapshot)[2024]!
         #expect(standings.standing("P")?.materialScore == 80, "(80+84+76)/3 after dropping 90 and 70")
         #expect(standings.standing("N")?.materialScore == 79.5, "99 left out; four sheets keep all: (60+88+86+84)/4")
     }
@@ -98,11 +98,11 @@ struct ScoringTests {
         #expect(tie.evidence["ids"] == ["E23", "E24"])
         #expect(tie.evidence["rank"] == 23)
         #expect(tie.evidence["limit"] == 23)
-        #expect(Checker.standings(f.snapshot)[2024]!.shortlist.count == 24)
+        #expect(try Checker.standings(f.snapshot)[2024]!.shortlist.count == 24)
 
         // Without the tie, nothing is reported and the shortlist is 23.
         f.years[2024]!.sheets[23].total = 67
         #expect(f.findings(2024, rule: "shortlist-tie").isEmpty)
-        #expect(Checker.standings(f.snapshot)[2024]!.shortlist.count == 23)
+        #expect(try Checker.standings(f.snapshot)[2024]!.shortlist.count == 23)
     }
 }

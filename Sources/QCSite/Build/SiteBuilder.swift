@@ -38,10 +38,10 @@ public struct SiteBuilder {
             .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
 
         let snapshot = try ArchiveDatabase(path: paths.archive).snapshot()
-        let standings = Checker.standings(snapshot)
+        let standings = try Checker.standings(snapshot)
         var findings: [Int: [Finding]] = [:]
         for year in snapshot.years {
-            findings[year.year] = Checker.check(snapshot: snapshot, standings: standings, year: year.year)
+            findings[year.year] = try Checker.check(snapshot: snapshot, standings: standings, year: year.year)
         }
         let all = findings.values.flatMap { $0 }
         let errors = all.filter { $0.severity == .error }.count

@@ -1,4 +1,5 @@
 import Foundation
+import Archive
 
 /// The numbers of a year's rules; every default is the 2024 notice's.
 public struct CompetitionRules: Codable, Sendable, Equatable {
@@ -10,6 +11,15 @@ public struct CompetitionRules: Codable, Sendable, Equatable {
     public struct Resubmission: Codable, Sendable, Equatable {
         public var yearsBack = 1
         public var similarity = 0.8
+
+        public init() {}
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let defaults = Resubmission()
+            yearsBack = try c.decodeIfPresent(Int.self, forKey: .yearsBack) ?? defaults.yearsBack
+            similarity = try c.decodeIfPresent(Double.self, forKey: .similarity) ?? defaults.similarity
+        }
     }
 
     public var maxPerEnterprise = 20
@@ -49,6 +59,29 @@ public struct CompetitionRules: Codable, Sendable, Equatable {
 
     public init() {}
 
+    /// Every key optional: rules archived before a field existed keep their other values and
+    /// take the default for the new one.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = CompetitionRules()
+        maxPerEnterprise = try c.decodeIfPresent(Int.self, forKey: .maxPerEnterprise) ?? d.maxPerEnterprise
+        presentersMin = try c.decodeIfPresent(Int.self, forKey: .presentersMin) ?? d.presentersMin
+        presentersMax = try c.decodeIfPresent(Int.self, forKey: .presentersMax) ?? d.presentersMax
+        shortlistSize = try c.decodeIfPresent(Int.self, forKey: .shortlistSize) ?? d.shortlistSize
+        awards = try c.decodeIfPresent([AwardQuota].self, forKey: .awards) ?? d.awards
+        excellentEnterprises = try c.decodeIfPresent(Int.self, forKey: .excellentEnterprises) ?? d.excellentEnterprises
+        excellentWindowYears = try c.decodeIfPresent(Int.self, forKey: .excellentWindowYears) ?? d.excellentWindowYears
+        excellentGroupAwards = try c.decodeIfPresent([String].self, forKey: .excellentGroupAwards) ?? d.excellentGroupAwards
+        perMemberUnit = try c.decodeIfPresent(Int.self, forKey: .perMemberUnit) ?? d.perMemberUnit
+        profileMaxChars = try c.decodeIfPresent(Int.self, forKey: .profileMaxChars) ?? d.profileMaxChars
+        dropExtremesFrom = try c.decodeIfPresent(Int.self, forKey: .dropExtremesFrom) ?? d.dropExtremesFrom
+        resubmission = try c.decodeIfPresent(Resubmission.self, forKey: .resubmission) ?? d.resubmission
+        items = try c.decodeIfPresent([String: [ItemMaximum]].self, forKey: .items) ?? d.items
+        types = try c.decodeIfPresent([String].self, forKey: .types) ?? d.types
+        materials = try c.decodeIfPresent([String].self, forKey: .materials) ?? d.materials
+        otherAwards = try c.decodeIfPresent([String].self, forKey: .otherAwards) ?? d.otherAwards
+    }
+
     /// Every award name a table may carry, highest first.
     public var awardNames: [String] { awards.map(\.name) + otherAwards.filter { !awards.map(\.name).contains($0) } }
 
@@ -65,9 +98,23 @@ public struct CompetitionRules: Codable, Sendable, Equatable {
         return String(decoding: try! encoder.encode(self), as: UTF8.self)
     }
 
-    /// Rules as stored in the archive.
-    public static func fromJSON(_ text: String) -> CompetitionRules {
-        (try? JSONDecoder().decode(CompetitionRules.self, from: Data(text.utf8))) ?? CompetitionRules()
+    /// Rules as stored in the archive. Only an empty text (or `{}`) is the defaults; text that
+    /// does not decode throws: falling back to the defaults would silently drop a year's rules.
+    public static func fromJSON(_ text: String) throws -> CompetitionRules {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty || trimmed == "{}" { return CompetitionRules() }
+        return try JSONDecoder().decode(CompetitionRules.self, from: Data(trimmed.utf8))
+    }
+
+    /// The archived rules of a year, or an error naming the year and how to repair it.
+    public static func of(_ competition: Competition) throws -> CompetitionRules {
+        do {
+            return try fromJSON(competition.rulesJson)
+        } catch {
+            throw InputError(path: competition.sourcePath, line: 0,
+                             "存档中 \(competition.year) 年的竞赛规则无法读取（stored rules do not decode: \(error)）；"
+                             + "请运行 qcsite import --year \(competition.year) --force 重新导入该年度")
+        }
     }
 
     static func read(_ yaml: YAMLValue?) throws -> CompetitionRules {

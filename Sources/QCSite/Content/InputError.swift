@@ -47,6 +47,12 @@ struct ErrorLog {
         errors.append(contentsOf: other)
     }
 
+    /// Logs every problem of one table row; true when it had none and can be read.
+    mutating func rowIsClean(_ path: String, _ line: Int, _ problems: [String]) -> Bool {
+        for problem in problems { add(path, line, problem) }
+        return problems.isEmpty
+    }
+
     /// Runs `body`, logging its input errors instead of stopping; nil when it failed.
     mutating func attempt<T>(_ body: () throws -> T) -> T? {
         do {

@@ -126,44 +126,38 @@ struct YearReader {
 
     private func readRegistrations(_ table: Table, rules: CompetitionRules, into records: inout YearRecords, log: inout ErrorLog) {
         guard let map = ColumnMap(table, Self.registrationColumns, log: &log) else { return }
-        var firstLine: [String: Int] = [:]
+        var ids = UniqueKeys("编号", empty: "编号为空 (empty id)；每行成果都需要编号",
+                             repeatedNote: " (repeated id)；同一年度编号不能重复")
         for row in table.rows {
+            // Every problem of the row is listed, so staff fix it in one pass.
+            var problems: [String] = []
             let id = map.value(row, "id")
-            guard !id.isEmpty else {
-                log.add(table.path, row.line, "编号为空 (empty id)；每行成果都需要编号")
-                continue
-            }
-            if let first = firstLine[id] {
-                log.add(table.path, row.line, "编号「\(id)」重复，首次出现在第 \(first) 行 (repeated id)；同一年度编号不能重复")
-                continue
-            }
-            firstLine[id] = row.line
+            if let problem = ids.problem(id, line: row.line) { problems.append(problem) }
+            if let problem = AddressID.problem(id, column: "编号") { problems.append(problem) }
             let name = map.value(row, "enterprise")
-            guard let enterpriseId = resolver.resolve(name) else {
-                log.add(table.path, row.line, name.isEmpty ? "单位名称为空" : resolver.unknownMessage(name, column: "单位名称"))
-                continue
+            let enterpriseId = resolver.resolve(name)
+            if enterpriseId == nil {
+                problems.append(name.isEmpty ? "单位名称为空" : resolver.unknownMessage(name, column: "单位名称"))
             }
             let title = map.value(row, "title")
-            if title.isEmpty { log.add(table.path, row.line, "课题名称为空 (empty title)") }
+            if title.isEmpty { problems.append("课题名称为空 (empty title)") }
             var registeredOn: String?
             let dateText = map.value(row, "registered_on")
             if !dateText.isEmpty {
                 registeredOn = DateText.iso(dateText)
                 if registeredOn == nil {
-                    log.add(table.path, row.line, "报名日期「\(dateText)」不是有效日期 (not a date)；请写成 YYYY-MM-DD，如 \(year)-08-30")
+                    problems.append("报名日期「\(dateText)」不是有效日期 (not a date)；请写成 YYYY-MM-DD，如 \(year)-08-30")
                 }
             }
             let statusText = map.value(row, "status")
-            let status: EntryStatus
+            var status: EntryStatus?
             switch statusText {
             case "", "正常", "有效": status = .active
             case "撤回", "withdrawn", "已撤回": status = .withdrawn
             case "取消资格", "disqualified", "已取消资格": status = .disqualified
-            default:
-                log.add(table.path, row.line, "状态「\(statusText)」无法识别；请留空，或填 撤回 / 取消资格")
-                continue
+            default: problems.append("状态「\(statusText)」无法识别；请留空，或填 撤回 / 取消资格")
             }
-            guard !title.isEmpty else { continue }
+            guard log.rowIsClean(table.path, row.line, problems), let enterpriseId, let status else { continue }
             records.registrations.append(Registration(
                 year: year, id: id, enterpriseId: enterpriseId, enterpriseNameAsWritten: name,
                 groupName: map.value(row, "group"), title: title, type: TextNormalization.halfWidth(map.value(row, "type")),
@@ -211,15 +205,13 @@ struct YearReader {
 
     private func readJudges(_ table: Table, into records: inout YearRecords, log: inout ErrorLog) {
         guard let map = ColumnMap(table, Self.judgeColumns, log: &log) else { return }
-        var firstLine: [String: Int] = [:]
+        var names = UniqueKeys("评委", empty: "评委姓名为空")
         for row in table.rows {
             let name = map.value(row, "judge")
-            guard !name.isEmpty else { log.add(table.path, row.line, "评委姓名为空"); continue }
-            if let first = firstLine[name] {
-                log.add(table.path, row.line, "评委「\(name)」重复，首次出现在第 \(first) 行")
+            if let problem = names.problem(name, line: row.line) {
+                log.add(table.path, row.line, problem)
                 continue
             }
-            firstLine[name] = row.line
             let organisation = map.value(row, "enterprise")
             // A judge from outside the registry (a university) conflicts with no entry.
             let enterpriseId = organisation.isEmpty ? nil : resolver.resolve(organisation)
@@ -240,31 +232,21 @@ struct YearReader {
             return
         }
         let judges = Set(records.judges.map(\.name))
-        var firstLine: [String: Int] = [:]
+        var sheets = UniqueKeys("评分")
         for row in table.rows {
             let id = map.value(row, "id"), judge = map.value(row, "judge")
-            var bad = false
-            if !ids.contains(id) {
-                log.add(table.path, row.line, "编号「\(id)」不在本年度报名表中 (unknown id)")
-                bad = true
+            var problems: [String] = []
+            if !ids.contains(id) { problems.append("编号「\(id)」不在本年度报名表中 (unknown id)") }
+            if !judges.contains(judge) { problems.append("评委「\(judge)」不在 judges 表中；请先在 judges.csv 中登记评委及其单位") }
+            if let problem = sheets.problem(id + "\u{0}" + judge, line: row.line, shown: "评委「\(judge)」对「\(id)」的评分") {
+                problems.append(problem)
             }
-            if !judges.contains(judge) {
-                log.add(table.path, row.line, "评委「\(judge)」不在 judges 表中；请先在 judges.csv 中登记评委及其单位")
-                bad = true
-            }
-            let key = id + "\u{0}" + judge
-            if let first = firstLine[key] {
-                log.add(table.path, row.line, "评委「\(judge)」对「\(id)」的评分重复，首次出现在第 \(first) 行")
-                bad = true
-            }
-            firstLine[key] = row.line
             var items: [ScoreItem] = []
             for item in presentItems {
                 let text = map.value(row, item)
                 if text.isEmpty { continue }
                 guard let score = Double(TextNormalization.halfWidth(text)), score.isFinite else {
-                    log.add(table.path, row.line, "「\(item)」的分数「\(text)」不是数字")
-                    bad = true
+                    problems.append("「\(item)」的分数「\(text)」不是数字")
                     continue
                 }
                 items.append(ScoreItem(sheetId: 0, item: item, score: score))
@@ -272,13 +254,13 @@ struct YearReader {
             var total = items.reduce(0) { $0 + $1.score }
             let totalText = map.value(row, "total")
             if items.isEmpty {
-                guard let value = Double(TextNormalization.halfWidth(totalText)), value.isFinite else {
-                    log.add(table.path, row.line, totalText.isEmpty ? "这一行没有任何分数" : "总分「\(totalText)」不是数字")
-                    continue
+                if let value = Double(TextNormalization.halfWidth(totalText)), value.isFinite {
+                    total = value
+                } else {
+                    problems.append(totalText.isEmpty ? "这一行没有任何分数" : "总分「\(totalText)」不是数字")
                 }
-                total = value
             }
-            if bad { continue }
+            guard log.rowIsClean(table.path, row.line, problems) else { continue }
             records.sheets.append(ScoreSheet(year: year, round: round, registrationId: id, judge: judge, total: total,
                                              hasItems: !items.isEmpty, extraJson: map.extrasJSON(row),
                                              sourcePath: table.path, sourceLine: row.line))
@@ -290,23 +272,19 @@ struct YearReader {
 
     private func readAwards(_ table: Table, rules: CompetitionRules, ids: Set<String>, into records: inout YearRecords, log: inout ErrorLog) {
         guard let map = ColumnMap(table, Self.awardColumns, log: &log) else { return }
-        var firstLine: [String: Int] = [:]
+        var recorded = UniqueKeys("编号")
         let names = rules.awardNames
         for row in table.rows {
             let id = map.value(row, "id")
-            guard ids.contains(id) else {
-                log.add(table.path, row.line, "编号「\(id)」不在本年度报名表中 (unknown id)")
-                continue
+            var problems: [String] = []
+            if !ids.contains(id) {
+                problems.append("编号「\(id)」不在本年度报名表中 (unknown id)")
+            } else if let problem = recorded.problem(id, line: row.line) {
+                problems.append(problem)
             }
-            if let first = firstLine[id] {
-                log.add(table.path, row.line, "编号「\(id)」重复，首次出现在第 \(first) 行")
-                continue
-            }
-            firstLine[id] = row.line
             let award = map.value(row, "award")
             if !award.isEmpty && !names.contains(award) && award != "无" {
-                log.add(table.path, row.line, "奖项「\(award)」无法识别；应为 \(names.joined(separator: "、")) 之一，或留空")
-                continue
+                problems.append("奖项「\(award)」无法识别；应为 \(names.joined(separator: "、")) 之一，或留空")
             }
             let shortlistedText = map.value(row, "shortlisted")
             var shortlisted: Bool?
@@ -314,10 +292,9 @@ struct YearReader {
             case "": shortlisted = nil
             case "是", "y", "yes", "true", "1", "入围": shortlisted = true
             case "否", "n", "no", "false", "0", "未入围": shortlisted = false
-            default:
-                log.add(table.path, row.line, "入围「\(shortlistedText)」无法识别；请填 是 或 否")
-                continue
+            default: problems.append("入围「\(shortlistedText)」无法识别；请填 是 或 否")
             }
+            guard log.rowIsClean(table.path, row.line, problems) else { continue }
             records.awards.append(Award(year: year, registrationId: id, award: award.isEmpty || award == "无" ? nil : award,
                                         shortlisted: shortlisted, extraJson: map.extrasJSON(row), sourceLine: row.line))
         }
@@ -328,29 +305,22 @@ struct YearReader {
     private func readApplications(_ table: Table, profiles: [String: (String, String)],
                                   into records: inout YearRecords, log: inout ErrorLog) {
         guard let map = ColumnMap(table, Self.applicationColumns, log: &log) else { return }
-        var firstLine: [String: Int] = [:]
+        var ids = UniqueKeys("申报编号", empty: "申报编号为空")
         for row in table.rows {
             let id = map.value(row, "id")
-            guard !id.isEmpty else { log.add(table.path, row.line, "申报编号为空"); continue }
-            if let first = firstLine[id] {
-                log.add(table.path, row.line, "申报编号「\(id)」重复，首次出现在第 \(first) 行")
-                continue
-            }
-            firstLine[id] = row.line
+            var problems: [String] = []
+            if let problem = ids.problem(id, line: row.line) { problems.append(problem) }
+            if let problem = AddressID.problem(id, column: "申报编号") { problems.append(problem) }
             let name = map.value(row, "enterprise")
-            guard let enterpriseId = resolver.resolve(name) else {
-                log.add(table.path, row.line, resolver.unknownMessage(name, column: "单位名称"))
-                continue
-            }
+            let enterpriseId = resolver.resolve(name)
+            if enterpriseId == nil { problems.append(resolver.unknownMessage(name, column: "单位名称")) }
             let unit = map.value(row, "member_unit")
             var unitId: String?
             if !unit.isEmpty {
                 unitId = resolver.resolve(unit)
-                if unitId == nil {
-                    log.add(table.path, row.line, resolver.unknownMessage(unit, column: "推荐单位"))
-                    continue
-                }
+                if unitId == nil { problems.append(resolver.unknownMessage(unit, column: "推荐单位")) }
             }
+            guard log.rowIsClean(table.path, row.line, problems), let enterpriseId else { continue }
             let profile = profiles[id]?.0 ?? map.value(row, "profile")
             records.applications.append(Application(
                 year: year, id: id, enterpriseId: enterpriseId, memberUnitId: unitId, memberUnitAsWritten: unit,
@@ -358,7 +328,7 @@ struct YearReader {
                 phone: map.value(row, "phone"), email: map.value(row, "email"), address: map.value(row, "address"),
                 postcode: map.value(row, "postcode"), extraJson: map.extrasJSON(row), sourceLine: row.line))
         }
-        for (id, (_, path)) in profiles.sorted(by: { $0.key < $1.key }) where firstLine[id] == nil {
+        for (id, (_, path)) in profiles.sorted(by: { $0.key < $1.key }) where !ids.contains(id) {
             log.add(path, 0, "没有申报编号为「\(id)」的优秀企业申报；文件名应为 enterprise-<申报编号>.md")
         }
     }
@@ -368,15 +338,12 @@ struct YearReader {
         var positions: [String: Int] = [:]
         for row in table.rows {
             let id = map.value(row, "application")
-            guard ids.contains(id) else {
-                log.add(table.path, row.line, "申报编号「\(id)」不在 excellent-enterprises 表中")
-                continue
-            }
+            var problems: [String] = []
+            if !ids.contains(id) { problems.append("申报编号「\(id)」不在 excellent-enterprises 表中") }
             let yearText = TextNormalization.halfWidth(map.value(row, "year")).replacingOccurrences(of: "年", with: "")
-            guard let claimed = Int(yearText), (1900...9999).contains(claimed) else {
-                log.add(table.path, row.line, "获奖年份「\(map.value(row, "year"))」应为四位年份，如 2023")
-                continue
-            }
+            let claimed = Int(yearText).flatMap { (1900...9999).contains($0) ? $0 : nil }
+            if claimed == nil { problems.append("获奖年份「\(map.value(row, "year"))」应为四位年份，如 2023") }
+            guard log.rowIsClean(table.path, row.line, problems), let claimed else { continue }
             positions[id, default: 0] += 1
             records.claims.append(Claim(year: year, applicationId: id, position: positions[id]!, claimedYear: claimed,
                                         groupName: map.value(row, "group"), title: map.value(row, "title"),
@@ -389,19 +356,15 @@ struct YearReader {
         var positions: [String: Int] = [:]
         for row in table.rows {
             let id = map.value(row, "application")
-            guard ids.contains(id) else {
-                log.add(table.path, row.line, "申报编号「\(id)」不在 excellent-enterprises 表中")
-                continue
-            }
+            var problems: [String] = []
+            if !ids.contains(id) { problems.append("申报编号「\(id)」不在 excellent-enterprises 表中") }
             let dateText = map.value(row, "date")
             var date: String?
             if !dateText.isEmpty {
                 date = DateText.partial(dateText)
-                if date == nil {
-                    log.add(table.path, row.line, "发表日期「\(dateText)」不是有效日期；请写成 YYYY-MM-DD 或 YYYY-MM")
-                    continue
-                }
+                if date == nil { problems.append("发表日期「\(dateText)」不是有效日期；请写成 YYYY-MM-DD 或 YYYY-MM") }
             }
+            guard log.rowIsClean(table.path, row.line, problems) else { continue }
             positions[id, default: 0] += 1
             records.publications.append(Publication(year: year, applicationId: id, position: positions[id]!,
                                                     title: map.value(row, "title"), venue: map.value(row, "venue"),

@@ -14,7 +14,9 @@ public enum ArchiveBackups {
         return archive.deletingLastPathComponent().appendingPathComponent("\(stem)-backups")
     }
 
-    /// Writes a backup named by the current time and prunes the oldest; returns its path.
+    /// Writes a backup named by the current time and a two-digit counter
+    /// (`archive-20261125-121839-01.sqlite`), so that the names sort in the order the backups
+    /// were taken, and prunes the oldest; returns its path.
     @discardableResult
     static func keep(_ archive: ArchiveDatabase, archivePath: String, now: Date = Date()) throws -> String {
         let fm = FileManager.default
@@ -23,12 +25,12 @@ public enum ArchiveBackups {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        var url = folder.appendingPathComponent("archive-\(formatter.string(from: now)).sqlite")
-        var n = 2
-        while fm.fileExists(atPath: url.path) {
-            url = folder.appendingPathComponent("archive-\(formatter.string(from: now))-\(n).sqlite")
-            n += 1
-        }
+        let prefix = "archive-\(formatter.string(from: now))-"
+        // After the newest of this second, never into a gap pruning left: the name must sort last.
+        let taken = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasPrefix(prefix) && $0.hasSuffix(".sqlite") }
+            .compactMap { Int($0.dropFirst(prefix.count).dropLast(".sqlite".count)) }
+        let url = folder.appendingPathComponent(prefix + String(format: "%02d", (taken.max() ?? 0) + 1) + ".sqlite")
         try archive.backup(to: url.path)
         let backups = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasPrefix("archive-") && $0.hasSuffix(".sqlite") }.sorted()

@@ -25,7 +25,7 @@ public enum Importer {
         let archived = force ? [:] : try existing?.fingerprints() ?? [:]
         let content = try ContentReader.read(contentDirectory, displayPath: displayPath, onlyYears: onlyYears, archived: archived)
         var backup: String?
-        if let existing, !content.years.isEmpty {
+        if let existing, try !content.years.isEmpty || changesRegistryOrWriting(content, existing) {
             backup = try ArchiveBackups.keep(existing, archivePath: archivePath)
         }
         let archive = try existing ?? ArchiveDatabase(path: archivePath)
@@ -38,5 +38,19 @@ public enum Importer {
             notices: content.writing.notices.count,
             pages: content.writing.pages.count)
         return (content, summary)
+    }
+
+    /// Whether storing the content's registry, notices and pages would change what the archive
+    /// holds (compared in one order; enterprises the archive keeps because a year refers to them
+    /// stay either way).
+    static func changesRegistryOrWriting(_ content: ContentSite, _ archive: ArchiveDatabase) throws -> Bool {
+        let (registry, writing) = try archive.registryAndWriting()
+        let listed = Set(content.registry.enterprises.map(\.id))
+        let inUse = try archive.enterpriseIdsInUse()
+        let archived = registry.enterprises.filter { listed.contains($0.id) || !inUse.contains($0.id) }
+        return archived.sorted { $0.id < $1.id } != content.registry.enterprises.sorted { $0.id < $1.id }
+            || registry.aliases.sorted { $0.alias < $1.alias } != content.registry.aliases.sorted { $0.alias < $1.alias }
+            || writing.notices.sorted { $0.slug < $1.slug } != content.writing.notices.sorted { $0.slug < $1.slug }
+            || writing.pages.sorted { $0.slug < $1.slug } != content.writing.pages.sorted { $0.slug < $1.slug }
     }
 }

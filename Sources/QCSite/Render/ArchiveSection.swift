@@ -42,7 +42,7 @@ struct ArchiveSection: SiteSection {
             let visible = context.record.visibleRegistrations(year)
             if visible.isEmpty { continue }
             years.append(year.year)
-            let names = CompetitionRules.fromJSON(year.competition.rulesJson).awardNames
+            let names = context.record.rules(year).awardNames
             let ordered = visible.sorted { a, b in
                 let x = context.record.award(year, a.id).flatMap { names.firstIndex(of: $0) } ?? names.count
                 let y = context.record.award(year, b.id).flatMap { names.firstIndex(of: $0) } ?? names.count
@@ -66,7 +66,7 @@ struct ArchiveSection: SiteSection {
             }
         }
         // Awards in the order of the rules of the newest year that has them.
-        let order = context.snapshot.years.reversed().map { CompetitionRules.fromJSON($0.competition.rulesJson).awardNames }.first ?? []
+        let order = context.snapshot.years.reversed().map { context.record.rules($0).awardNames }.first ?? []
         let sortedAwards = awards.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
         var awardOptions = sortedAwards.map { (key: "a\(awards.firstIndex(of: $0)!)", label: $0) }
         if rows.contains(where: { $0.classes.hasSuffix("a-none") }) { awardOptions.append(("none", "未获奖")) }
@@ -77,8 +77,8 @@ struct ArchiveSection: SiteSection {
             Self.filter("type", "课题类型", types.enumerated().map { ("\($0.offset)", $0.element) }),
             Self.filter("award", "奖项", awardOptions.map { ($0.key, $0.label) }),
         ]
-        files.add(Self.stylesheet, Data(Self.css(filters).utf8))
-        files.add(SitePath.file(SitePath.archive), try context.page("archive",
+        try files.add(Self.stylesheet, Data(Self.css(filters).utf8))
+        try files.add(SitePath.file(SitePath.archive), context.page("archive",
             context.pageModel(title: "往届成果", path: SitePath.archive, section: "archive",
                               description: "历届QC小组成果竞赛入围与获奖成果一览，可按年度、课题类型和奖项筛选。"),
             ArchiveModel(filters: filters, rows: rows, count: rows.count, filterStylesheet: context.urls.link(Self.stylesheet))))

@@ -4,7 +4,7 @@ import Archive
 /// The theme's static files under `assets/`.
 struct AssetSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        for (path, data) in context.theme.assets.sorted(by: { $0.key < $1.key }) { files.add("assets/" + path, data) }
+        for (path, data) in context.theme.assets.sorted(by: { $0.key < $1.key }) { try files.add("assets/" + path, data) }
     }
 }
 
@@ -55,7 +55,7 @@ struct HomeSection: SiteSection {
                               archiveURL: context.urls.link(SitePath.archive), enterprisesURL: context.urls.link(SitePath.enterprises),
                               winnersYear: resultsYear?.year, winnersURL: resultsYear.map { context.urls.link(SitePath.results($0.year)) },
                               winners: winners)
-        files.add("index.html", try context.page("home", context.pageModel(title: nil, path: "", section: "home"), model))
+        try files.add("index.html", context.page("home", context.pageModel(title: nil, path: "", section: "home"), model))
     }
 
     /// The stages of a year with their dates, each done, current or to come by the published stage.
@@ -110,7 +110,7 @@ struct NoticeSection: SiteSection {
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let notices = context.record.notices
-        files.add("notices/index.html", try context.page("notices",
+        try files.add("notices/index.html", context.page("notices",
             context.pageModel(title: "通知公告", path: "notices/", section: "notices"),
             ["notices": notices.map { Self.summary($0, context) }]))
         var attached = Set<String>()
@@ -118,12 +118,12 @@ struct NoticeSection: SiteSection {
             let attachments = Self.attachments(notice)
             for attachment in attachments where attached.insert(attachment.output).inserted {
                 if let data = FileManager.default.contents(atPath: context.contentDirectory.appendingPathComponent(attachment.source).path) {
-                    files.add(attachment.output, data)
+                    try files.add(attachment.output, data)
                 }
             }
             let model = NoticeModel(summary: Self.summary(notice, context), html: context.markdown(notice.markdown),
                                     attachments: attachments.map { Link(title: $0.title, url: context.urls.link($0.output)) })
-            files.add("notices/\(notice.slug)/index.html", try context.page("notice",
+            try files.add("notices/\(notice.slug)/index.html", context.page("notice",
                 context.pageModel(title: notice.title, path: "notices/\(notice.slug)/", section: "notices",
                                   description: model.summary.summary,
                                   breadcrumbs: [Link(title: "通知公告", url: context.urls.link("notices/"))]),
@@ -147,7 +147,7 @@ struct NoticeSection: SiteSection {
 struct MarkdownPageSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         for doc in context.snapshot.writing.pages {
-            files.add("\(doc.slug)/index.html", try context.page("page",
+            try files.add("\(doc.slug)/index.html", context.page("page",
                 context.pageModel(title: doc.title, path: "\(doc.slug)/", section: "pages", description: context.excerpt(doc.markdown)),
                 ["html": context.markdown(doc.markdown)]))
         }
@@ -157,7 +157,7 @@ struct MarkdownPageSection: SiteSection {
 /// `404.html`, which web hosts serve for a missing page.
 struct NotFoundSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        files.add("404.html", try context.page("404",
+        try files.add("404.html", context.page("404",
             context.pageModel(title: "页面未找到", path: "404.html", section: "none"), ["home": context.urls.link("")]))
     }
 }

@@ -69,7 +69,7 @@ struct EnterpriseSection: SiteSection {
                                                shortlisted: entries.filter(\.shortlisted).count,
                                                awarded: entries.filter { $0.award != nil }.count, eligible: model.eligibility.meets)
             let path = SitePath.enterprise(enterprise.id)
-            files.add(SitePath.file(path), try context.page("enterprise",
+            try files.add(SitePath.file(path), context.page("enterprise",
                 context.pageModel(title: enterprise.name, path: path, section: "enterprises",
                                   description: "\(enterprise.name)历年参加QC小组成果竞赛的入围、获奖记录与优秀企业申报条件。",
                                   breadcrumbs: [Link(title: "参赛单位", url: context.urls.link(SitePath.enterprises))]),
@@ -85,7 +85,7 @@ struct EnterpriseSection: SiteSection {
         let memberIds = Set(members.map(\.id))
         let others = enterprises.filter { !$0.isMember && !($0.memberUnitId.map(memberIds.contains) ?? false) }
         if !others.isEmpty { groups.append(Group(title: "其他单位", enterprises: others.compactMap { summaries[$0.id] })) }
-        files.add(SitePath.file(SitePath.enterprises), try context.page("enterprises",
+        try files.add(SitePath.file(SitePath.enterprises), context.page("enterprises",
             context.pageModel(title: "参赛单位", path: SitePath.enterprises, section: "enterprises",
                               description: "各参赛单位历年入围、获奖记录与优秀企业申报条件。"),
             IndexModel(groups: groups, eligibility: Self.note(forYear, rules))))
@@ -98,7 +98,7 @@ struct EnterpriseSection: SiteSection {
         let newestResults = years.last { context.record.showsResults($0) }?.year ?? (years.first?.year ?? 1) - 1
         let forYear = newestResults + 1
         let rulesYear = years.first { $0.year == forYear } ?? years.last
-        return (forYear, rulesYear.map { CompetitionRules.fromJSON($0.competition.rulesJson) } ?? CompetitionRules())
+        return (forYear, rulesYear.map(context.record.rules) ?? CompetitionRules())
     }
 
     static func note(_ forYear: Int, _ rules: CompetitionRules) -> EligibilityNote {

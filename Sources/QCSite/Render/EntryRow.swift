@@ -40,7 +40,7 @@ extension RenderContext {
     }
 
     func awardClass(_ award: String, _ year: YearRecords) -> String {
-        let prizes = CompetitionRules.fromJSON(year.competition.rulesJson).awards.map(\.name)
+        let prizes = record.rules(year).awards.map(\.name)
         return prizes.firstIndex(of: award).map { "award-\(min($0 + 1, 3))" } ?? "award-other"
     }
 

@@ -6,7 +6,7 @@ import Archive
 /// from the clock, so a rebuild gives the same bytes.
 struct FeedSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        files.add(SitePath.feed, text: Self.atom(context))
+        try files.add(SitePath.feed, text: Self.atom(context))
         let pages = files.files.keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }.map { path -> String in
             path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
         }.sorted()
@@ -15,8 +15,8 @@ struct FeedSection: SiteSection {
             sitemap.append("  <url><loc>\(BarChart.escape(Self.encoded(context.urls.absolute(page))))</loc></url>")
         }
         sitemap.append("</urlset>")
-        files.add(SitePath.sitemap, text: sitemap.joined(separator: "\n") + "\n")
-        files.add("robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(Self.encoded(context.urls.absolute(SitePath.sitemap)))\n")
+        try files.add(SitePath.sitemap, text: sitemap.joined(separator: "\n") + "\n")
+        try files.add("robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(Self.encoded(context.urls.absolute(SitePath.sitemap)))\n")
     }
 
     static func atom(_ context: RenderContext) -> String {

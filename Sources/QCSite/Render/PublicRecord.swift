@@ -38,6 +38,12 @@ public struct PublicRecord: Sendable {
         return competition.published >= stage
     }
 
+    /// The year's rules as ranking read them from the archive (`Checker.standings` ranks every
+    /// archived year, so the defaults here stand only for a year the standings were not given).
+    public func rules(_ year: YearRecords) -> CompetitionRules {
+        standings[year.year]?.rules ?? CompetitionRules()
+    }
+
     public func showsShortlist(_ year: YearRecords) -> Bool { year.competition.published >= .shortlist }
     public func showsResults(_ year: YearRecords) -> Bool { year.competition.published >= .results }
 

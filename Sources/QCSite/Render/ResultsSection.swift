@@ -68,7 +68,7 @@ struct ResultsSection: SiteSection {
                 showsScores: prizes.contains { $0.entries.contains { $0.score != nil } },
                 json: context.urls.link("\(year.year)/results.json"), csv: context.urls.link("\(year.year)/results.csv"),
                 shortlistURL: context.urls.link(SitePath.shortlist(year.year)), yearURL: yearURL)
-            files.add(SitePath.file(path), try context.page("results",
+            try files.add(SitePath.file(path), context.page("results",
                 context.pageModel(title: "\(year.year)年评选结果", path: path, section: "years",
                                   description: "\(year.competition.title)获奖成果与质量管理小组活动优秀企业名单。",
                                   breadcrumbs: [Link(title: "\(year.year)年", url: yearURL)]),
@@ -76,11 +76,11 @@ struct ResultsSection: SiteSection {
             let awards = prizes.flatMap { prize in prize.entries.map {
                 JSONFile.Award(award: prize.award, id: $0.id, enterprise: $0.enterprise, group: $0.group, title: $0.title, type: $0.type)
             } }
-            files.add("\(year.year)/results.json", try DownloadTable.json(JSONFile(
+            try files.add("\(year.year)/results.json", DownloadTable.json(JSONFile(
                 year: year.year, awards: awards,
                 excellentEnterprises: excellent.map { JSONFile.Enterprise(id: $0.id, enterprise: $0.enterprise) })))
             // One table for Excel: the prizes, then the excellent enterprises under their own 奖项.
-            files.add("\(year.year)/results.csv", DownloadTable(
+            try files.add("\(year.year)/results.csv", DownloadTable(
                 header: ["奖项", "编号", "单位名称", "小组名称", "课题名称", "课题类型"],
                 rows: awards.map { [$0.award, $0.id, $0.enterprise, $0.group, $0.title, $0.type] }
                     + excellent.map { ["质量管理小组活动优秀企业", $0.id, $0.enterprise, "", "", ""] }).csv)

@@ -16,14 +16,14 @@ struct SearchSection: SiteSection {
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let index = Self.index(context)
-        files.add(SitePath.searchIndex, try index.json())
+        try files.add(SitePath.searchIndex, index.json())
         let check = TitleCheck.build(context)
-        files.add(SitePath.searchTitles, try check.json())
+        try files.add(SitePath.searchTitles, check.json())
         let model = SearchPageModel(
             stylesheet: context.urls.link("assets/search.css"), script: context.urls.link("assets/search.js"),
             index: context.urls.link(SitePath.searchIndex), titles: context.urls.link(SitePath.searchTitles),
             archive: context.urls.link(SitePath.archive), action: context.urls.link(SitePath.search), titleCheck: check)
-        files.add(SitePath.file(SitePath.search), try context.page("search",
+        try files.add(SitePath.file(SitePath.search), context.page("search",
             context.pageModel(title: "站内搜索", path: SitePath.search, section: "search",
                               description: "搜索历年QC小组成果、通知公告和参赛单位；拟申报课题查重。"),
             model))

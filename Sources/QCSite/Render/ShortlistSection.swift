@@ -39,15 +39,15 @@ struct ShortlistSection: SiteSection {
                 ordered: context.record.publishScores ? "按资料评审得分排列" : "按报名编号排列，排名不分先后",
                 json: context.urls.link("\(year.year)/shortlist.json"), csv: context.urls.link("\(year.year)/shortlist.csv"),
                 yearURL: context.urls.link(SitePath.year(year.year)))
-            files.add(SitePath.file(path), try context.page("shortlist",
+            try files.add(SitePath.file(path), context.page("shortlist",
                 context.pageModel(title: "\(year.year)年现场发表入围名单", path: path, section: "years",
                                   description: "\(year.competition.title)现场发表入围名单，共 \(rows.count) 项成果。",
                                   breadcrumbs: [Link(title: "\(year.year)年", url: model.yearURL)]),
                 model))
-            files.add("\(year.year)/shortlist.json", try DownloadTable.json(JSONFile(year: year.year, entries: rows.map {
+            try files.add("\(year.year)/shortlist.json", DownloadTable.json(JSONFile(year: year.year, entries: rows.map {
                 JSONFile.Entry(id: $0.id, enterprise: $0.enterprise, group: $0.group, title: $0.title, type: $0.type)
             })))
-            files.add("\(year.year)/shortlist.csv", DownloadTable(
+            try files.add("\(year.year)/shortlist.csv", DownloadTable(
                 header: ["编号", "单位名称", "小组名称", "课题名称", "课题类型"],
                 rows: rows.map { [$0.id, $0.enterprise, $0.group, $0.title, $0.type] }).csv)
         }

@@ -24,9 +24,10 @@ enum SitePath {
         path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     }
 
-    /// A path segment safe in a URL and a file name: characters that would break a link
-    /// (`/ \ ? # %` and spaces) become `-`; 编号 such as `2024-001` stay as they are.
+    /// A path segment safe in a URL and a file name. Import refuses 编号 with characters that
+    /// would break a link (`AddressID`), so this changes nothing for archived ids; it stays as a
+    /// guard for slugs and ids from elsewhere.
     static func segment(_ text: String) -> String {
-        String(text.map { "/\\?#% \u{3000}".contains($0) ? "-" : $0 })
+        String(text.map { AddressID.isDisallowed($0) ? "-" : $0 })
     }
 }

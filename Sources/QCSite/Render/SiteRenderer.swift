@@ -37,16 +37,22 @@ protocol SiteSection: Sendable {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws
 }
 
-/// The files of a render by output path; a path written twice is a bug in a section.
+/// The files of a render by output path. A path written twice means two things of the content
+/// or the theme want one address (a page named like a section, a static file named like a
+/// generated one): an error for staff to fix, never a crash.
 struct OutputFiles {
     private(set) var files: [String: Data] = [:]
 
-    mutating func add(_ path: String, _ data: Data) {
-        precondition(files[path] == nil, "two sections write \(path)")
+    mutating func add(_ path: String, _ data: Data) throws {
+        guard files[path] == nil else {
+            throw InputError(path: path, line: 0, "网站中有两个页面或文件都要写到 \(path)（two outputs share one path）："
+                + "pages/ 中的页面不能与栏目或年度同名（如 pages/notices.md、pages/2024.md），"
+                + "主题 static/ 中的文件不能与生成的文件同名；请改名其中一个")
+        }
         files[path] = data
     }
 
-    mutating func add(_ path: String, text: String) {
-        add(path, Data(text.utf8))
+    mutating func add(_ path: String, text: String) throws {
+        try add(path, Data(text.utf8))
     }
 }

@@ -63,7 +63,7 @@ struct TitleCheck: Encodable {
                               scope: "存档中还没有年度数据，暂无可比对的课题。", titles: [])
         }
         let forYear = record.showsShortlist(newest) ? newest.year + 1 : newest.year
-        let rules = CompetitionRules.fromJSON((context.snapshot.year(forYear) ?? newest).competition.rulesJson)
+        let rules = context.record.rules(context.snapshot.year(forYear) ?? newest)
         let back = max(1, rules.resubmission.yearsBack)
         let names = Dictionary(uniqueKeysWithValues: context.snapshot.registry.enterprises.map { ($0.id, $0.name) })
 

@@ -40,7 +40,7 @@ struct YearSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         for year in context.snapshot.years {
             let model = Self.model(year, context)
-            files.add(SitePath.file(SitePath.year(year.year)), try context.page("year",
+            try files.add(SitePath.file(SitePath.year(year.year)), context.page("year",
                 context.pageModel(title: "\(year.year)年竞赛", path: SitePath.year(year.year), section: "years",
                                   description: year.competition.title),
                 model))
@@ -66,7 +66,7 @@ struct YearSection: SiteSection {
                 let excellent = record.excellentEnterprises(year).count
                 if excellent > 0 { figures.append(LabelValue(label: "优秀企业", value: "\(excellent) 家")) }
             }
-            let rules = CompetitionRules.fromJSON(year.competition.rulesJson)
+            let rules = context.record.rules(year)
             let types = rules.types + active.map(\.type).filter { !rules.types.contains($0) }.uniqued()
             byType = types.map { type in
                 TypeCount(type: type, registered: active.filter { $0.type == type }.count,

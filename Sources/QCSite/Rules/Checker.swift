@@ -3,22 +3,24 @@ import Archive
 /// Applies every rule of the contract to one year of the archive.
 public enum Checker {
     /// The findings of `year`, including the ranking's own (judge-conflict, score-range,
-    /// shortlist-tie), in report order. `standings` holds every archived year's standings:
+    /// shortlist-tie, award-quota), in report order. `standings` holds every archived year's standings:
     /// the excellent-enterprise rules read the years before.
-    public static func check(snapshot: ArchiveSnapshot, standings: [Int: YearStandings], year: Int) -> [Finding] {
+    public static func check(snapshot: ArchiveSnapshot, standings: [Int: YearStandings], year: Int) throws -> [Finding] {
         guard let records = snapshot.year(year) else { return [] }
-        let context = RuleContext(snapshot: snapshot, standings: standings, year: records)
+        let own = try standings[year] ?? Ranking.rank(records)
+        let context = RuleContext(snapshot: snapshot, standings: standings, year: records, rules: own.rules)
         let findings = ResubmissionRule.check(context)
             + RegistrationRules.check(context)
-            + (standings[year] ?? Ranking.rank(records)).findings
+            + own.findings
             + ExcellentEnterpriseRules.check(context)
             + ClaimRule.check(context)
         return sorted(findings)
     }
 
     /// Standings of every archived year, as `check` and `history` need them.
-    public static func standings(_ snapshot: ArchiveSnapshot) -> [Int: YearStandings] {
-        Dictionary(uniqueKeysWithValues: snapshot.years.map { ($0.year, Ranking.rank($0)) })
+    /// Throws when a year's stored rules cannot be read.
+    public static func standings(_ snapshot: ArchiveSnapshot) throws -> [Int: YearStandings] {
+        Dictionary(uniqueKeysWithValues: try snapshot.years.map { ($0.year, try Ranking.rank($0)) })
     }
 
     /// Errors first, then the rule order of `RuleID.all`, then subject; the message breaks the

@@ -102,7 +102,7 @@ public struct EnterpriseHistory: Sendable, Encodable {
             years: years,
             excellentEnterpriseYears: excellent,
             eligibility: eligibility(enterpriseId: enterpriseId, forYear: forYear, snapshot: snapshot,
-                                     standings: standings, rules: newest.map { CompetitionRules.fromJSON($0.competition.rulesJson) } ?? CompetitionRules()))
+                                     standings: standings, rules: newest.flatMap { standings[$0.year]?.rules } ?? CompetitionRules()))
     }
 
     /// The award condition for `forYear`: a counted award in the window `forYear-N … forYear-1`.

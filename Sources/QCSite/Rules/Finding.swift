@@ -62,7 +62,7 @@ public struct Finding: Sendable, Equatable, Encodable {
 public enum RuleID {
     public static let all = [
         "resubmission", "max-per-enterprise", "presenters", "type", "deadline", "materials",
-        "judge-conflict", "score-range", "shortlist-tie", "excellent-window", "excellent-publication",
+        "judge-conflict", "score-range", "shortlist-tie", "award-quota", "excellent-window", "excellent-publication",
         "member-unit-quota", "profile-length", "claim-unverified",
     ]
 }

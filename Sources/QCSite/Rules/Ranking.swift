@@ -24,16 +24,18 @@ public struct YearStandings: Sendable {
     public var shortlist: [String]
     /// Prize winners by prize, highest first, each in on-site order.
     public var prizes: [(award: String, ids: [String])]
-    /// Findings of the scoring rules: score-range, judge-conflict, shortlist-tie.
+    /// Findings of the scoring rules: score-range, judge-conflict, shortlist-tie, award-quota.
     public var findings: [Finding]
+    /// The year's rules, read from the archive once: everything after ranking uses these.
+    public var rules: CompetitionRules
 
     public func standing(_ id: String) -> Standing? { byId[id] }
 }
 
 /// Turns score sheets into means, ranks, the shortlist and prizes, following the year's rules.
 public enum Ranking {
-    public static func rank(_ year: YearRecords) -> YearStandings {
-        let rules = CompetitionRules.fromJSON(year.competition.rulesJson)
+    public static func rank(_ year: YearRecords) throws -> YearStandings {
+        let rules = try CompetitionRules.of(year.competition)
         let active = year.registrations.filter { $0.status == .active }
         let activeIds = Set(active.map(\.id))
         let registrationById = Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
@@ -85,18 +87,28 @@ public enum Ranking {
             findings.append(tieFinding(tie, boundary: "入围名单第 \(rules.shortlistSize) 名", limit: rules.shortlistSize, round: "material"))
         }
 
-        // Prizes: the shortlisted ranked by their on-site mean alone.
+        // Prizes: the shortlisted ranked by their on-site mean alone. When awards.csv records
+        // prizes, the entries it names take their slots first and the computed prizes fill only
+        // the slots left, in on-site order, so a recorded prize never adds one beyond the quota.
         let shortlistedIds = active.map(\.id).filter { byId[$0]!.shortlisted }
         let onsite = ranked(means(.onsite, among: shortlistedIds))
+        let prizeNames = Set(rules.awards.map(\.name))
+        let recorded = year.awards.filter { byId[$0.registrationId] != nil }
+        let recordsPrizes = recorded.contains { $0.award.map(prizeNames.contains) ?? false }
+        let decided = recordsPrizes ? Set(recorded.map(\.registrationId)) : []
+        let open = recordsPrizes ? ranked(means(.onsite, among: shortlistedIds.filter { !decided.contains($0) })) : onsite
         var cumulative = 0
         var prizeOf: [String: String] = [:]
         for quota in rules.awards {
+            let taken = recorded.filter { decided.contains($0.registrationId) && $0.award == quota.name }.count
+            let slots = max(0, quota.count - taken)
+            guard slots > 0 else { continue }
             let lower = cumulative
-            cumulative += quota.count
-            for entry in onsite where entry.rank > lower && entry.rank <= cumulative && prizeOf[entry.id] == nil {
+            cumulative += slots
+            for entry in open where entry.rank > lower && entry.rank <= cumulative && prizeOf[entry.id] == nil {
                 prizeOf[entry.id] = quota.name
             }
-            if let tie = boundaryTie(onsite, at: cumulative) {
+            if let tie = boundaryTie(open, at: cumulative) {
                 findings.append(tieFinding(tie, boundary: "\(quota.name)名额边界（第 \(cumulative) 名）", limit: cumulative, round: "onsite"))
             }
         }
@@ -135,7 +147,20 @@ public enum Ranking {
             let ids = byId.values.filter { $0.award == name }.map(\.registrationId).sorted(by: onsiteOrder)
             if !ids.isEmpty { prizes.append((name, ids)) }
         }
-        return YearStandings(year: year.year, byId: byId, shortlist: shortlist, prizes: prizes, findings: findings)
+        // Once prizes are decided (on-site sheets), each should fill its quota exactly; a year
+        // decided by awards.csv alone is only warned of a prize beyond its quota.
+        let decidedOnsite = year.sheets.contains { $0.round == .onsite }
+        for quota in rules.awards {
+            let ids = prizes.first { $0.award == quota.name }?.ids ?? []
+            guard ids.count > quota.count || (decidedOnsite && ids.count != quota.count) else { continue }
+            findings.append(Finding(
+                rule: "award-quota", severity: .warning, subject: quota.name,
+                message: "\(quota.name)共 \(ids.count) 项\(ids.isEmpty ? "" : "（\(ids.joined(separator: "、"))）")，名额为 \(quota.count) 项；"
+                    + "请核对评分表与 awards.csv",
+                evidence: ["award": .string(quota.name), "count": .int(ids.count), "quota": .int(quota.count),
+                           "ids": .array(ids.map { .string($0) })]))
+        }
+        return YearStandings(year: year.year, byId: byId, shortlist: shortlist, prizes: prizes, findings: findings, rules: rules)
     }
 
     /// The mean of the totals, without the highest and lowest when there are at least `dropFrom`.

@@ -9,11 +9,11 @@ struct RuleContext {
     var rules: CompetitionRules
     private var enterprises: [String: Enterprise]
 
-    init(snapshot: ArchiveSnapshot, standings: [Int: YearStandings], year: YearRecords) {
+    init(snapshot: ArchiveSnapshot, standings: [Int: YearStandings], year: YearRecords, rules: CompetitionRules) {
         self.snapshot = snapshot
         self.standings = standings
         self.year = year
-        rules = CompetitionRules.fromJSON(year.competition.rulesJson)
+        self.rules = rules
         enterprises = Dictionary(snapshot.registry.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
