@@ -75,3 +75,16 @@ extension ArchiveDatabase {
         for publication in year.publications { try publication.insert(db) }
     }
 }
+
+extension ArchiveDatabase {
+    /// The archived years, ascending.
+    public func years() throws -> [Int] {
+        try writer.read { db in try Int.fetchAll(db, sql: "SELECT year FROM competition ORDER BY year") }
+    }
+
+    /// Deletes one year and everything of it (registrations, scores, awards, applications).
+    /// Returns false when the archive holds no such year.
+    public func removeYear(_ year: Int) throws -> Bool {
+        try writer.write { db in try Competition.deleteOne(db, key: year) }
+    }
+}

@@ -243,3 +243,24 @@ struct UnchangedYearTests {
         #expect(try run().backup == nil)
     }
 }
+
+@Suite("Removing a year")
+struct RemoveYearTests {
+    @Test("remove-year deletes the year with all its records after a backup; an unknown year is an input error")
+    func removes() throws {
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/years/2023/competition.yaml"] = SiteFixture.competition(2023)
+        files["content/years/2023/registrations.csv"] = SiteFixture.registrationHeader + "\n2023-001,示例甲通信,蓝海QC小组,提高话务接通率,问题解决型,张伟、李娜,,2023-08-01,,,\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        _ = try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content", archivePath: fixture.paths.archive)
+        let backup = try Importer.removeYear(2023, archivePath: fixture.paths.archive)
+        let archive = try ArchiveDatabase(path: fixture.paths.archive)
+        #expect(try archive.years() == [2024])
+        #expect(try archive.snapshot().year(2024)?.registrations.count == 2)
+        #expect(try ArchiveDatabase(path: backup).years() == [2023, 2024])
+        #expect(throws: InputError.self) { try Importer.removeYear(2019, archivePath: fixture.paths.archive) }
+        let count = try archive.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM registration_person WHERE year = 2023") }
+        #expect(count == 0, "the year's people go with it")
+    }
+}

@@ -54,3 +54,21 @@ public enum Importer {
             || writing.pages.sorted { $0.slug < $1.slug } != content.writing.pages.sorted { $0.slug < $1.slug }
     }
 }
+
+extension Importer {
+    /// Takes a year out of the archive, after a backup: the way to undo a year that was imported
+    /// by mistake (removing its folder from `content/` leaves the archived year as it was).
+    /// Returns the backup's path; throws an input error when the archive holds no such year.
+    public static func removeYear(_ year: Int, archivePath: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: archivePath) else {
+            throw InputError(path: archivePath, line: 0, "存档不存在 (no archive at \(archivePath))")
+        }
+        let archive = try ArchiveDatabase(path: archivePath)
+        guard try archive.years().contains(year) else {
+            throw InputError(path: archivePath, line: 0, "存档中没有 \(year) 年度 (no year \(year) in the archive)")
+        }
+        let backup = try ArchiveBackups.keep(archive, archivePath: archivePath)
+        _ = try archive.removeYear(year)
+        return backup
+    }
+}
