@@ -6,23 +6,6 @@ import Archive
 /// `qcsite check` as staff run it: the report's JSON and text, and the built binary's exit codes.
 @Suite("Check command", .serialized)
 struct CheckCommandTests {
-    static let binary = SiteFixture.repository.appendingPathComponent(".build/debug/qcsite")
-
-    static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
-
     func report() -> CheckReport {
         var f = RuleFixture()
         f.register(2023, "2023-01", "ent-a", "降低基站退服率")
@@ -57,7 +40,7 @@ struct CheckCommandTests {
 
     @Test("The binary exits 0, 1 and 2 as the contract says, and prints JSON alone on stdout")
     func binary() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build qcsite first (swift build)")
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
         let site = try SiteFixture(SiteFixture.minimal(year: 2024, rows: [
             "2024-001,示例甲通信,甲QC小组,降低基站退服率,问题解决型,张三、李四,张三,2024-08-20,1,推荐表PDF、推荐表Word、成果报告、活动记录,",
         ]).merging([
@@ -67,22 +50,22 @@ struct CheckCommandTests {
         ]) { a, _ in a }, withTheme: false)
         defer { site.cleanUp() }
 
-        let missing = try Self.run(["check"], in: site.root)
+        let missing = try QCSiteBinary.run(["check"], in: site.root)
         #expect(missing.status == 2, "no archive yet")
         #expect(!FileManager.default.fileExists(atPath: site.paths.archive), "check does not create or import an archive")
 
-        #expect(try Self.run(["import"], in: site.root).status == 0)
-        let failing = try Self.run(["check", "--format", "json"], in: site.root)
+        #expect(try QCSiteBinary.run(["import"], in: site.root).status == 0)
+        let failing = try QCSiteBinary.run(["check", "--format", "json"], in: site.root)
         #expect(failing.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(failing.stdout.utf8)) as? [String: Any])
         #expect(object["year"] as? Int == 2024, "the newest year by default")
         #expect((object["findings"] as? [[String: Any]])?.first?["rule"] as? String == "resubmission")
 
-        let clean = try Self.run(["check", "--year", "2023"], in: site.root)
+        let clean = try QCSiteBinary.run(["check", "--year", "2023"], in: site.root)
         #expect(clean.status == 0)
         #expect(clean.stdout.contains("2023年：未发现问题。"))
 
-        let unknown = try Self.run(["check", "--year", "1999"], in: site.root)
+        let unknown = try QCSiteBinary.run(["check", "--year", "1999"], in: site.root)
         #expect(unknown.status == 2)
         #expect(unknown.stdout.isEmpty)
         #expect(unknown.stderr.contains("1999"))

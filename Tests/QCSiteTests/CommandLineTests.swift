@@ -5,41 +5,12 @@ import Testing
 /// Runs the built `qcsite` binary as staff do, checking its output and exit status.
 @Suite("Command line", .serialized)
 struct CommandLineTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static var binary: URL {
-        // The test bundle and the executable are built into the same products folder.
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        if folder.lastPathComponent.hasSuffix(".xctest") { folder.deleteLastPathComponent() }
-        return folder.appendingPathComponent("qcsite")
-    }
-
-    func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
     @Test("import of bad rows exits 2, names each row as registrations.csv:LINE, and keeps the archive")
     func importBadRows() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "qcsite binary at \(Self.binary.path)")
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
         let fixture = try SiteFixture(SiteFixture.minimal(rows: ImportTests.goodRows))
         defer { fixture.cleanUp() }
-        let first = try run(["import"], in: fixture.root)
+        let first = try QCSiteBinary.run(["import"], in: fixture.root)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.isEmpty, "progress goes to stderr")
 
@@ -48,13 +19,13 @@ struct CommandLineTests {
             "2024-002,无此单位,g,t,问题解决型,a、b,,2024-08-01,,,",
             "2024-001,示例甲通信,g,t2,问题解决型,a、b,,2024-13-01,,,",
         ]).joined(separator: "\n") + "\n")
-        let second = try run(["import"], in: fixture.root)
+        let second = try QCSiteBinary.run(["import"], in: fixture.root)
         #expect(second.status == 2)
         #expect(second.stderr.contains("content/years/2024/registrations.csv:3: "))
         #expect(second.stderr.contains("content/years/2024/registrations.csv:4: "))
         #expect(second.stderr.contains("存档保持原样"))
 
-        let history = try run(["history", "示例甲通信", "--format", "json"], in: fixture.root)
+        let history = try QCSiteBinary.run(["history", "示例甲通信", "--format", "json"], in: fixture.root)
         #expect(history.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any]
         let years = json?["years"] as? [[String: Any]]
@@ -66,24 +37,24 @@ struct CommandLineTests {
 
     @Test("build writes public/index.html and archive.sqlite; an unknown enterprise in history exits 2")
     func buildAndHistory() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+        try #require(QCSiteBinary.isBuilt)
         let fixture = try SiteFixture(SiteFixture.minimal(rows: ImportTests.goodRows))
         defer { fixture.cleanUp() }
-        let build = try run(["build"], in: fixture.root)
+        let build = try QCSiteBinary.run(["build"], in: fixture.root)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(FileManager.default.fileExists(atPath: fixture.url("public/index.html").path))
         #expect(FileManager.default.fileExists(atPath: fixture.url("archive.sqlite").path))
-        let unknown = try run(["history", "示例丙"], in: fixture.root)
+        let unknown = try QCSiteBinary.run(["history", "示例丙"], in: fixture.root)
         #expect(unknown.status == 2)
     }
 
     @Test("history and check without an archive exit 2, say to import first, and create nothing")
     func noArchive() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+        try #require(QCSiteBinary.isBuilt)
         let fixture = try SiteFixture(SiteFixture.minimal(rows: ImportTests.goodRows))
         defer { fixture.cleanUp() }
         for arguments in [["history", "示例甲通信"], ["check"], ["check", "--format", "json"]] {
-            let run = try run(arguments, in: fixture.root)
+            let run = try QCSiteBinary.run(arguments, in: fixture.root)
             #expect(run.status == 2, "\(arguments)")
             #expect(run.stderr.contains("no archive at archive.sqlite; run qcsite import first"), "\(arguments): \(run.stderr)")
             #expect(run.stdout.isEmpty)
