@@ -17,13 +17,14 @@ cd "$work"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 seconds() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
 
+# Each cold run gets a new archive and output folder: deleting the last run's 10,000 files
+# first would charge the file system's clean-up to the build.
 cold=(); warm=(); rss=()
-for _ in $(seq "$runs"); do
-  rm -rf public archive.sqlite
-  read -r t m < <(seconds "$bin" build); cold+=("$t"); rss+=("$m")
-  read -r t m < <(seconds "$bin" build); warm+=("$t")
+for i in $(seq "$runs"); do
+  read -r t m < <(seconds "$bin" build --archive "run$i.sqlite" --output "public$i"); cold+=("$t"); rss+=("$m")
+  read -r t m < <(seconds "$bin" build --archive "run$i.sqlite" --output "public$i"); warm+=("$t")
 done
-files=$(find public -type f | wc -l)
+files=$(find public1 -type f | wc -l)
 echo "site: $years years x $per_year registrations, $files output files"
 echo "qcsite build, cold (median of $runs): $(printf '%s\n' "${cold[@]}" | median) s"
 echo "qcsite build, no change (median of $runs): $(printf '%s\n' "${warm[@]}" | median) s"
@@ -37,9 +38,8 @@ if command -v hugo >/dev/null; then
   n=$((years * per_year))
   for i in $(seq 1 "$n"); do printf -- '---\ntitle: "成果 %s"\n---\n\n本小组围绕课题开展活动，效果明显。\n' "$i" > "hugo/content/posts/p$i.md"; done
   hugo_times=()
-  for _ in $(seq "$runs"); do
-    rm -rf hugo/public
-    read -r t m < <(seconds hugo --quiet -s hugo); hugo_times+=("$t")
+  for i in $(seq "$runs"); do
+    read -r t m < <(seconds hugo --quiet -s hugo -d "$work/hugo-public$i"); hugo_times+=("$t")
   done
   echo "hugo, $n Markdown pages (median of $runs): $(printf '%s\n' "${hugo_times[@]}" | median) s"
 fi

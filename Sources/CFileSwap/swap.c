@@ -18,3 +18,16 @@ int qc_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+int qc_sync_file_system(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return -1;
+#if defined(__linux__)
+    int result = syncfs(fd);
+#else
+    sync();
+    int result = 0;
+#endif
+    close(fd);
+    return result;
+}

@@ -5,4 +5,8 @@
 /// Returns 0 on success, -1 with errno set (ENOSYS/EINVAL where the file system cannot).
 int qc_exchange_paths(const char *a, const char *b);
 
+/// Flushes the file system holding `path` to disk (Linux syncfs): one call for a whole new
+/// site instead of one fsync per file. Returns 0 on success, -1 with errno set.
+int qc_sync_file_system(const char *path);
+
 #endif
