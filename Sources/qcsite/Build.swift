@@ -9,10 +9,13 @@ struct Build: ParsableCommand {
     @OptionGroup var site: SiteOptions
     @Option(help: "网站地址，覆盖 site.yaml 的 base_url，如 https://host/qc/") var baseURL: String?
     @Flag(help: "有错误级别的规则检查结果时不生成网站") var strict = false
+    @Flag(help: .hidden) var timings = false
 
     func run() throws {
         try runReportingInputErrors(unchanged: "已发布的网站保持原样") {
-            let report = try SiteBuilder(paths: site.paths, baseURL: baseURL, strict: strict, log: progress).build()
+            var builder = SiteBuilder(paths: site.paths, baseURL: baseURL, strict: strict, log: progress)
+            builder.timings = timings
+            let report = try builder.build()
             if report.stoppedByFindings { throw ExitCode(1) }
         }
     }

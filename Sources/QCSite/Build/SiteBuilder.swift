@@ -20,6 +20,8 @@ public struct SiteBuilder {
     public var baseURL: String?
     /// Stop before rendering when a rule finding is an error.
     public var strict: Bool
+    /// Print how long each step took (for tuning a large archive).
+    public var timings = false
     public var log: (String) -> Void
 
     public init(paths: SitePaths, baseURL: String? = nil, strict: Bool = false, log: @escaping (String) -> Void = { _ in }) {
@@ -29,19 +31,34 @@ public struct SiteBuilder {
         self.log = log
     }
 
+    /// Runs one named step of the build, timing it when asked.
+    private func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now()
+        defer {
+            if timings {
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+                log(String(format: "  %@: %.0f ms", name, ms))
+            }
+        }
+        return try body()
+    }
+
     public func build() throws -> BuildReport {
-        let (content, imported) = try Importer.run(contentDirectory: paths.contentURL, displayPath: paths.content,
-                                                   archivePath: paths.archive)
+        let (content, imported) = try step("import") {
+            try Importer.run(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive)
+        }
         let changed = imported.years.map { "\($0.year)年 \($0.registrations) 项" }.joined(separator: "，")
         let unchanged = imported.unchangedYears.map { "\($0)年" }.joined(separator: "、")
         log("导入：" + [changed.isEmpty ? nil : "更新 " + changed, unchanged.isEmpty ? nil : "未改动 " + unchanged]
             .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
 
-        let snapshot = try ArchiveDatabase(path: paths.archive).snapshot()
-        let standings = try Checker.standings(snapshot)
+        let snapshot = try step("snapshot") { try ArchiveDatabase(path: paths.archive).snapshot() }
+        let standings = try step("rank") { try Checker.standings(snapshot) }
         var findings: [Int: [Finding]] = [:]
-        for year in snapshot.years {
-            findings[year.year] = try Checker.check(snapshot: snapshot, standings: standings, year: year.year)
+        try step("check") {
+            for year in snapshot.years {
+                findings[year.year] = try Checker.check(snapshot: snapshot, standings: standings, year: year.year)
+            }
         }
         let all = findings.values.flatMap { $0 }
         let errors = all.filter { $0.severity == .error }.count
@@ -58,13 +75,15 @@ public struct SiteBuilder {
             return BuildReport(imported: imported, findings: findings, files: 0, output: nil)
         }
 
-        let theme = try Theme.load(paths.themeURL, displayPath: paths.themes + "/default")
+        let theme = try step("theme") { try Theme.load(paths.themeURL, displayPath: paths.themes + "/default") }
         let urls = SiteURLs(baseURL: baseURL ?? content.site.baseURL)
-        let files = try SiteRenderer(config: content.site, urls: urls, theme: theme, snapshot: snapshot,
-                                     standings: standings, contentDirectory: paths.contentURL).render()
-        try LinkChecker.check(files, urls: urls, outputName: paths.output)
+        let files = try step("render") {
+            try SiteRenderer(config: content.site, urls: urls, theme: theme, snapshot: snapshot,
+                             standings: standings, contentDirectory: paths.contentURL).render()
+        }
+        try step("link check") { try LinkChecker.check(files, urls: urls, outputName: paths.output) }
 
-        let output = try OutputWriter.publish(files, to: paths.outputURL)
+        let output = try step("publish") { try OutputWriter.publish(files, to: paths.outputURL) }
         log("生成 \(files.count) 个文件：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         return BuildReport(imported: imported, findings: findings, files: files.count, output: output)
     }
