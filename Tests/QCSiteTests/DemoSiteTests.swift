@@ -55,5 +55,8 @@ struct DemoSiteTests {
         #expect(history.years.map(\.year).contains(2022))
         #expect(history.eligibility.forYear == 2026)
         #expect(history.eligibility.window == [2023, 2024, 2025])
+        // 2025 is still at registration: its own round is reported too, over 2022–2024.
+        #expect(history.currentRound?.forYear == 2025)
+        #expect(history.currentRound?.window == [2022, 2023, 2024])
     }
 }

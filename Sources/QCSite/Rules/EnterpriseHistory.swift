@@ -72,9 +72,13 @@ public struct EnterpriseHistory: Sendable, Encodable {
     /// Years in which its application was selected 优秀企业 (an extension of the contract).
     public var excellentEnterpriseYears: [Int]
     public var eligibility: Eligibility
+    /// The award condition for the newest archived year itself, while its results are not yet
+    /// out: the application round that is open now (an extension of the contract).
+    public var currentRound: Eligibility?
 
     enum CodingKeys: String, CodingKey {
         case enterprise, years, excellentEnterpriseYears = "excellent_enterprise_years", eligibility
+        case currentRound = "current_round"
     }
 
     /// The history of `enterpriseId` from the archive; `standings` are each year's ranking by year.
@@ -97,12 +101,19 @@ public struct EnterpriseHistory: Sendable, Encodable {
         let unit = enterprise.memberUnitId.flatMap { snapshot.enterprise(id: $0) }.map { MemberUnit(id: $0.id, name: $0.name) }
         let newest = snapshot.years.last
         let forYear = (newest?.year ?? Calendar.current.component(.year, from: Date())) + 1
+        let rules = newest.flatMap { standings[$0.year]?.rules } ?? CompetitionRules()
+        let current = newest.flatMap { year in
+            year.competition.published < .results
+                ? eligibility(enterpriseId: enterpriseId, forYear: year.year, snapshot: snapshot, standings: standings, rules: rules)
+                : nil
+        }
         return EnterpriseHistory(
             enterprise: EnterpriseRef(id: enterprise.id, name: enterprise.name, memberUnit: unit),
             years: years,
             excellentEnterpriseYears: excellent,
             eligibility: eligibility(enterpriseId: enterpriseId, forYear: forYear, snapshot: snapshot,
-                                     standings: standings, rules: newest.flatMap { standings[$0.year]?.rules } ?? CompetitionRules()))
+                                     standings: standings, rules: rules),
+            currentRound: current)
     }
 
     /// The award condition for `forYear`: a counted award in the window `forYear-N … forYear-1`.
@@ -157,14 +168,19 @@ public struct EnterpriseHistory: Sendable, Encodable {
             lines.append("获评质量管理小组活动优秀企业：\(excellentEnterpriseYears.map { "\($0)年" }.joined(separator: "、"))")
         }
         lines.append("")
-        let windowText = "\(eligibility.window.first.map(String.init) ?? "")–\(eligibility.window.last.map(String.init) ?? "")年"
-        if eligibility.meetsAwardCondition {
-            let list = eligibility.awardsInWindow.map { "\($0.year)年《\($0.title)》\($0.award)" }.joined(separator: "；")
-            lines.append("\(eligibility.forYear)年优秀企业申报：符合「近三年内有全省优秀质量管理小组」条件（\(windowText)：\(list)）。")
-        } else {
-            lines.append("\(eligibility.forYear)年优秀企业申报：不符合「近三年内有全省优秀质量管理小组」条件（\(windowText)无获奖成果）。")
-        }
+        if let currentRound { lines.append(Self.sentence(currentRound, label: "（本届，评选尚未结束）")) }
+        lines.append(Self.sentence(eligibility, label: ""))
         lines.append("注：发表论文（省级及以上）等其他条件以申报材料为准。")
         return lines.joined(separator: "\n")
+    }
+
+    /// One line on the award condition of an application year.
+    static func sentence(_ e: Eligibility, label: String) -> String {
+        let window = "\(e.window.first.map(String.init) ?? "")–\(e.window.last.map(String.init) ?? "")年"
+        guard e.meetsAwardCondition else {
+            return "\(e.forYear)年\(label)优秀企业申报：不符合「近三年内有全省优秀质量管理小组」条件（\(window)无获奖成果）。"
+        }
+        let list = e.awardsInWindow.map { "\($0.year)年《\($0.title)》\($0.award)" }.joined(separator: "；")
+        return "\(e.forYear)年\(label)优秀企业申报：符合「近三年内有全省优秀质量管理小组」条件（\(window)：\(list)）。"
     }
 }
