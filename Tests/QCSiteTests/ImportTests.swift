@@ -90,17 +90,12 @@ struct ImportTests {
             "2024-003,示例丙通讯有限公司,g,三处错误,问题解决型,张伟、李娜,,2024-02-30,,,已暂停",
         ]))
         defer { fixture.cleanUp() }
-        do {
-            _ = try importSite(fixture)
-            Issue.record("expected input errors")
-        } catch let errors as InputErrors {
-            let lines = errors.errors.map(\.description)
-            #expect(lines.count == 3, "\(lines)")
-            #expect(lines.allSatisfy { $0.hasPrefix("content/years/2024/registrations.csv:4: ") })
-            #expect(lines.contains { $0.contains("单位名称「示例丙通讯有限公司」不在单位名录中") })
-            #expect(lines.contains { $0.contains("报名日期「2024-02-30」不是有效日期") })
-            #expect(lines.contains { $0.contains("状态「已暂停」无法识别") })
-        }
+        let lines = inputErrorLines { _ = try importSite(fixture) }
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.allSatisfy { $0.hasPrefix("content/years/2024/registrations.csv:4: ") })
+        #expect(lines.contains { $0.contains("单位名称「示例丙通讯有限公司」不在单位名录中") })
+        #expect(lines.contains { $0.contains("报名日期「2024-02-30」不是有效日期") })
+        #expect(lines.contains { $0.contains("状态「已暂停」无法识别") })
     }
 
     @Test("编号 and 申报编号 with characters a page address reads as syntax are input errors")
@@ -113,16 +108,11 @@ struct ImportTests {
         files["content/years/2024/excellent-enterprises.csv"] = "申报编号,单位名称\nE#1,示例甲通信\n"
         let fixture = try SiteFixture(files)
         defer { fixture.cleanUp() }
-        do {
-            _ = try importSite(fixture)
-            Issue.record("expected input errors")
-        } catch let errors as InputErrors {
-            let lines = errors.errors.map(\.description)
-            #expect(lines.count == 3, "\(lines)")
-            #expect(lines.contains { $0.hasPrefix("content/years/2024/registrations.csv:2: 编号「A/4」含有不允许的字符 /") && $0.contains("页面地址") })
-            #expect(lines.contains { $0.hasPrefix("content/years/2024/registrations.csv:4: 编号「2024 005」含有不允许的字符 空格") })
-            #expect(lines.contains { $0.hasPrefix("content/years/2024/excellent-enterprises.csv:2: 申报编号「E#1」含有不允许的字符 #") })
-        }
+        let lines = inputErrorLines { _ = try importSite(fixture) }
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("content/years/2024/registrations.csv:2: 编号「A/4」含有不允许的字符 /") && $0.contains("页面地址") })
+        #expect(lines.contains { $0.hasPrefix("content/years/2024/registrations.csv:4: 编号「2024 005」含有不允许的字符 空格") })
+        #expect(lines.contains { $0.hasPrefix("content/years/2024/excellent-enterprises.csv:2: 申报编号「E#1」含有不允许的字符 #") })
         #expect(!FileManager.default.fileExists(atPath: fixture.paths.archive))
     }
 
@@ -133,14 +123,9 @@ struct ImportTests {
         files["content/years/2023/competition.yaml"] = SiteFixture.competition(2023)
         let fixture = try SiteFixture(files, binary: ["content/years/2023/registrations.csv": Data([0x81, 0x20, 0xFF, 0xFE, 0x0A])])
         defer { fixture.cleanUp() }
-        do {
-            _ = try importSite(fixture)
-            Issue.record("expected input errors")
-        } catch let errors as InputErrors {
-            let lines = errors.errors.map(\.description)
-            #expect(lines.contains { $0.hasPrefix("content/years/2023/registrations.csv: 文件编码无法识别") })
-            #expect(lines.contains { $0.hasPrefix("content/years/2024/registrations.csv:1: 缺少必填列「课题名称」") })
-        }
+        let lines = inputErrorLines { _ = try importSite(fixture) }
+        #expect(lines.contains { $0.hasPrefix("content/years/2023/registrations.csv: 文件编码无法识别") })
+        #expect(lines.contains { $0.hasPrefix("content/years/2024/registrations.csv:1: 缺少必填列「课题名称」") })
         #expect(!FileManager.default.fileExists(atPath: fixture.paths.archive))
     }
 

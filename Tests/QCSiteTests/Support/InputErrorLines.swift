@@ -1,0 +1,15 @@
+import Testing
+@testable import QCSite
+
+/// The `path:line: message` lines of the input errors `body` throws; a test issue when it throws none.
+func inputErrorLines(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+    do {
+        try body()
+        Issue.record("expected input errors", sourceLocation: sourceLocation)
+    } catch let errors as InputErrors {
+        return errors.errors.map(\.description)
+    } catch {
+        Issue.record("expected input errors, got \(error)", sourceLocation: sourceLocation)
+    }
+    return []
+}
