@@ -3,15 +3,19 @@ import GRDB
 /// The whole archive read into memory in one read transaction: what rules, ranking and
 /// rendering work from. Even a national archive of tens of thousands of entries a year fits.
 public struct ArchiveSnapshot: Sendable {
-    public var registry: Registry
+    public let registry: Registry
     public var writing: Writing
     /// Years in ascending order.
     public var years: [YearRecords]
+
+    /// Enterprises by id: every row of every rendered list looks its enterprise up.
+    private let enterprisesById: [String: Enterprise]
 
     public init(registry: Registry, writing: Writing, years: [YearRecords]) {
         self.registry = registry
         self.writing = writing
         self.years = years.sorted { $0.year < $1.year }
+        enterprisesById = Dictionary(registry.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func year(_ year: Int) -> YearRecords? {
@@ -19,7 +23,7 @@ public struct ArchiveSnapshot: Sendable {
     }
 
     public func enterprise(id: String) -> Enterprise? {
-        registry.enterprises.first { $0.id == id }
+        enterprisesById[id]
     }
 }
 
