@@ -4,16 +4,8 @@ import Foundation
 /// A file saved by Excel as "Unicode text" (UTF-16, tab-separated) is read too.
 public enum CSVReader {
     public static func read(_ url: URL, displayPath: String) throws -> Table {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw InputError(path: displayPath, line: 0, "文件无法读取 (cannot read the file): \(error.localizedDescription)")
-        }
-        guard let (text, encoding) = TextDecoding.decode(data) else {
-            throw InputError(path: displayPath, line: 0,
-                "文件编码无法识别 (cannot decode the file): 请用 Excel「另存为 → CSV UTF-8」或保存为 GB18030/GBK 编码的 CSV")
-        }
+        let (text, encoding) = try TextDecoding.read(url, displayPath: displayPath,
+            hint: "请用 Excel「另存为 → CSV UTF-8」或保存为 GB18030/GBK 编码的 CSV")
         return try parse(text, path: displayPath, separator: encoding == .utf16 ? "\t" : ",")
     }
 

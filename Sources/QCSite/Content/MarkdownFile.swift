@@ -7,12 +7,7 @@ struct MarkdownFile {
     let body: String
 
     static func read(_ url: URL, displayPath: String) throws -> MarkdownFile {
-        guard let data = try? Data(contentsOf: url) else {
-            throw InputError(path: displayPath, line: 0, "文件无法读取 (cannot read the file)")
-        }
-        guard let (text, _) = TextDecoding.decode(data) else {
-            throw InputError(path: displayPath, line: 0, "文件编码无法识别 (cannot decode the file): 请保存为 UTF-8")
-        }
+        let (text, _) = try TextDecoding.read(url, displayPath: displayPath)
         return try parse(text.replacingOccurrences(of: "\r\n", with: "\n"), path: displayPath)
     }
 

@@ -51,6 +51,21 @@ public enum TextDecoding {
 }
 
 extension TextDecoding {
+    /// A content file's text and encoding; an unreadable or undecodable file is an input error
+    /// naming the file, with `hint` saying how to save it.
+    static func read(_ url: URL, displayPath: String, hint: String = "请保存为 UTF-8") throws -> (text: String, encoding: Encoding) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw InputError(path: displayPath, line: 0, "文件无法读取 (cannot read the file): \(error.localizedDescription)")
+        }
+        guard let decoded = decode(data) else {
+            throw InputError(path: displayPath, line: 0, "文件编码无法识别 (cannot decode the file): \(hint)")
+        }
+        return decoded
+    }
+
     /// GB18030 bytes of a text, as Excel in China saves a CSV (used to write such files).
     public static func gb18030Data(_ text: String) -> Data? {
         iconv(Array(text.utf8), from: "UTF-8", to: "GB18030").map { Data($0) }
