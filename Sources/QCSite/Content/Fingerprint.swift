@@ -26,7 +26,7 @@ struct Fingerprint {
         var fingerprint = Fingerprint()
         fingerprint.add(Array(version.utf8))
         for url in extra { fingerprint.add(file: url, as: url.lastPathComponent) }
-        for path in Theme.files(under: folder) {
+        for path in FolderListing.files(under: folder) {
             fingerprint.add(file: folder.appendingPathComponent(path), as: path)
         }
         return fingerprint.value

@@ -17,7 +17,7 @@ public struct Theme: Sendable {
         }
         var library = MustacheLibrary()
         var errors = ErrorLog()
-        for path in files(under: templates) where path.hasSuffix(".mustache") {
+        for path in FolderListing.files(under: templates) where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
             let text = (try? String(contentsOf: templates.appendingPathComponent(path), encoding: .utf8)) ?? ""
             do {
@@ -32,7 +32,7 @@ public struct Theme: Sendable {
         if !errors.isEmpty { throw InputErrors(errors.errors) }
         var assets: [String: Data] = [:]
         let statics = directory.appendingPathComponent("static")
-        for path in files(under: statics) {
+        for path in FolderListing.files(under: statics) {
             assets[path] = fm.contents(atPath: statics.appendingPathComponent(path).path)
         }
         return Theme(library: library, assets: assets)
@@ -44,18 +44,5 @@ public struct Theme: Sendable {
             throw InputErrors([InputError(path: "templates/\(name).mustache", line: 0, "主题缺少模板 \(name).mustache")])
         }
         return library.render(model, withTemplate: name) ?? ""
-    }
-
-    static func files(under folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var paths: [String] = []
-        for case let path as String in enumerator {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDir), !isDir.boolValue,
-               !(path as NSString).lastPathComponent.hasPrefix(".") {
-                paths.append(path)
-            }
-        }
-        return paths.sorted()
     }
 }
