@@ -25,6 +25,12 @@ public struct ArchiveSnapshot: Sendable {
     public func enterprise(id: String) -> Enterprise? {
         enterprisesById[id]
     }
+
+    /// The name on the enterprise's seal, as the registry has it; the id where the registry
+    /// no longer lists it (an archived year keeps its enterprises, so this is rare).
+    public func enterpriseName(_ id: String) -> String {
+        enterprisesById[id]?.name ?? id
+    }
 }
 
 extension ArchiveDatabase {

@@ -20,6 +20,12 @@ public struct YearRecords: Sendable, Equatable {
     }
 
     public var year: Int { competition.year }
+
+    /// Registrations still in the competition: withdrawn and disqualified entries leave the
+    /// ranking, the rules about an entry's own form and the public site.
+    public var activeRegistrations: [Registration] {
+        registrations.filter { $0.status == .active }
+    }
 }
 
 /// The registry of enterprises with their aliases.

@@ -40,7 +40,9 @@ struct DemoSiteTests {
         #expect(abs((s.standing("2024-007")?.materialScore ?? 0) - 88.325) < 1e-9)
         #expect(s.prizes.map(\.award) == ["一等奖", "二等奖", "三等奖"])
         #expect(s.prizes.map(\.ids) == [["2024-039"], ["2024-019", "2024-007"], ["2024-003", "2024-001", "2024-004"]])
-        #expect(s.findings.isEmpty)
+        let scoring: Set<RuleID> = [.judgeConflict, .scoreRange, .shortlistTie, .awardQuota]
+        let findings = try Checker.check(snapshot: snapshot, standings: Checker.standings(snapshot), year: 2024)
+        #expect(findings.filter { scoring.contains($0.rule) }.isEmpty)
     }
 
     @Test("History reads the three-year record across a renamed enterprise")

@@ -25,7 +25,7 @@ struct ExcellentRuleTests {
         f.apply(2024, "Y1", "ent-a", memberUnit: "unit-1")
         f.apply(2024, "Y2", "ent-b", memberUnit: "unit-2")
         f.apply(2024, "Y3", "ent-c", memberUnit: "unit-3")
-        let found = f.findings(2024, rule: "excellent-window")
+        let found = f.findings(2024, rule: .excellentWindow)
         #expect(found.map(\.subject) == ["Y2", "Y3"])
         #expect(found.allSatisfy { $0.severity == .error })
         #expect(found[0].evidence["window"] == [2021, 2022, 2023])
@@ -38,7 +38,7 @@ struct ExcellentRuleTests {
         var f = fixture()
         f.years[2021] = nil
         f.apply(2024, "Y2", "ent-b")
-        let found = f.findings(2024, rule: "excellent-window")
+        let found = f.findings(2024, rule: .excellentWindow)
         #expect(found.map(\.severity) == [.warning])
         #expect(found.first?.evidence["years_not_archived"] == [2021])
     }
@@ -49,7 +49,7 @@ struct ExcellentRuleTests {
         f.apply(2024, "Y1", "ent-a", publications: [("市级", "2024-01"), ("省级", "2020-12-31"), ("国家级", nil)])
         f.apply(2024, "Y2", "ent-b", memberUnit: "unit-2", publications: [])
         f.apply(2024, "Y3", "ent-c", publications: [("市级", "2024-01"), ("国家级", "2021")])
-        let found = f.findings(2024, rule: "excellent-publication")
+        let found = f.findings(2024, rule: .excellentPublication)
         #expect(found.map(\.subject) == ["Y1", "Y2"])
         #expect(found.allSatisfy { $0.severity == .error })
         #expect(found[0].evidence["window"] == [2021, 2024])
@@ -62,7 +62,7 @@ struct ExcellentRuleTests {
         f.apply(2024, "Y1", "ent-a")                      // registry: unit-1
         f.apply(2024, "Y2", "ent-b")                      // registry: unit-1
         f.apply(2024, "Y3", "ent-c", memberUnit: "unit-1") // written: unit-1
-        let found = f.findings(2024, rule: "member-unit-quota")
+        let found = f.findings(2024, rule: .memberUnitQuota)
         #expect(found.map(\.subject) == ["unit-1"])
         let finding = try #require(found.first)
         #expect(finding.severity == .error)
@@ -73,7 +73,7 @@ struct ExcellentRuleTests {
         var kept = fixture()
         kept.apply(2024, "Y1", "ent-a")
         kept.apply(2024, "Y2", "ent-b", memberUnit: "unit-2")
-        #expect(kept.findings(2024, rule: "member-unit-quota").isEmpty)
+        #expect(kept.findings(2024, rule: .memberUnitQuota).isEmpty)
     }
 
     @Test("profile-length: counts characters, not bytes, and not spaces or line breaks")
@@ -81,7 +81,7 @@ struct ExcellentRuleTests {
         var f = fixture()
         f.apply(2024, "Y1", "ent-a", profile: String(repeating: "质", count: 1001))
         f.apply(2024, "Y2", "ent-c", memberUnit: "unit-9", profile: String(repeating: "量", count: 500) + " \n  " + String(repeating: "好", count: 500))
-        let found = f.findings(2024, rule: "profile-length")
+        let found = f.findings(2024, rule: .profileLength)
         #expect(found.map(\.subject) == ["Y1"])
         let finding = try #require(found.first)
         #expect(finding.severity == .error)
@@ -98,7 +98,7 @@ struct ExcellentRuleTests {
         f.claim(2024, "Y1", claimedYear: 2023, title: "降低营业厅客户排队时长", award: "优秀奖")      // ent-b's
         f.claim(2024, "Y1", claimedYear: 2023, title: "提高装维一次成功率", award: "二等奖")          // unknown
         f.claim(2024, "Y1", claimedYear: 2019, title: "研制智能门锁", award: "一等奖")               // not archived
-        let found = f.findings(2024, rule: "claim-unverified")
+        let found = f.findings(2024, rule: .claimUnverified)
         #expect(found.map(\.subject) == ["Y1", "Y1", "Y1", "Y1"])
         #expect(found.map(\.severity) == [.error, .error, .error, .warning])
         let byYear = found.map { $0.evidence["claimed_award"] }
@@ -108,5 +108,20 @@ struct ExcellentRuleTests {
         let other = found.first { $0.evidence["claimed_title"] == "降低营业厅客户排队时长" }
         #expect(other?.message.contains("示例乙网络有限公司") == true)
         #expect(!found.contains { $0.evidence["claimed_award"] == "三等奖" })
+    }
+
+    @Test("More applications selected 优秀企业 than excellent_enterprises allows is reported; the quota itself is not")
+    func excellentQuota() {
+        var f = RuleFixture { $0.excellentEnterprises = 1 }
+        f.register(2023, "2023-01", "ent-a", "课题一")
+        f.award(2023, "2023-01", "一等奖")
+        f.apply(2024, "2024-Y1", "ent-a", memberUnit: "unit-1", selected: true)
+        #expect(f.findings(2024, rule: .awardQuota).isEmpty)
+        f.apply(2024, "2024-Y2", "ent-c", memberUnit: "unit-2", selected: true)
+        let found = f.findings(2024, rule: .awardQuota)
+        #expect(found.map(\.subject) == ["质量管理小组活动优秀企业"])
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.evidence["ids"] == ["2024-Y1", "2024-Y2"])
+        #expect(found.first?.evidence["quota"] == 1)
     }
 }

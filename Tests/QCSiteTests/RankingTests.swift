@@ -27,6 +27,14 @@ struct RankingTests {
         return year
     }
 
+    /// The findings of the scoring rules on a ranked year (the ranking itself returns data only).
+    func scoringFindings(_ y: YearRecords) throws -> [Finding] {
+        let snapshot = ArchiveSnapshot(registry: Registry(enterprises: [], aliases: []), writing: Writing(notices: [], pages: []), years: [y])
+        let scoring: Set<RuleID> = [.judgeConflict, .scoreRange, .shortlistTie, .awardQuota]
+        return try Checker.check(snapshot: snapshot, standings: [y.year: Ranking.rank(y)], year: y.year)
+            .filter { scoring.contains($0.rule) }
+    }
+
     @Test("Drops the highest and lowest total from five judges on, then averages")
     func dropExtremes() {
         #expect(Ranking.mean([80, 90, 70, 85, 75], dropFrom: 5) == 80)
@@ -47,8 +55,9 @@ struct RankingTests {
         #expect(s.standing("C")?.materialRank == 3)
         #expect(s.standing("D")?.materialRank == 3, "80 and 80 tie exactly")
         #expect(s.shortlist == ["A", "B", "C", "D"], "a tie at the cut lets both through")
-        #expect(s.findings.map(\.rule) == ["shortlist-tie"])
-        #expect(s.findings.first?.evidence["ids"] == ["C", "D"])
+        let findings = try scoringFindings(y)
+        #expect(findings.map(\.rule) == [.shortlistTie])
+        #expect(findings.first?.evidence["ids"] == ["C", "D"])
         #expect(s.prizes.map(\.award) == ["一等奖", "二等奖"])
         #expect(s.prizes.map(\.ids) == [["B"], ["A"]], "prizes rank the shortlisted by the on-site mean alone")
     }
@@ -61,9 +70,10 @@ struct RankingTests {
         let s = try Ranking.rank(y)
         #expect(s.standing("A")?.materialScore == 81)
         #expect(s.standing("B")?.materialScore == 71)
-        #expect(s.findings.map(\.rule).sorted() == ["judge-conflict", "score-range"])
-        #expect(s.findings.first { $0.rule == "judge-conflict" }?.subject == "A")
-        #expect(s.findings.first { $0.rule == "score-range" }?.subject == "B")
+        let findings = try scoringFindings(y)
+        #expect(findings.map(\.rule).sorted() == [.judgeConflict, .scoreRange])
+        #expect(findings.first { $0.rule == .judgeConflict }?.subject == "A")
+        #expect(findings.first { $0.rule == .scoreRange }?.subject == "B")
     }
 
     @Test("Recorded awards decide; withdrawn entries take no place")
@@ -94,29 +104,30 @@ struct RankingTests {
         #expect(s.prizes.map(\.award) == ["一等奖", "二等奖"])
         #expect(s.prizes.map(\.ids) == [["D"], ["A", "B"]], "A, computed first, moves to the slot left")
         #expect(s.standing("C")?.award == nil)
-        #expect(s.findings.isEmpty)
+        #expect(try scoringFindings(y).isEmpty)
 
         // Two recorded 一等奖 exceed the quota of one: reported, and no computed entry gets one.
         y.awards.append(Award(year: 2024, registrationId: "E", award: "一等奖", shortlisted: nil, sourceLine: 3))
         let over = try Ranking.rank(y)
         #expect(over.prizes.map(\.ids) == [["D", "E"], ["A", "B"]])
-        let finding = try #require(over.findings.first { $0.rule == "award-quota" })
+        let overFindings = try scoringFindings(y)
+        let finding = try #require(overFindings.first { $0.rule == .awardQuota })
         #expect(finding.severity == .warning)
         #expect(finding.subject == "一等奖")
         #expect(finding.evidence["count"] == 2)
         #expect(finding.evidence["quota"] == 1)
         #expect(finding.evidence["ids"] == ["D", "E"])
-        #expect(over.findings.count == 1)
+        #expect(overFindings.count == 1)
     }
 
     @Test("Without score sheets, awards.csv decides alone and only a prize beyond its quota is reported")
     func recordedOnlyQuota() throws {
         var y = year(entries: [("A", "e1"), ("B", "e2"), ("C", "e3")], judges: [], material: [:])
         y.awards = [Award(year: 2024, registrationId: "A", award: "二等奖", shortlisted: nil, sourceLine: 2)]
-        #expect(try Ranking.rank(y).findings.isEmpty, "fewer prizes than the quota: a year may award fewer")
+        #expect(try scoringFindings(y).isEmpty, "fewer prizes than the quota: a year may award fewer")
         y.awards += ["B", "C"].map { Award(year: 2024, registrationId: $0, award: "二等奖", shortlisted: nil, sourceLine: 3) }
-        let findings = try Ranking.rank(y).findings
-        #expect(findings.map(\.rule) == ["award-quota"])
+        let findings = try scoringFindings(y)
+        #expect(findings.map(\.rule) == [.awardQuota])
         #expect(findings.first?.evidence["ids"] == ["A", "B", "C"])
     }
 }

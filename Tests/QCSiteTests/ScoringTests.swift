@@ -40,7 +40,7 @@ struct ScoringTests {
         Self.sheet(&y, "N", judge: "甲", type: "创新型", [18, 25, 15, 12, 4, 8])      // 82
         Self.sheet(&y, "N", judge: "乙", type: "创新型", [16, 25, 15, 12, 4, -1])     // 特点 below zero
         f.years[2024] = y
-        let found = f.findings(2024, rule: "score-range")
+        let found = f.findings(2024, rule: .scoreRange)
         #expect(found.map(\.subject) == ["N", "P"])
         #expect(found.allSatisfy { $0.severity == .error })
         let p = try #require(found.first { $0.subject == "P" })
@@ -65,7 +65,7 @@ struct ScoringTests {
             }
         }
         f.years[2024] = y
-        let conflicts = f.findings(2024, rule: "judge-conflict")
+        let conflicts = f.findings(2024, rule: .judgeConflict)
         #expect(conflicts.map(\.subject) == ["N"], "戊 belongs to ent-b and scored ent-b's entry")
         #expect(conflicts.first?.severity == .error)
         #expect(conflicts.first?.evidence["judge"] == "戊")
@@ -90,7 +90,7 @@ struct ScoringTests {
             y.items.append([])
         }
         f.years[2024] = y
-        let found = f.findings(2024, rule: "shortlist-tie")
+        let found = f.findings(2024, rule: .shortlistTie)
         #expect(found.count == 1)
         let tie = try #require(found.first)
         #expect(tie.severity == .warning)
@@ -102,7 +102,7 @@ struct ScoringTests {
 
         // Without the tie, nothing is reported and the shortlist is 23.
         f.years[2024]!.sheets[23].total = 67
-        #expect(f.findings(2024, rule: "shortlist-tie").isEmpty)
+        #expect(f.findings(2024, rule: .shortlistTie).isEmpty)
         #expect(try Checker.standings(f.snapshot)[2024]!.shortlist.count == 23)
     }
 }

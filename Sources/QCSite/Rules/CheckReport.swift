@@ -25,7 +25,7 @@ public struct CheckReport: Sendable, Encodable {
 
     /// Findings grouped by rule with counts, rules with errors first, then a summary line.
     public func text() -> String {
-        var groups: [(rule: String, findings: [Finding])] = []
+        var groups: [(rule: RuleID, findings: [Finding])] = []
         for finding in findings {
             if let index = groups.firstIndex(where: { $0.rule == finding.rule }) {
                 groups[index].findings.append(finding)
@@ -37,7 +37,7 @@ public struct CheckReport: Sendable, Encodable {
         for group in groups {
             let e = group.findings.filter { $0.severity == .error }.count
             let counts = [e > 0 ? "\(e) 个错误" : nil, group.findings.count > e ? "\(group.findings.count - e) 个警告" : nil]
-            lines.append("[\(group.rule)] \(counts.compactMap { $0 }.joined(separator: "，"))")
+            lines.append("[\(group.rule.rawValue)] \(counts.compactMap { $0 }.joined(separator: "，"))")
             for finding in group.findings {
                 lines.append("  \(finding.severity == .error ? "错误" : "警告")  \(finding.subject)  \(finding.message)")
             }

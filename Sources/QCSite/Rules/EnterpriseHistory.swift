@@ -49,18 +49,15 @@ public struct EnterpriseHistory: Sendable, Encodable {
         public var registrations: [Entry]
     }
 
-    public struct AwardInWindow: Sendable, Encodable {
-        public var year: Int
-        public var id: String
-        public var title: String
-        public var award: String
-    }
+    public typealias AwardInWindow = ExcellentWindow.Award
 
     public struct Eligibility: Sendable, Encodable {
         public var forYear: Int
         public var window: [Int]
         public var awardsInWindow: [AwardInWindow]
         public var meetsAwardCondition: Bool
+        /// The condition in words, for the text report (not in the JSON).
+        var condition: String
 
         enum CodingKeys: String, CodingKey {
             case forYear = "for_year", window, awardsInWindow = "awards_in_window", meetsAwardCondition = "meets_award_condition"
@@ -99,37 +96,30 @@ public struct EnterpriseHistory: Sendable, Encodable {
             year.applications.contains { $0.enterpriseId == enterpriseId && $0.isSelected }
         }.map(\.year)
         let unit = enterprise.memberUnitId.flatMap { snapshot.enterprise(id: $0) }.map { MemberUnit(id: $0.id, name: $0.name) }
-        let newest = snapshot.years.last
-        let forYear = (newest?.year ?? Calendar.current.component(.year, from: Date())) + 1
-        let rules = newest.flatMap { standings[$0.year]?.rules } ?? CompetitionRules()
-        let current = newest.flatMap { year in
-            year.competition.published < .results
-                ? eligibility(enterpriseId: enterpriseId, forYear: year.year, snapshot: snapshot, standings: standings, rules: rules)
-                : nil
+        let forYear = ExcellentWindow.applicationYear(.nextYear, years: snapshot.years)!
+        let current = ExcellentWindow.applicationYear(.openRound, years: snapshot.years).map { year in
+            eligibility(enterpriseId, ExcellentWindow(forYear: year, standings: standings), snapshot, standings)
         }
         return EnterpriseHistory(
             enterprise: EnterpriseRef(id: enterprise.id, name: enterprise.name, memberUnit: unit),
             years: years,
             excellentEnterpriseYears: excellent,
-            eligibility: eligibility(enterpriseId: enterpriseId, forYear: forYear, snapshot: snapshot,
-                                     standings: standings, rules: rules),
+            eligibility: eligibility(enterpriseId, ExcellentWindow(forYear: forYear, standings: standings), snapshot, standings),
             currentRound: current)
     }
 
-    /// The award condition for `forYear`: a counted award in the window `forYear-N … forYear-1`.
+    /// The award condition of one application year for the enterprise.
+    static func eligibility(_ enterpriseId: String, _ window: ExcellentWindow, _ snapshot: ArchiveSnapshot,
+                            _ standings: [Int: YearStandings]) -> Eligibility {
+        let awards = window.countedAwards(of: enterpriseId, snapshot: snapshot, standings: standings)
+        return Eligibility(forYear: window.forYear, window: window.years, awardsInWindow: awards,
+                           meetsAwardCondition: !awards.isEmpty, condition: window.conditionText)
+    }
+
+    /// The award condition for `forYear` under `rules`: a counted award in the window.
     public static func eligibility(enterpriseId: String, forYear: Int, snapshot: ArchiveSnapshot,
                                    standings: [Int: YearStandings], rules: CompetitionRules) -> Eligibility {
-        let window = Array((forYear - rules.excellentWindowYears)..<forYear)
-        var awards: [AwardInWindow] = []
-        for y in window {
-            guard let year = snapshot.year(y), let standing = standings[y] else { continue }
-            for r in year.registrations where r.enterpriseId == enterpriseId {
-                if let award = standing.standing(r.id)?.award, rules.excellentGroupAwards.contains(award) {
-                    awards.append(AwardInWindow(year: y, id: r.id, title: r.title, award: award))
-                }
-            }
-        }
-        return Eligibility(forYear: forYear, window: window, awardsInWindow: awards, meetsAwardCondition: !awards.isEmpty)
+        eligibility(enterpriseId, ExcellentWindow(forYear: forYear, rules: rules), snapshot, standings)
     }
 
     public func json() -> String {
@@ -178,9 +168,9 @@ public struct EnterpriseHistory: Sendable, Encodable {
     static func sentence(_ e: Eligibility, label: String) -> String {
         let window = "\(e.window.first.map(String.init) ?? "")–\(e.window.last.map(String.init) ?? "")年"
         guard e.meetsAwardCondition else {
-            return "\(e.forYear)年\(label)优秀企业申报：不符合「近三年内有全省优秀质量管理小组」条件（\(window)无获奖成果）。"
+            return "\(e.forYear)年\(label)优秀企业申报：不符合「\(e.condition)」条件（\(window)无获奖成果）。"
         }
         let list = e.awardsInWindow.map { "\($0.year)年《\($0.title)》\($0.award)" }.joined(separator: "；")
-        return "\(e.forYear)年\(label)优秀企业申报：符合「近三年内有全省优秀质量管理小组」条件（\(window)：\(list)）。"
+        return "\(e.forYear)年\(label)优秀企业申报：符合「\(e.condition)」条件（\(window)：\(list)）。"
     }
 }

@@ -24,8 +24,12 @@ public struct YearStandings: Sendable {
     public var shortlist: [String]
     /// Prize winners by prize, highest first, each in on-site order.
     public var prizes: [(award: String, ids: [String])]
-    /// Findings of the scoring rules: score-range, judge-conflict, shortlist-tie, award-quota.
-    public var findings: [Finding]
+    /// Sheets left out of the means (a judge of the entry's own enterprise, a score out of range).
+    public var excludedSheets: [ExcludedSheet]
+    /// Exact ties across the shortlist cut or a prize's last slot.
+    public var ties: [BoundaryTie]
+    /// Whether on-site sheets decided the prizes (rather than awards.csv alone).
+    public var decidedOnsite: Bool
     /// The year's rules, read from the archive once: everything after ranking uses these.
     public var rules: CompetitionRules
 
@@ -36,32 +40,24 @@ public struct YearStandings: Sendable {
 public enum Ranking {
     public static func rank(_ year: YearRecords) throws -> YearStandings {
         let rules = try CompetitionRules.of(year.competition)
-        let active = year.registrations.filter { $0.status == .active }
+        let active = year.activeRegistrations
         let activeIds = Set(active.map(\.id))
         let registrationById = Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
         let judgeByName = Dictionary(uniqueKeysWithValues: year.judges.map { ($0.name, $0) })
-        var findings: [Finding] = []
+        var excluded: [ExcludedSheet] = []
+        var ties: [BoundaryTie] = []
 
-        // Valid sheets per round and entry; the others are reported and left out.
+        // Valid sheets per round and entry; the others are left out, for the scoring rules to report.
         var totals: [ScoreRound: [String: [Double]]] = [.material: [:], .onsite: [:]]
         for (index, sheet) in year.sheets.enumerated() {
             guard let registration = registrationById[sheet.registrationId], activeIds.contains(sheet.registrationId) else { continue }
             if let judge = judgeByName[sheet.judge], let own = judge.enterpriseId, own == registration.enterpriseId {
-                findings.append(Finding(
-                    rule: "judge-conflict", severity: .error, subject: registration.id,
-                    message: "评委「\(sheet.judge)」来自参赛单位本身（\(judge.organisation)），应当回避；该评分表不计入平均分",
-                    evidence: ["judge": .string(sheet.judge), "judge_enterprise": .string(own),
-                               "entry_enterprise": .string(registration.enterpriseId), "round": .string(sheet.round.rawValue),
-                               "source": .string("\(sheet.sourcePath):\(sheet.sourceLine)")]))
+                excluded.append(ExcludedSheet(sheet: sheet, registration: registration,
+                                              reason: .ownEnterprise(judgeEnterprise: own, organisation: judge.organisation)))
                 continue
             }
-            if let problem = rangeProblem(sheet, items: year.items[index], type: registration.type, rules: rules) {
-                findings.append(Finding(
-                    rule: "score-range", severity: .error, subject: registration.id,
-                    message: "评委「\(sheet.judge)」的\(sheet.round == .material ? "资料评审" : "现场发表")评分超出范围：\(problem.message)；该评分表不计入平均分",
-                    evidence: problem.evidence.merging([
-                        "judge": .string(sheet.judge), "round": .string(sheet.round.rawValue),
-                        "source": .string("\(sheet.sourcePath):\(sheet.sourceLine)")]) { a, _ in a }))
+            if let problem = SheetProblem.of(sheet, items: year.items[index], type: registration.type, rules: rules) {
+                excluded.append(ExcludedSheet(sheet: sheet, registration: registration, reason: .outOfRange(problem)))
                 continue
             }
             totals[sheet.round]![sheet.registrationId, default: []].append(sheet.total)
@@ -84,7 +80,7 @@ public enum Ranking {
             byId[entry.id]!.shortlisted = entry.rank <= rules.shortlistSize
         }
         if let tie = boundaryTie(material, at: rules.shortlistSize) {
-            findings.append(tieFinding(tie, boundary: "入围名单第 \(rules.shortlistSize) 名", limit: rules.shortlistSize, round: "material"))
+            ties.append(BoundaryTie(boundary: .shortlist(size: rules.shortlistSize), entries: tie))
         }
 
         // Prizes: the shortlisted ranked by their on-site mean alone. When awards.csv records
@@ -109,7 +105,7 @@ public enum Ranking {
                 prizeOf[entry.id] = quota.name
             }
             if let tie = boundaryTie(open, at: cumulative) {
-                findings.append(tieFinding(tie, boundary: "\(quota.name)名额边界（第 \(cumulative) 名）", limit: cumulative, round: "onsite"))
+                ties.append(BoundaryTie(boundary: .prize(award: quota.name, place: cumulative), entries: tie))
             }
         }
         for entry in onsite {
@@ -147,20 +143,8 @@ public enum Ranking {
             let ids = byId.values.filter { $0.award == name }.map(\.registrationId).sorted(by: onsiteOrder)
             if !ids.isEmpty { prizes.append((name, ids)) }
         }
-        // Once prizes are decided (on-site sheets), each should fill its quota exactly; a year
-        // decided by awards.csv alone is only warned of a prize beyond its quota.
-        let decidedOnsite = year.sheets.contains { $0.round == .onsite }
-        for quota in rules.awards {
-            let ids = prizes.first { $0.award == quota.name }?.ids ?? []
-            guard ids.count > quota.count || (decidedOnsite && ids.count != quota.count) else { continue }
-            findings.append(Finding(
-                rule: "award-quota", severity: .warning, subject: quota.name,
-                message: "\(quota.name)共 \(ids.count) 项\(ids.isEmpty ? "" : "（\(ids.joined(separator: "、"))）")，名额为 \(quota.count) 项；"
-                    + "请核对评分表与 awards.csv",
-                evidence: ["award": .string(quota.name), "count": .int(ids.count), "quota": .int(quota.count),
-                           "ids": .array(ids.map { .string($0) })]))
-        }
-        return YearStandings(year: year.year, byId: byId, shortlist: shortlist, prizes: prizes, findings: findings, rules: rules)
+        return YearStandings(year: year.year, byId: byId, shortlist: shortlist, prizes: prizes, excludedSheets: excluded, ties: ties,
+                             decidedOnsite: year.sheets.contains { $0.round == .onsite }, rules: rules)
     }
 
     /// The mean of the totals, without the highest and lowest when there are at least `dropFrom`.
@@ -200,35 +184,7 @@ public enum Ranking {
         return ranked.filter { $0.rank == inside.rank }
     }
 
-    private static func tieFinding(_ tie: [(id: String, mean: Double, rank: Int)], boundary: String, limit: Int, round: String) -> Finding {
-        Finding(rule: "shortlist-tie", severity: .warning, subject: tie[0].id,
-                message: "\(tie.map(\.id).joined(separator: "、")) 平均分相同（\(format(tie[0].mean))），并列第 \(tie[0].rank) 名，跨越\(boundary)；请评审组决定并在 awards.csv 中记录",
-                evidence: ["ids": .array(tie.map { .string($0.id) }), "mean": .score(tie[0].mean),
-                           "rank": .int(tie[0].rank), "limit": .int(limit), "round": .string(round)])
-    }
-
     static func format(_ score: Double) -> String {
         String(format: "%.2f", score)
-    }
-
-    private static func rangeProblem(_ sheet: ScoreSheet, items: [ScoreItem], type: String, rules: CompetitionRules)
-        -> (message: String, evidence: [String: JSONValue])? {
-        guard sheet.hasItems else {
-            let maximum = (rules.items[type] ?? rules.items.values.first ?? []).reduce(0) { $0 + $1.maximum }
-            if sheet.total < 0 || sheet.total > maximum {
-                return ("总分 \(sheet.total) 不在 0–\(maximum) 之间", ["item": "总分", "score": .score(sheet.total), "maximum": .score(maximum)])
-            }
-            return nil
-        }
-        let maxima = Dictionary(uniqueKeysWithValues: (rules.items[type] ?? []).map { ($0.item, $0.maximum) })
-        for item in items {
-            guard let maximum = maxima[item.item] else {
-                return ("「\(item.item)」不是\(type)的评审项目", ["item": .string(item.item), "score": .score(item.score), "maximum": .null, "type": .string(type)])
-            }
-            if item.score < 0 || item.score > maximum {
-                return ("「\(item.item)」得分 \(item.score) 超出 0–\(maximum)", ["item": .string(item.item), "score": .score(item.score), "maximum": .score(maximum), "type": .string(type)])
-            }
-        }
-        return nil
     }
 }

@@ -3,8 +3,10 @@ import Archive
 /// `resubmission`: an achievement registered in one of the `years_back` previous years may not
 /// be registered again. Previous registrations count whatever their status (a withdrawn entry
 /// was still 申报过); only the year's active entries are checked.
-enum ResubmissionRule {
-    static func check(_ context: RuleContext) -> [Finding] {
+struct ResubmissionRule: Rule {
+    let id = RuleID.resubmission
+
+    func findings(_ context: RuleContext) -> [Finding] {
         let settings = context.rules.resubmission
         let earlier = context.snapshot.years.filter {
             $0.year < context.year.year && $0.year >= context.year.year - settings.yearsBack
@@ -49,7 +51,7 @@ enum ResubmissionRule {
 
     /// `equal` is whether the normalised titles are the same text: bigram multisets can agree
     /// (Dice 1) for different texts, which is a similar title, not the same one.
-    private static func finding(_ entry: Registration, _ earlier: Registration, similarity: Double, equal: Bool,
+    private func finding(_ entry: Registration, _ earlier: Registration, similarity: Double, equal: Bool,
                                 _ context: RuleContext) -> Finding {
         let sameEnterprise = entry.enterpriseId == earlier.enterpriseId
         let severity: Finding.Severity = sameEnterprise && equal ? .error : .warning
@@ -63,7 +65,7 @@ enum ResubmissionRule {
             message = "与\(context.name(earlier.enterpriseId))\(before)课题名称相同，请核实是否为同一成果"
         }
         return Finding(
-            rule: "resubmission", severity: severity, subject: entry.id, message: message,
+            self, severity, subject: entry.id, message: message,
             evidence: [
                 "year": .int(entry.year), "id": .string(entry.id), "title": .string(entry.title),
                 "group": .string(entry.groupName), "enterprise": .string(entry.enterpriseId),

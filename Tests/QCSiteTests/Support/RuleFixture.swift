@@ -50,10 +50,10 @@ struct RuleFixture {
 
     /// A clean application unless told otherwise: a provincial paper of the year itself.
     mutating func apply(_ year: Int, _ id: String, _ enterprise: String, memberUnit: String? = nil, profile: String = "事迹简介",
-                        publications: [(level: String, date: String?)]? = nil) {
+                        publications: [(level: String, date: String?)]? = nil, selected: Bool = false) {
         years[year]!.applications.append(Application(
             year: year, id: id, enterpriseId: enterprise, memberUnitId: memberUnit, memberUnitAsWritten: memberUnit ?? "",
-            profile: profile, result: "", sourceLine: years[year]!.applications.count + 2))
+            profile: profile, result: selected ? "优秀企业" : "", sourceLine: years[year]!.applications.count + 2))
         for (i, p) in (publications ?? [("省级", "\(year)-03")]).enumerated() {
             years[year]!.publications.append(Publication(year: year, applicationId: id, position: i + 1, title: "论文\(i)",
                                                          venue: "《示例》", level: p.level, publishedOn: p.date, sourceLine: i + 2))
@@ -71,7 +71,7 @@ struct RuleFixture {
     }
 
     /// The findings of `year`; an archive whose rules do not read is a test failure, not a crash.
-    func findings(_ year: Int, rule: String? = nil) -> [Finding] {
+    func findings(_ year: Int, rule: RuleID? = nil) -> [Finding] {
         let snapshot = self.snapshot
         do {
             let all = try Checker.check(snapshot: snapshot, standings: try Checker.standings(snapshot), year: year)

@@ -3,8 +3,10 @@ import Archive
 /// `claim-unverified`: each award an application claims (获奖情况) must be one the archive
 /// holds — the claimed year, the same normalised title by the applicant enterprise, the same award.
 /// A claim on a year the archive does not hold cannot be checked: a warning, not an error.
-enum ClaimRule {
-    static func check(_ context: RuleContext) -> [Finding] {
+struct ClaimUnverifiedRule: Rule {
+    let id = RuleID.claimUnverified
+
+    func findings(_ context: RuleContext) -> [Finding] {
         let applications = Dictionary(context.year.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return context.year.claims.compactMap { claim in
             guard let application = applications[claim.applicationId] else { return nil }
@@ -12,7 +14,7 @@ enum ClaimRule {
         }
     }
 
-    private static func verify(_ claim: Claim, by enterprise: String, _ context: RuleContext) -> Finding? {
+    private func verify(_ claim: Claim, by enterprise: String, _ context: RuleContext) -> Finding? {
         let claimed = "\(claim.claimedYear)年《\(claim.title)》\(claim.award)"
         var evidence: [String: JSONValue] = [
             "enterprise": .string(enterprise), "claimed_year": .int(claim.claimedYear),
@@ -21,7 +23,7 @@ enum ClaimRule {
         ]
         guard let year = context.snapshot.year(claim.claimedYear) else {
             evidence["archive"] = "year_not_archived"
-            return Finding(rule: "claim-unverified", severity: .warning, subject: claim.applicationId,
+            return Finding(self, .warning, subject: claim.applicationId,
                            message: "申报的获奖情况「\(claimed)」无法核实：存档中没有 \(claim.claimedYear) 年的记录",
                            evidence: evidence)
         }
@@ -45,7 +47,7 @@ enum ClaimRule {
                 : "；当年获奖成果为：" + awarded.map { "《\($0.title)》\(held($0))" }.joined(separator: "；"))
             evidence["archive"] = .array(awarded.map { ["id": .string($0.id), "title": .string($0.title), "award": .string(held($0))] })
         }
-        return Finding(rule: "claim-unverified", severity: .error, subject: claim.applicationId,
+        return Finding(self, .error, subject: claim.applicationId,
                        message: "申报的获奖情况「\(claimed)」与存档不符：\(holds)", evidence: evidence)
     }
 }
