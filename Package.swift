@@ -49,7 +49,8 @@ let package = Package(
         ),
         .testTarget(
             name: "QCSiteTests",
-            dependencies: ["QCSite", "Archive", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["QCSite", "Archive", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -15,18 +15,19 @@ public struct Application: ArchiveRecord {
     public var email: String
     public var address: String
     public var postcode: String
-    public var extraJson: String
+    /// Columns of the form the contract does not name, by header.
+    public var extra: [String: String]
     public var sourceLine: Int
 
     enum CodingKeys: String, CodingKey {
         case year, id, enterpriseId = "enterprise_id", memberUnitId = "member_unit_id",
             memberUnitAsWritten = "member_unit_as_written", profile, result, contact, phone, email, address,
-            postcode, extraJson = "extra_json", sourceLine = "source_line"
+            postcode, extra = "extra_json", sourceLine = "source_line"
     }
 
     public init(year: Int, id: String, enterpriseId: String, memberUnitId: String?, memberUnitAsWritten: String,
                 profile: String, result: String, contact: String = "", phone: String = "", email: String = "",
-                address: String = "", postcode: String = "", extraJson: String = "{}", sourceLine: Int) {
+                address: String = "", postcode: String = "", extra: [String: String] = [:], sourceLine: Int) {
         self.year = year
         self.id = id
         self.enterpriseId = enterpriseId
@@ -39,7 +40,7 @@ public struct Application: ArchiveRecord {
         self.email = email
         self.address = address
         self.postcode = postcode
-        self.extraJson = extraJson
+        self.extra = extra
         self.sourceLine = sourceLine
     }
 
@@ -57,17 +58,18 @@ public struct Claim: ArchiveRecord {
     public var groupName: String
     public var title: String
     public var award: String
-    public var extraJson: String
+    /// Columns of the form the contract does not name, by header.
+    public var extra: [String: String]
     public var sourceLine: Int
 
     enum CodingKeys: String, CodingKey {
         case year, applicationId = "application_id", position, claimedYear = "claimed_year",
-            groupName = "group_name", title, award, extraJson = "extra_json", sourceLine = "source_line"
+            groupName = "group_name", title, award, extra = "extra_json", sourceLine = "source_line"
     }
 
     public init(year: Int, applicationId: String, position: Int, claimedYear: Int, groupName: String,
-                title: String, award: String, extraJson: String = "{}", sourceLine: Int) {
-        self.extraJson = extraJson
+                title: String, award: String, extra: [String: String] = [:], sourceLine: Int) {
+        self.extra = extra
         self.year = year
         self.applicationId = applicationId
         self.position = position
@@ -89,17 +91,18 @@ public struct Publication: ArchiveRecord {
     public var venue: String
     public var level: String
     public var publishedOn: String?
-    public var extraJson: String
+    /// Columns of the form the contract does not name, by header.
+    public var extra: [String: String]
     public var sourceLine: Int
 
     enum CodingKeys: String, CodingKey {
         case year, applicationId = "application_id", position, title, venue, level,
-            publishedOn = "published_on", extraJson = "extra_json", sourceLine = "source_line"
+            publishedOn = "published_on", extra = "extra_json", sourceLine = "source_line"
     }
 
     public init(year: Int, applicationId: String, position: Int, title: String, venue: String,
-                level: String, publishedOn: String?, extraJson: String = "{}", sourceLine: Int) {
-        self.extraJson = extraJson
+                level: String, publishedOn: String?, extra: [String: String] = [:], sourceLine: Int) {
+        self.extra = extra
         self.year = year
         self.applicationId = applicationId
         self.position = position

@@ -38,8 +38,9 @@ extension ArchiveDatabase {
     public func snapshot() throws -> ArchiveSnapshot {
         try writer.read { db in
             let (registry, writing) = try Self.loadRegistryAndWriting(db)
-            let competitions = try Competition.order(Column("year")).fetchAll(db)
-            let years = try competitions.map { try Self.loadYear($0, db) }
+            let years = try Int.fetchAll(db, sql: "SELECT year FROM competition ORDER BY year").map { year in
+                try Self.loadYear(try Self.competition(year, db), db)
+            }
             return ArchiveSnapshot(registry: registry, writing: writing, years: years)
         }
     }
@@ -60,6 +61,16 @@ extension ArchiveDatabase {
         return (registry, writing)
     }
 
+    /// One year's competition; rules that no longer decode name the year and the repair.
+    private static func competition(_ year: Int, _ db: Database) throws -> Competition {
+        do {
+            return try Competition.fetchOne(db, key: year)!
+        } catch let error where !(error is DatabaseError) {
+            throw ArchiveError("存档中 \(year) 年的竞赛规则无法读取（\(error)）；"
+                               + "请运行 qcsite import --year \(year) --force 重新导入该年度，或从 archive-backups/ 恢复备份")
+        }
+    }
+
     private static func loadYear(_ competition: Competition, _ db: Database) throws -> YearRecords {
         let y = competition.year
         var year = YearRecords(competition: competition)
@@ -72,13 +83,8 @@ extension ArchiveDatabase {
         year.materials = try RegistrationMaterial.filter(inYear).order(Column("registration_id"), Column("material")).fetchAll(db)
         year.writeups = try Writeup.filter(inYear).order(Column("registration_id")).fetchAll(db)
         year.judges = try Judge.filter(inYear).order(Column("source_line")).fetchAll(db)
-        year.sheets = try ScoreSheet.filter(inYear).order(Column("id")).fetchAll(db)
-        let items = try ScoreItem.fetchAll(db, sql: """
-            SELECT score_item.* FROM score_item JOIN score_sheet ON score_sheet.id = score_item.sheet_id
-            WHERE score_sheet.year = ? ORDER BY score_item.sheet_id, score_item.item
-            """, arguments: [y])
-        let bySheet = Dictionary(grouping: items, by: \.sheetId)
-        year.items = year.sheets.map { bySheet[$0.id!] ?? [] }
+        year.sheets = try ScoredSheet.fetchAll(db, ScoreSheet.filter(inYear).order(Column("id"))
+            .including(all: ScoreSheet.items.order(Column("item"))))
         year.awards = try Award.filter(inYear).order(Column("source_line")).fetchAll(db)
         year.applications = try Application.filter(inYear).order(Column("source_line")).fetchAll(db)
         year.claims = try Claim.filter(inYear).order(Column("application_id"), Column("position")).fetchAll(db)

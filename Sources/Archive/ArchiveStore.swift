@@ -60,12 +60,12 @@ extension ArchiveDatabase {
         for writeup in year.writeups { try writeup.insert(db) }
         for judge in year.judges { try judge.insert(db) }
         let scoreItem = try db.cachedStatement(sql: "INSERT INTO score_item (sheet_id, item, score) VALUES (?, ?, ?)")
-        for (index, sheet) in year.sheets.enumerated() {
-            var sheet = sheet
+        for scored in year.sheets {
+            var sheet = scored.sheet
             sheet.id = nil
             try sheet.insert(db)
             let sheetId = db.lastInsertedRowID
-            for item in year.items[index] {
+            for item in scored.items {
                 try scoreItem.execute(arguments: [sheetId, item.item, item.score])
             }
         }

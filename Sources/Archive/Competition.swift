@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The stages of a year, in the order the notice runs them.
@@ -6,6 +7,33 @@ public enum Stage: String, Codable, Sendable, CaseIterable, Comparable, Database
 
     public static func < (a: Stage, b: Stage) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// A stage as staff write it: the key (`shortlist`) or its Chinese name (入围, 公布入围名单).
+    public init?(named name: String) {
+        let key = name.trimmingCharacters(in: .whitespaces)
+        if let stage = Stage(rawValue: key.lowercased()) {
+            self = stage
+            return
+        }
+        guard let stage = Stage.allCases.first(where: { $0.chineseNames.contains(key) }) else { return nil }
+        self = stage
+    }
+
+    /// Every Chinese name a stage is written with, the usual one first.
+    public var chineseNames: [String] {
+        switch self {
+        case .registration: ["报名"]
+        case .review: ["资料评审", "资料初审"]
+        case .shortlist: ["入围", "公布入围名单"]
+        case .onsite: ["现场发表"]
+        case .results: ["结果", "公布结果"]
+        }
+    }
+
+    /// The stages for a message that asks for one: `registration（报名）、review（资料评审）、…`.
+    public static var allowedNames: String {
+        allCases.map { "\($0.rawValue)（\($0.chineseNames[0])）" }.joined(separator: "、")
     }
 
     /// The stage's name as staff and visitors read it.
@@ -20,7 +48,7 @@ public enum Stage: String, Codable, Sendable, CaseIterable, Comparable, Database
     }
 }
 
-/// One year's competition: its notice, how far it is published, and its rules (as JSON).
+/// One year's competition: its notice, how far it is published, and its rules.
 public struct Competition: ArchiveRecord {
     public static let databaseTableName = "competition"
     public var year: Int
@@ -28,25 +56,25 @@ public struct Competition: ArchiveRecord {
     public var docNumber: String?
     public var issued: String?
     public var published: Stage
-    public var rulesJson: String
+    public var rules: CompetitionRules
     public var sourcePath: String
     /// A hash of the year's files and the registry they were resolved with.
     public var sourceFingerprint: String?
 
     enum CodingKeys: String, CodingKey {
-        case year, title, docNumber = "doc_number", issued, published, rulesJson = "rules_json",
+        case year, title, docNumber = "doc_number", issued, published, rules = "rules_json",
             sourcePath = "source_path", sourceFingerprint = "source_fingerprint"
     }
 
     public init(year: Int, title: String, docNumber: String? = nil, issued: String? = nil,
-                published: Stage, rulesJson: String = "{}", sourcePath: String, sourceFingerprint: String? = nil) {
+                published: Stage, rules: CompetitionRules = CompetitionRules(), sourcePath: String, sourceFingerprint: String? = nil) {
         self.sourceFingerprint = sourceFingerprint
         self.year = year
         self.title = title
         self.docNumber = docNumber
         self.issued = issued
         self.published = published
-        self.rulesJson = rulesJson
+        self.rules = rules
         self.sourcePath = sourcePath
     }
 }

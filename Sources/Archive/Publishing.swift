@@ -9,26 +9,40 @@ public struct Notice: ArchiveRecord {
     public var year: Int?
     public var summary: String
     public var markdown: String
-    /// `[{"title": ..., "file": ...}]`, paths relative to the content folder.
-    public var attachmentsJson: String
-    public var frontMatterJson: String
+    public var attachments: [Attachment]
+    /// Kept off the site altogether.
+    public var draft: Bool
+    /// The stage of `year` the notice announces: it appears once that stage is published.
+    public var stage: Stage?
     public var sourcePath: String
 
+    /// A file linked from a notice, its path relative to the content folder.
+    public struct Attachment: Codable, Sendable, Equatable {
+        public var title: String
+        public var file: String
+
+        public init(title: String, file: String) {
+            self.title = title
+            self.file = file
+        }
+    }
+
     enum CodingKeys: String, CodingKey {
-        case slug, title, date, year, summary, markdown, attachmentsJson = "attachments_json",
-            frontMatterJson = "front_matter_json", sourcePath = "source_path"
+        case slug, title, date, year, summary, markdown, attachments = "attachments_json", draft, stage,
+            sourcePath = "source_path"
     }
 
     public init(slug: String, title: String, date: String, year: Int?, summary: String, markdown: String,
-                attachmentsJson: String = "[]", frontMatterJson: String = "{}", sourcePath: String) {
+                attachments: [Attachment] = [], draft: Bool = false, stage: Stage? = nil, sourcePath: String) {
         self.slug = slug
         self.title = title
         self.date = date
         self.year = year
         self.summary = summary
         self.markdown = markdown
-        self.attachmentsJson = attachmentsJson
-        self.frontMatterJson = frontMatterJson
+        self.attachments = attachments
+        self.draft = draft
+        self.stage = stage
         self.sourcePath = sourcePath
     }
 }
@@ -39,18 +53,16 @@ public struct Page: ArchiveRecord {
     public var slug: String
     public var title: String
     public var markdown: String
-    public var frontMatterJson: String
     public var sourcePath: String
 
     enum CodingKeys: String, CodingKey {
-        case slug, title, markdown, frontMatterJson = "front_matter_json", sourcePath = "source_path"
+        case slug, title, markdown, sourcePath = "source_path"
     }
 
-    public init(slug: String, title: String, markdown: String, frontMatterJson: String = "{}", sourcePath: String) {
+    public init(slug: String, title: String, markdown: String, sourcePath: String) {
         self.slug = slug
         self.title = title
         self.markdown = markdown
-        self.frontMatterJson = frontMatterJson
         self.sourcePath = sourcePath
     }
 }

@@ -23,8 +23,8 @@ public struct Registration: ArchiveRecord {
     public var address: String
     public var postcode: String
     public var status: EntryStatus
-    /// Columns of the form the contract does not name, kept as `{header: value}`.
-    public var extraJson: String
+    /// Columns of the form the contract does not name, by header.
+    public var extra: [String: String]
     public var sourcePath: String
     public var sourceLine: Int
 
@@ -32,14 +32,14 @@ public struct Registration: ArchiveRecord {
         case year, id, enterpriseId = "enterprise_id",
             enterpriseNameAsWritten = "enterprise_name_as_written", groupName = "group_name", title, type,
             tutor, registeredOn = "registered_on", contact, phone, email, address, postcode, status,
-            extraJson = "extra_json", sourcePath = "source_path", sourceLine = "source_line"
+            extra = "extra_json", sourcePath = "source_path", sourceLine = "source_line"
     }
 
     public init(year: Int, id: String, enterpriseId: String, enterpriseNameAsWritten: String,
                 groupName: String, title: String, type: String, tutor: String = "",
                 registeredOn: String? = nil, contact: String = "", phone: String = "",
                 email: String = "", address: String = "", postcode: String = "",
-                status: EntryStatus = .active, extraJson: String = "{}",
+                status: EntryStatus = .active, extra: [String: String] = [:],
                 sourcePath: String, sourceLine: Int) {
         self.year = year
         self.id = id
@@ -56,7 +56,7 @@ public struct Registration: ArchiveRecord {
         self.address = address
         self.postcode = postcode
         self.status = status
-        self.extraJson = extraJson
+        self.extra = extra
         self.sourcePath = sourcePath
         self.sourceLine = sourceLine
     }

@@ -10,7 +10,22 @@ enum Schema {
             // The fingerprint of the files a year was read from: an unchanged year is not rewritten.
             try db.execute(sql: "ALTER TABLE competition ADD COLUMN source_fingerprint TEXT")
         }
+        migrator.registerMigration("v3-typed-notices", migrate: typeNotices)
         return migrator
+    }
+
+    /// A notice's `draft` and `stage` become columns, decoded once at import; they were read
+    /// from the front matter kept as JSON, each reader with its own idea of a boolean.
+    private static func typeNotices(_ db: Database) throws {
+        let stages = Stage.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        try db.execute(sql: """
+            ALTER TABLE notice ADD COLUMN draft INTEGER NOT NULL DEFAULT 0 CHECK (draft IN (0, 1));
+            ALTER TABLE notice ADD COLUMN stage TEXT CHECK (stage IN (\(stages)));
+            UPDATE notice SET
+                draft = lower(trim(coalesce(json_extract(front_matter_json, '$.draft'), ''))) IN \(FlagWords.sqlYesList),
+                stage = CASE WHEN json_extract(front_matter_json, '$.stage') IN (\(stages))
+                             THEN json_extract(front_matter_json, '$.stage') END;
+            """)
     }
 
     private static func createArchive(_ db: Database) throws {

@@ -8,21 +8,22 @@ public struct Judge: ArchiveRecord {
     public var enterpriseId: String?
     /// The organisation as written, kept also when it is outside the registry (a university).
     public var organisation: String
-    public var extraJson: String
+    /// Columns of the form the contract does not name, by header.
+    public var extra: [String: String]
     public var sourceLine: Int
 
     enum CodingKeys: String, CodingKey {
-        case year, name, enterpriseId = "enterprise_id", organisation, extraJson = "extra_json",
+        case year, name, enterpriseId = "enterprise_id", organisation, extra = "extra_json",
             sourceLine = "source_line"
     }
 
     public init(year: Int, name: String, enterpriseId: String?, organisation: String,
-                extraJson: String = "{}", sourceLine: Int) {
+                extra: [String: String] = [:], sourceLine: Int) {
         self.year = year
         self.name = name
         self.enterpriseId = enterpriseId
         self.organisation = organisation
-        self.extraJson = extraJson
+        self.extra = extra
         self.sourceLine = sourceLine
     }
 }
@@ -43,17 +44,18 @@ public struct ScoreSheet: ArchiveRecord {
     /// The sum of the items, or the `总分` column where the sheet has no items.
     public var total: Double
     public var hasItems: Bool
-    public var extraJson: String
+    /// Columns of the form the contract does not name, by header.
+    public var extra: [String: String]
     public var sourcePath: String
     public var sourceLine: Int
 
     enum CodingKeys: String, CodingKey {
         case id, year, round, registrationId = "registration_id", judge, total, hasItems = "has_items",
-            extraJson = "extra_json", sourcePath = "source_path", sourceLine = "source_line"
+            extra = "extra_json", sourcePath = "source_path", sourceLine = "source_line"
     }
 
     public init(id: Int64? = nil, year: Int, round: ScoreRound, registrationId: String, judge: String,
-                total: Double, hasItems: Bool, extraJson: String = "{}", sourcePath: String, sourceLine: Int) {
+                total: Double, hasItems: Bool, extra: [String: String] = [:], sourcePath: String, sourceLine: Int) {
         self.id = id
         self.year = year
         self.round = round
@@ -61,7 +63,7 @@ public struct ScoreSheet: ArchiveRecord {
         self.judge = judge
         self.total = total
         self.hasItems = hasItems
-        self.extraJson = extraJson
+        self.extra = extra
         self.sourcePath = sourcePath
         self.sourceLine = sourceLine
     }
@@ -92,20 +94,38 @@ public struct Award: ArchiveRecord {
     public var registrationId: String
     public var award: String?
     public var shortlisted: Bool?
-    public var extraJson: String
+    /// Columns of the form the contract does not name, by header.
+    public var extra: [String: String]
     public var sourceLine: Int
 
     enum CodingKeys: String, CodingKey {
-        case year, registrationId = "registration_id", award, shortlisted, extraJson = "extra_json",
+        case year, registrationId = "registration_id", award, shortlisted, extra = "extra_json",
             sourceLine = "source_line"
     }
 
-    public init(year: Int, registrationId: String, award: String?, shortlisted: Bool?, extraJson: String = "{}", sourceLine: Int) {
+    public init(year: Int, registrationId: String, award: String?, shortlisted: Bool?, extra: [String: String] = [:], sourceLine: Int) {
         self.year = year
         self.registrationId = registrationId
         self.award = award
         self.shortlisted = shortlisted
-        self.extraJson = extraJson
+        self.extra = extra
         self.sourceLine = sourceLine
+    }
+}
+
+extension ScoreSheet {
+    /// The sheet's items, read with it in one request.
+    public static let items = hasMany(ScoreItem.self, key: "items")
+}
+
+/// A score sheet with its items: how a year's sheets are read and written.
+public struct ScoredSheet: Sendable, Equatable, Decodable, FetchableRecord {
+    public var sheet: ScoreSheet
+    /// The items (选题, 原因分析, …); empty for a sheet with a 总分 only.
+    public var items: [ScoreItem]
+
+    public init(sheet: ScoreSheet, items: [ScoreItem]) {
+        self.sheet = sheet
+        self.items = items
     }
 }

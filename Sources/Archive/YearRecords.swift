@@ -7,9 +7,7 @@ public struct YearRecords: Sendable, Equatable {
     public var materials: [RegistrationMaterial] = []
     public var writeups: [Writeup] = []
     public var judges: [Judge] = []
-    public var sheets: [ScoreSheet] = []
-    /// Items of `sheets[i]`, by the sheet's index in `sheets` (ids exist only once stored).
-    public var items: [[ScoreItem]] = []
+    public var sheets: [ScoredSheet] = []
     public var awards: [Award] = []
     public var applications: [Application] = []
     public var claims: [Claim] = []

@@ -31,7 +31,7 @@ struct ImportTests {
         #expect(year.registrations[1].title == "研发一种光缆快速定位装置，提升抢修效率")
         #expect(year.registrations[1].registeredOn == "2024-08-21")
         #expect(year.registrations[0].phone == "138-0000-0001")
-        #expect(year.registrations[0].extraJson == #"{"备注":"首次参赛"}"#)
+        #expect(year.registrations[0].extra == ["备注": "首次参赛"])
         #expect(year.people.filter { $0.registrationId == "2024-001" && $0.role == .presenter }.map(\.name) == ["张伟", "李娜"])
         #expect(year.materials.filter { $0.registrationId == "2024-001" }.count == 4)
         #expect(snapshot.registry.enterprises.count == 3)

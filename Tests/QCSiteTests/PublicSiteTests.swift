@@ -369,7 +369,7 @@ struct NoticeStageTests {
     @Test("An unknown stage, or a stage without a year, is an input error at its line")
     func badStage() throws {
         var files = SiteFixture.minimal(rows: ImportTests.goodRows)
-        files["content/notices/a.md"] = "---\ntitle: 通知\ndate: 2024-09-27\nyear: 2024\nstage: 结果\n---\n正文\n"
+        files["content/notices/a.md"] = "---\ntitle: 通知\ndate: 2024-09-27\nyear: 2024\nstage: 颁奖\n---\n正文\n"
         files["content/notices/b.md"] = "---\ntitle: 通知\ndate: 2024-09-27\nstage: results\n---\n正文\n"
         let fixture = try SiteFixture(files)
         defer { fixture.cleanUp() }

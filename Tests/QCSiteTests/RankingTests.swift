@@ -9,7 +9,7 @@ struct RankingTests {
     func year(entries: [(String, String)], judges: [(String, String?)], material: [String: [Double]],
               onsite: [String: [Double]] = [:], rules: CompetitionRules = CompetitionRules()) -> YearRecords {
         var year = YearRecords(competition: Competition(year: 2024, title: "t", published: .results,
-                                                        rulesJson: rules.json(), sourcePath: "c"))
+                                                        rules: rules, sourcePath: "c"))
         year.registrations = entries.enumerated().map { i, e in
             Registration(year: 2024, id: e.0, enterpriseId: e.1, enterpriseNameAsWritten: e.1, groupName: "g",
                          title: "课题\(e.0)", type: "问题解决型", sourcePath: "r.csv", sourceLine: i + 2)
@@ -18,9 +18,9 @@ struct RankingTests {
         for (round, scores) in [(ScoreRound.material, material), (.onsite, onsite)] {
             for (id, totals) in scores.sorted(by: { $0.key < $1.key }) {
                 for (j, total) in totals.enumerated() {
-                    year.sheets.append(ScoreSheet(year: 2024, round: round, registrationId: id, judge: judges[j].0,
-                                                  total: total, hasItems: false, sourcePath: "s.csv", sourceLine: j + 2))
-                    year.items.append([])
+                    year.sheets.append(ScoredSheet(sheet: ScoreSheet(year: 2024, round: round, registrationId: id, judge: judges[j].0,
+                                                                     total: total, hasItems: false, sourcePath: "s.csv",
+                                                                     sourceLine: j + 2), items: []))
                 }
             }
         }

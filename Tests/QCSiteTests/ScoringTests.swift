@@ -12,10 +12,11 @@ struct ScoringTests {
     static func sheet(_ year: inout YearRecords, _ id: String, judge: String, type: String, _ scores: [Double],
                       round: ScoreRound = .material) {
         let names = CompetitionRules().items[type]!.map(\.item)
-        year.sheets.append(ScoreSheet(year: year.year, round: round, registrationId: id, judge: judge,
-                                      total: scores.reduce(0, +), hasItems: true, sourcePath: "scores/material.csv",
-                                      sourceLine: year.sheets.count + 2))
-        year.items.append(zip(names, scores).map { ScoreItem(sheetId: 0, item: $0, score: $1) })
+        year.sheets.append(ScoredSheet(
+            sheet: ScoreSheet(year: year.year, round: round, registrationId: id, judge: judge,
+                              total: scores.reduce(0, +), hasItems: true, sourcePath: "scores/material.csv",
+                              sourceLine: year.sheets.count + 2),
+            items: zip(names, scores).map { ScoreItem(sheetId: 0, item: $0, score: $1) }))
     }
 
     func fixture() -> RuleFixture {
@@ -59,9 +60,9 @@ struct ScoringTests {
         let totals: [String: [Double]] = ["P": [90, 70, 80, 84, 76], "N": [60, 88, 86, 84, 99]]
         for (id, list) in totals.sorted(by: { $0.key < $1.key }) {
             for (judge, total) in zip(Self.judges, list) {
-                y.sheets.append(ScoreSheet(year: 2024, round: .material, registrationId: id, judge: judge, total: total,
-                                           hasItems: false, sourcePath: "m.csv", sourceLine: y.sheets.count + 2))
-                y.items.append([])
+                y.sheets.append(ScoredSheet(sheet: ScoreSheet(year: 2024, round: .material, registrationId: id, judge: judge,
+                                                              total: total, hasItems: false, sourcePath: "m.csv",
+                                                              sourceLine: y.sheets.count + 2), items: []))
             }
         }
         f.years[2024] = y
@@ -85,9 +86,9 @@ struct ScoringTests {
         for i in 1...25 {
             // 90, 89, … with places 23 and 24 on the same total.
             let total = Double(i == 24 ? 90 - 22 : 90 - (i - 1))
-            y.sheets.append(ScoreSheet(year: 2024, round: .material, registrationId: String(format: "E%02d", i), judge: "甲",
-                                       total: total, hasItems: false, sourcePath: "m.csv", sourceLine: i + 1))
-            y.items.append([])
+            y.sheets.append(ScoredSheet(sheet: ScoreSheet(year: 2024, round: .material, registrationId: String(format: "E%02d", i),
+                                                          judge: "甲", total: total, hasItems: false, sourcePath: "m.csv",
+                                                          sourceLine: i + 1), items: []))
         }
         f.years[2024] = y
         let found = f.findings(2024, rule: .shortlistTie)
@@ -101,7 +102,7 @@ struct ScoringTests {
         #expect(try Checker.standings(f.snapshot)[2024]!.shortlist.count == 24)
 
         // Without the tie, nothing is reported and the shortlist is 23.
-        f.years[2024]!.sheets[23].total = 67
+        f.years[2024]!.sheets[23].sheet.total = 67
         #expect(f.findings(2024, rule: .shortlistTie).isEmpty)
         #expect(try Checker.standings(f.snapshot)[2024]!.shortlist.count == 23)
     }

@@ -1,48 +1,58 @@
 import Foundation
 import Testing
+import GRDB
 import Archive
 @testable import QCSite
 
 @Suite("Stored rules")
 struct StoredRulesTests {
-    /// A year's custom rules as the archive holds them, without `key`: rules archived before a field existed.
-    func storedWithout(_ key: String) throws -> String {
+    /// A year's custom rules as the archive's JSON column holds them, without `key`: rules
+    /// archived before a field existed.
+    func storedWithout(_ key: String) throws -> Data {
         var rules = CompetitionRules()
         rules.shortlistSize = 10
         rules.maxPerEnterprise = 5
         rules.awards = [.init(name: "金奖", count: 2)]
         rules.resubmission.similarity = 0.7
-        var object = try #require(try JSONSerialization.jsonObject(with: Data(rules.json().utf8)) as? [String: Any])
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(rules)) as? [String: Any])
         object.removeValue(forKey: key)
-        return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        return try JSONSerialization.data(withJSONObject: object)
+    }
+
+    func decode(_ json: String) throws -> CompetitionRules {
+        try JSONDecoder().decode(CompetitionRules.self, from: Data(json.utf8))
     }
 
     @Test("A stored year missing a key keeps its other custom rules and takes the default for that key")
     func missingKey() throws {
-        let rules = try CompetitionRules.fromJSON(try storedWithout("otherAwards"))
+        let rules = try JSONDecoder().decode(CompetitionRules.self, from: try storedWithout("otherAwards"))
         #expect(rules.shortlistSize == 10)
         #expect(rules.maxPerEnterprise == 5)
         #expect(rules.awards.map(\.name) == ["金奖"])
         #expect(rules.resubmission.similarity == 0.7)
         #expect(rules.otherAwards == CompetitionRules().otherAwards)
-        let partial = try CompetitionRules.fromJSON(#"{"resubmission": {"yearsBack": 2}}"#)
+        let partial = try decode(#"{"resubmission": {"yearsBack": 2}}"#)
         #expect(partial.resubmission.yearsBack == 2)
         #expect(partial.resubmission.similarity == 0.8)
     }
 
-    @Test("Only an empty text is the defaults; rules that do not read stop check with the year named")
+    @Test("Only an empty object is the defaults; rules that do not read stop reading the archive with the year named")
     func unreadable() throws {
-        #expect(try CompetitionRules.fromJSON("") == CompetitionRules())
-        #expect(try CompetitionRules.fromJSON("{}") == CompetitionRules())
-        #expect(throws: (any Error).self) { try CompetitionRules.fromJSON(#"{"shortlistSize": "ten"}"#) }
-        #expect(throws: (any Error).self) { try CompetitionRules.fromJSON("not json") }
+        #expect(try decode("{}") == CompetitionRules())
+        #expect(throws: (any Error).self) { try decode(#"{"shortlistSize": "ten"}"#) }
+        #expect(throws: (any Error).self) { try decode("not json") }
 
-        var f = RuleFixture(years: 2024...2024)
-        f.years[2024]!.competition.rulesJson = #"{"shortlistSize": "ten"}"#
+        let site = try SiteFixture(SiteFixture.minimal(year: 2024, rows: []), withTheme: false)
+        defer { site.cleanUp() }
+        _ = try Importer.run(contentDirectory: site.url("content"), displayPath: "content", archivePath: site.paths.archive)
+        let archive = try ArchiveDatabase(path: site.paths.archive)
+        try archive.write { db in
+            try db.execute(sql: #"UPDATE competition SET rules_json = '{"shortlistSize": "ten"}' WHERE year = 2024"#)
+        }
         do {
-            _ = try Checker.standings(f.snapshot)
+            _ = try archive.snapshot()
             Issue.record("expected an error")
-        } catch let error as InputError {
+        } catch let error as ArchiveError {
             #expect(error.message.contains("2024 年的竞赛规则无法读取"))
             #expect(error.message.contains("--force"))
         }

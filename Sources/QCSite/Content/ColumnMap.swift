@@ -67,33 +67,15 @@ struct ColumnMap {
         TextNormalization.trimmed(row[indexes[key]])
     }
 
-    /// Non-empty cells of unnamed columns as a JSON object, keys in header order.
-    func extrasJSON(_ row: Table.Row) -> String {
-        var object: [(String, String)] = []
+    /// Non-empty cells of unnamed columns, by header: kept in the archive, ignored by rules.
+    func extras(_ row: Table.Row) -> [String: String] {
+        var extras: [String: String] = [:]
         for index in extraIndexes {
             let value = TextNormalization.trimmed(row[index])
-            if !value.isEmpty { object.append((table.header[index], value)) }
+            if !value.isEmpty { extras[table.header[index]] = value }
         }
-        return JSONText.object(object)
+        return extras
     }
 
     var extraHeaders: [String] { extraIndexes.map { table.header[$0] } }
-}
-
-/// Small JSON writing with a fixed key order, so the archive and the site are byte-stable.
-enum JSONText {
-    static func string(_ text: String) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
-        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
-    }
-
-    static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { "\(string($0.0)):\(string($0.1))" }.joined(separator: ",") + "}"
-    }
-
-    static func decodeObject(_ json: String) -> [(String, String)] {
-        guard let data = json.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] else { return [] }
-        return object.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
 }

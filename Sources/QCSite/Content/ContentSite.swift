@@ -88,6 +88,9 @@ public enum ContentReader {
                            unchangedYears: unchanged)
     }
 
+    /// The front-matter keys of a notice; any other is a typo to report, not a key to ignore.
+    static let noticeKeys = ["title", "date", "year", "summary", "attachments", "stage", "draft"]
+
     private static func markdownFiles(_ folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
@@ -109,16 +112,22 @@ public enum ContentReader {
                     guard let d = front["date"] else { throw InputError(path: path, line: 1, "缺少发布日期 date (YYYY-MM-DD)") }
                     return try d.requireDate()
                 }
+                for key in front.entries?.map(\.key) ?? [] where !Self.noticeKeys.contains(key) {
+                    errors.add(front[key]!.error("未知的 front matter 键「\(key)」；通知可用的键为 \(Self.noticeKeys.joined(separator: "、"))"))
+                }
                 let year = errors.attempt { try front["year"].map { try $0.requireInt() } } ?? nil
-                if let stage = front["stage"] {
+                let draft = errors.attempt { try front["draft"].map { try $0.requireBool() } ?? false } ?? false
+                var stage: Stage?
+                if let value = front["stage"] {
                     errors.attempt {
-                        guard let name = stage.string, Stage(rawValue: name) != nil else {
-                            throw stage.error("stage 应为 registration、review、shortlist、onsite 或 results：通知在该年度公布到这一阶段时才出现在网站上")
+                        guard let name = value.string, let named = Stage(named: name) else {
+                            throw value.error("stage 应为 \(Stage.allowedNames) 之一：通知在该年度公布到这一阶段时才出现在网站上")
                         }
-                        if year == nil { throw stage.error("写了 stage 的通知还需要 year（它属于哪个年度）") }
+                        if year == nil { throw value.error("写了 stage 的通知还需要 year（它属于哪个年度）") }
+                        stage = named
                     }
                 }
-                var attachments: [(String, String)] = []
+                var attachments: [Notice.Attachment] = []
                 if let list = front["attachments"] {
                     for item in list.items ?? [] {
                         errors.attempt {
@@ -127,16 +136,14 @@ public enum ContentReader {
                             guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path) else {
                                 throw item.error("附件「\(file)」不存在；路径相对于内容文件夹，如 years/2024/files/报名表.docx")
                             }
-                            attachments.append((title, file))
+                            attachments.append(Notice.Attachment(title: title, file: file))
                         }
                     }
                 }
                 if !errors.isEmpty { throw InputErrors(errors.errors) }
-                let attachmentsJSON = "[" + attachments.map { JSONText.object([("title", $0.0), ("file", $0.1)]) }
-                    .joined(separator: ",") + "]"
                 return Notice(slug: String(name.dropLast(3)), title: title!, date: date!, year: year,
                               summary: md.string("summary") ?? "", markdown: md.body,
-                              attachmentsJson: attachmentsJSON, frontMatterJson: md.frontMatterJSON, sourcePath: path)
+                              attachments: attachments, draft: draft, stage: stage, sourcePath: path)
             }
             if let notice { notices.append(notice) }
         }
@@ -152,7 +159,10 @@ public enum ContentReader {
                 let md = try MarkdownFile.read(folder.appendingPathComponent(name), displayPath: path)
                 let slug = String(name.dropLast(3))
                 let title = md.string("title") ?? firstHeading(md.body) ?? slug
-                return Page(slug: slug, title: title, markdown: md.body, frontMatterJson: md.frontMatterJSON, sourcePath: path)
+                for key in md.frontMatter?.entries?.map(\.key) ?? [] where key != "title" {
+                    throw md.frontMatter![key]!.error("未知的 front matter 键「\(key)」；页面只用 title（标题）")
+                }
+                return Page(slug: slug, title: title, markdown: md.body, sourcePath: path)
             }
             if let page { pages.append(page) }
         }

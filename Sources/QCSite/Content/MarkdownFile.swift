@@ -28,10 +28,4 @@ struct MarkdownFile {
     func string(_ key: String) -> String? {
         frontMatter?[key]?.string.map(TextNormalization.trimmed)
     }
-
-    /// The front matter as a JSON object of its scalar values, for the archive.
-    var frontMatterJSON: String {
-        guard let entries = frontMatter?.entries else { return "{}" }
-        return JSONText.object(entries.compactMap { entry in entry.value.string.map { (entry.key, $0) } })
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import Archive
 
 /// A YAML node that remembers its file and line, so every config error can name `path:line`.
 struct YAMLValue {
@@ -96,11 +97,10 @@ struct YAMLValue {
     }
 
     func requireBool() throws -> Bool {
-        switch string?.lowercased() {
-        case "true", "yes", "on", "是": return true
-        case "false", "no", "off", "否": return false
-        default: throw error("应为 true 或 false (expected true or false)")
+        guard let value = string.flatMap(FlagWords.value) else {
+            throw error("应为 true 或 false（也可写 yes/no、on/off、是/否）(expected true or false)")
         }
+        return value
     }
 
     func requireDate() throws -> String {

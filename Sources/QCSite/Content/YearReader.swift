@@ -117,7 +117,7 @@ struct YearReader {
             let rules = errors.attempt { try CompetitionRules.read(yaml["rules"]) }
             if !errors.isEmpty { throw InputErrors(errors.errors) }
             let competition = Competition(year: year, title: title, docNumber: yaml["doc_number"]?.string,
-                                          issued: issued, published: published, rulesJson: rules!.json(), sourcePath: path)
+                                          issued: issued, published: published, rules: rules!, sourcePath: path)
             return (competition, stages.sorted { $0.stage < $1.stage }, rules!)
         }
     }
@@ -163,7 +163,7 @@ struct YearReader {
                 groupName: map.value(row, "group"), title: title, type: TextNormalization.halfWidth(map.value(row, "type")),
                 tutor: map.value(row, "tutor"), registeredOn: registeredOn, contact: map.value(row, "contact"),
                 phone: map.value(row, "phone"), email: map.value(row, "email"), address: map.value(row, "address"),
-                postcode: map.value(row, "postcode"), status: status, extraJson: map.extrasJSON(row),
+                postcode: map.value(row, "postcode"), status: status, extra: map.extras(row),
                 sourcePath: table.path, sourceLine: row.line))
             for (role, key) in [(RegistrationPerson.Role.presenter, "presenters"), (.member, "members")] {
                 for (position, person) in ListText.split(map.value(row, key)).enumerated() {
@@ -216,7 +216,7 @@ struct YearReader {
             // A judge from outside the registry (a university) conflicts with no entry.
             let enterpriseId = organisation.isEmpty ? nil : resolver.resolve(organisation)
             records.judges.append(Judge(year: year, name: name, enterpriseId: enterpriseId, organisation: organisation,
-                                        extraJson: map.extrasJSON(row), sourceLine: row.line))
+                                        extra: map.extras(row), sourceLine: row.line))
         }
     }
 
@@ -261,10 +261,10 @@ struct YearReader {
                 }
             }
             guard log.rowIsClean(table.path, row.line, problems) else { continue }
-            records.sheets.append(ScoreSheet(year: year, round: round, registrationId: id, judge: judge, total: total,
-                                             hasItems: !items.isEmpty, extraJson: map.extrasJSON(row),
-                                             sourcePath: table.path, sourceLine: row.line))
-            records.items.append(items)
+            records.sheets.append(ScoredSheet(
+                sheet: ScoreSheet(year: year, round: round, registrationId: id, judge: judge, total: total,
+                                  hasItems: !items.isEmpty, extra: map.extras(row), sourcePath: table.path, sourceLine: row.line),
+                items: items))
         }
     }
 
@@ -296,7 +296,7 @@ struct YearReader {
             }
             guard log.rowIsClean(table.path, row.line, problems) else { continue }
             records.awards.append(Award(year: year, registrationId: id, award: award.isEmpty || award == "无" ? nil : award,
-                                        shortlisted: shortlisted, extraJson: map.extrasJSON(row), sourceLine: row.line))
+                                        shortlisted: shortlisted, extra: map.extras(row), sourceLine: row.line))
         }
     }
 
@@ -326,7 +326,7 @@ struct YearReader {
                 year: year, id: id, enterpriseId: enterpriseId, memberUnitId: unitId, memberUnitAsWritten: unit,
                 profile: profile, result: map.value(row, "result"), contact: map.value(row, "contact"),
                 phone: map.value(row, "phone"), email: map.value(row, "email"), address: map.value(row, "address"),
-                postcode: map.value(row, "postcode"), extraJson: map.extrasJSON(row), sourceLine: row.line))
+                postcode: map.value(row, "postcode"), extra: map.extras(row), sourceLine: row.line))
         }
         for (id, (_, path)) in profiles.sorted(by: { $0.key < $1.key }) where !ids.contains(id) {
             log.add(path, 0, "没有申报编号为「\(id)」的优秀企业申报；文件名应为 enterprise-<申报编号>.md")
@@ -347,7 +347,7 @@ struct YearReader {
             positions[id, default: 0] += 1
             records.claims.append(Claim(year: year, applicationId: id, position: positions[id]!, claimedYear: claimed,
                                         groupName: map.value(row, "group"), title: map.value(row, "title"),
-                                        award: map.value(row, "award"), extraJson: map.extrasJSON(row), sourceLine: row.line))
+                                        award: map.value(row, "award"), extra: map.extras(row), sourceLine: row.line))
         }
     }
 
@@ -369,7 +369,7 @@ struct YearReader {
             records.publications.append(Publication(year: year, applicationId: id, position: positions[id]!,
                                                     title: map.value(row, "title"), venue: map.value(row, "venue"),
                                                     level: map.value(row, "level"), publishedOn: date,
-                                                    extraJson: map.extrasJSON(row), sourceLine: row.line))
+                                                    extra: map.extras(row), sourceLine: row.line))
         }
     }
 }

@@ -133,12 +133,10 @@ struct NoticeSection: SiteSection {
 
     /// Attachments with their output paths: `years/2024/files/x.docx` is published as `2024/files/x.docx`.
     static func attachments(_ notice: Notice) -> [Attachment] {
-        guard let data = notice.attachmentsJson.data(using: .utf8),
-              let list = try? JSONSerialization.jsonObject(with: data) as? [[String: String]] else { return [] }
-        return list.compactMap { item in
-            guard let file = item["file"] else { return nil }
+        notice.attachments.map { item in
+            let file = item.file
             let output = file.hasPrefix("years/") ? String(file.dropFirst("years/".count)) : "files/" + (file as NSString).lastPathComponent
-            return Attachment(title: item["title"] ?? file, source: file, output: output)
+            return Attachment(title: item.title, source: file, output: output)
         }
     }
 }

@@ -31,9 +31,8 @@ public struct PublicRecord: Sendable {
     /// A notice is public unless it is a draft, or announces a stage (`stage:` in its front matter)
     /// that its year has not yet published: staff may prepare the results notice before the results.
     public func isPublished(_ notice: Notice) -> Bool {
-        let front = JSONText.decodeObject(notice.frontMatterJson)
-        if front.contains(where: { $0.0 == "draft" && ["true", "yes", "是"].contains($0.1.lowercased()) }) { return false }
-        guard let stageName = front.first(where: { $0.0 == "stage" })?.1, let stage = Stage(rawValue: stageName) else { return true }
+        if notice.draft { return false }
+        guard let stage = notice.stage else { return true }
         guard let year = notice.year, let competition = snapshot.year(year)?.competition else { return false }
         return competition.published >= stage
     }

@@ -39,7 +39,7 @@ public struct YearStandings: Sendable {
 /// Turns score sheets into means, ranks, the shortlist and prizes, following the year's rules.
 public enum Ranking {
     public static func rank(_ year: YearRecords) throws -> YearStandings {
-        let rules = try CompetitionRules.of(year.competition)
+        let rules = year.competition.rules
         let active = year.activeRegistrations
         let activeIds = Set(active.map(\.id))
         let registrationById = Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
@@ -49,14 +49,15 @@ public enum Ranking {
 
         // Valid sheets per round and entry; the others are left out, for the scoring rules to report.
         var totals: [ScoreRound: [String: [Double]]] = [.material: [:], .onsite: [:]]
-        for (index, sheet) in year.sheets.enumerated() {
+        for scored in year.sheets {
+            let sheet = scored.sheet
             guard let registration = registrationById[sheet.registrationId], activeIds.contains(sheet.registrationId) else { continue }
             if let judge = judgeByName[sheet.judge], let own = judge.enterpriseId, own == registration.enterpriseId {
                 excluded.append(ExcludedSheet(sheet: sheet, registration: registration,
                                               reason: .ownEnterprise(judgeEnterprise: own, organisation: judge.organisation)))
                 continue
             }
-            if let problem = SheetProblem.of(sheet, items: year.items[index], type: registration.type, rules: rules) {
+            if let problem = SheetProblem.of(sheet, items: scored.items, type: registration.type, rules: rules) {
                 excluded.append(ExcludedSheet(sheet: sheet, registration: registration, reason: .outOfRange(problem)))
                 continue
             }
@@ -144,7 +145,7 @@ public enum Ranking {
             if !ids.isEmpty { prizes.append((name, ids)) }
         }
         return YearStandings(year: year.year, byId: byId, shortlist: shortlist, prizes: prizes, excludedSheets: excluded, ties: ties,
-                             decidedOnsite: year.sheets.contains { $0.round == .onsite }, rules: rules)
+                             decidedOnsite: year.sheets.contains { $0.sheet.round == .onsite }, rules: rules)
     }
 
     /// The mean of the totals, without the highest and lowest when there are at least `dropFrom`.

@@ -22,7 +22,7 @@ struct RuleFixture {
         rules(&r)
         for y in years {
             var year = YearRecords(competition: Competition(year: y, title: "\(y)", published: .results,
-                                                            rulesJson: r.json(), sourcePath: "c.yaml"))
+                                                            rules: r, sourcePath: "c.yaml"))
             year.stages = [CompetitionStage(year: y, stage: .registration, startsOn: nil, endsOn: "\(y)-08-30")]
             self.years[y] = year
         }
