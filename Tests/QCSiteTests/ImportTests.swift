@@ -248,4 +248,20 @@ struct RemoveYearTests {
         let count = try archive.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM registration_person WHERE year = 2023") }
         #expect(count == 0, "the year's people go with it")
     }
+
+    @Test("Stages may be written by their Chinese names in competition.yaml; an unknown one lists every name")
+    func chineseStageNames() throws {
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/years/2024/competition.yaml"] = SiteFixture.competition(2024, published: "入围")
+        let site = try SiteFixture(files, withTheme: false)
+        defer { site.cleanUp() }
+        _ = try Importer.run(contentDirectory: site.url("content"), displayPath: "content", archivePath: site.paths.archive)
+        #expect(try ArchiveDatabase(path: site.paths.archive).snapshot().year(2024)?.competition.published == .shortlist)
+
+        try site.write("content/years/2024/competition.yaml", SiteFixture.competition(2024, published: "颁奖"))
+        let lines = inputErrorLines {
+            _ = try Importer.run(contentDirectory: site.url("content"), displayPath: "content", archivePath: site.paths.archive)
+        }
+        #expect(lines.contains { $0.hasPrefix("content/years/2024/competition.yaml:") && $0.contains("shortlist（入围）") })
+    }
 }

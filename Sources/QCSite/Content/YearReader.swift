@@ -92,8 +92,8 @@ struct YearReader {
             var published = Stage.registration
             if let p = yaml["published"] {
                 errors.attempt {
-                    guard let stage = Stage(rawValue: try p.requireString()) else {
-                        throw p.error("published 应为 registration、review、shortlist、onsite 或 results 之一")
+                    guard let stage = Stage(named: try p.requireString()) else {
+                        throw p.error("published 应为 \(Stage.allowedNames) 之一")
                     }
                     published = stage
                 }
@@ -103,8 +103,8 @@ struct YearReader {
             if let s = yaml["stages"] {
                 for (name, value) in s.entries ?? [] {
                     errors.attempt {
-                        guard let stage = Stage(rawValue: name) else {
-                            throw value.error("未知阶段「\(name)」；阶段为 registration、review、shortlist、onsite、results")
+                        guard let stage = Stage(named: name) else {
+                            throw value.error("未知阶段「\(name)」；阶段为 \(Stage.allowedNames)")
                         }
                         let on = try value["on"].map { try $0.requireDate() }
                         let from = try value["from"].map { try $0.requireDate() }
