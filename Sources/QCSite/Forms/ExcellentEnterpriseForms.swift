@@ -13,21 +13,21 @@ enum ExcellentEnterpriseForms {
         let extras = FormContext.extraColumns(applications.map(\.extraJson))
         let columns = FormContext.columns(YearReader.applicationColumns) { spec -> Form.Column in
             switch spec.key {
-            case "id": .init(header: "", width: 12, help: "申报编号，本年度内唯一，如 \(year)-E01；不能含 / \\ ? # % 或空格")
-            case "enterprise": .init(header: "", width: 34, rule: context.sealNameRule, help: "申报单位（以公章为准），从下拉列表选择")
+            case "id": .init(width: 12, help: "申报编号，本年度内唯一，如 \(year)-E01；不能含 / \\ ? # % 或空格")
+            case "enterprise": .init(width: 34, rule: context.sealNameRule, help: "申报单位（以公章为准），从下拉列表选择")
             case "member_unit":
-                .init(header: "", width: 30,
+                .init(width: 30,
                       rule: context.memberUnitNames.isEmpty ? nil : .init(
                           check: .choice(context.memberUnitNames), alert: .warning,
                           error: "不是登记的会员单位名称；简称须已在 enterprises.yaml 中登记为别名"),
                       help: "推荐的会员单位；每个会员单位限推荐 \(rules.perMemberUnit) 家。留空则按登记的所属会员单位")
             case "profile":
-                .init(header: "", width: 60,
+                .init(width: 60,
                       help: "开展活动事迹简介，不超过 \(rules.profileMaxChars) 字；较长的也可写在 writeups/enterprise-<申报编号>.md")
             case "result":
-                .init(header: "", width: 10, rule: .init(check: .choice(["优秀企业"]), error: "请留空，或选择 优秀企业"),
+                .init(width: 10, rule: .init(check: .choice(["优秀企业"]), error: "请留空，或选择 优秀企业"),
                       help: "评选结果，由协会填写：优秀企业 或留空")
-            default: .init(header: "", width: 16, help: "\(spec.chinese)（不会公开）")
+            default: .init(width: 16, help: "\(spec.chinese)（不会公开）")
             }
         }
         let rows = applications.enumerated().map { index, a -> [Form.Cell] in
@@ -65,17 +65,17 @@ enum ExcellentEnterpriseForms {
         let extras = FormContext.extraColumns(claims.map(\.extraJson))
         let columns = FormContext.columns(YearReader.claimColumns) { spec -> Form.Column in
             switch spec.key {
-            case "application": .init(header: "", width: 12, rule: applicationRule(context), help: "申报编号，与优秀企业申报表一致")
+            case "application": .init(width: 12, rule: applicationRule(context), help: "申报编号，与优秀企业申报表一致")
             case "year":
-                .init(header: "", kind: .number, width: 10,
+                .init(kind: .number, width: 10,
                       rule: .init(check: .whole(1990...year), error: "请填四位年份，如 \(year - 1)"),
                       help: "获奖年份（四位数）；\(year - rules.excellentWindowYears)–\(year - 1) 年的获奖计入申报条件")
-            case "group": .init(header: "", width: 18, help: "获奖的 QC 小组名称")
-            case "title": .init(header: "", width: 36, help: "获奖课题名称，与当年报名时一致，以便与存档核对")
+            case "group": .init(width: 18, help: "获奖的 QC 小组名称")
+            case "title": .init(width: 36, help: "获奖课题名称，与当年报名时一致，以便与存档核对")
             case "award":
-                .init(header: "", width: 10, rule: .init(check: .choice(rules.awardNames), alert: .warning, error: "不是本竞赛的奖项名称"),
+                .init(width: 10, rule: .init(check: .choice(rules.awardNames), alert: .warning, error: "不是本竞赛的奖项名称"),
                       help: "所获奖项：\(rules.awardNames.joined(separator: "、"))")
-            default: .init(header: "")
+            default: .init()
             }
         }
         let rows = claims.enumerated().map { index, c -> [Form.Cell] in
@@ -107,17 +107,17 @@ enum ExcellentEnterpriseForms {
         let extras = FormContext.extraColumns(publications.map(\.extraJson))
         let columns = FormContext.columns(YearReader.publicationColumns) { spec -> Form.Column in
             switch spec.key {
-            case "application": .init(header: "", width: 12, rule: applicationRule(context), help: "申报编号，与优秀企业申报表一致")
-            case "title": .init(header: "", width: 36, help: "论文、成果或经验的题目")
-            case "venue": .init(header: "", width: 24, help: "发表的刊物或会议")
+            case "application": .init(width: 12, rule: applicationRule(context), help: "申报编号，与优秀企业申报表一致")
+            case "title": .init(width: 36, help: "论文、成果或经验的题目")
+            case "venue": .init(width: 24, help: "发表的刊物或会议")
             case "level":
-                .init(header: "", width: 10,
+                .init(width: 10,
                       rule: .init(check: .choice(["国际", "国家级", "省级", "市级"]), alert: .warning, error: "级别应为 国际、国家级、省级 或 市级"),
                       help: "级别：省级及以上（省级、国家级、国际）才计入申报条件")
             case "date":
-                .init(header: "", kind: .date, width: 12,
+                .init(kind: .date, width: 12,
                       help: "发表日期，如 \(year - 1)-04-03；\(year - rules.excellentWindowYears)–\(year) 年发表的才计入")
-            default: .init(header: "")
+            default: .init()
             }
         }
         let rows = publications.enumerated().map { index, p -> [Form.Cell] in

@@ -4,7 +4,8 @@ struct Form {
     struct Column {
         enum Kind { case text, given, date, number }
 
-        var header: String
+        /// Set from the reader's column spec where the form follows one.
+        var header: String = ""
         var kind: Kind = .text
         var width: Double = 14
         var required = false

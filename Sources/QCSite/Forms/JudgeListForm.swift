@@ -5,8 +5,8 @@ enum JudgeListForm {
         let extras = FormContext.extraColumns(judges.map(\.extraJson))
         let columns = FormContext.columns(YearReader.judgeColumns) { spec in
             spec.key == "judge"
-                ? Form.Column(header: "", width: 12, help: "评委姓名，本年度内不重复；评分表中的「评委」与此一致")
-                : Form.Column(header: "", width: 34,
+                ? Form.Column(width: 12, help: "评委姓名，本年度内不重复；评分表中的「评委」与此一致")
+                : Form.Column(width: 34,
                               rule: context.sealNameRule.map { rule in
                                   var rule = rule
                                   rule.alert = .information
@@ -23,7 +23,7 @@ enum JudgeListForm {
                     columns: columns + extras.headers.map(FormContext.extraColumn), rows: rows,
                     notes: [
                         "第一张工作表「评委名单」是导入用的表格：请勿修改表头；每行一位评委。",
-                        "填好后另存为 \(context.yearFile("judges.xlsx"))，运行 qcsite import，再运行 qcsite forms \(context.year) 生成每位评委的评分表。",
+                        "填好后另存为 \(context.yearFile("judges.xlsx"))，运行 qcsite import，再运行 qcsite forms \(context.year) 生成每位评委的评分表（已有的表格不会被覆盖：可加 --into 写到另一个文件夹）。",
                     ],
                     importAs: "judges.xlsx", isPublic: false)
     }

@@ -65,34 +65,34 @@ enum RegistrationForm {
         let year = context.year, rules = context.rules
         switch key {
         case "id":
-            return .init(header: "", width: 12, help: "成果编号，本年度内唯一，如 \(year)-001；不能含 / \\ ? # % 或空格")
+            return .init(width: 12, help: "成果编号，本年度内唯一，如 \(year)-001；不能含 / \\ ? # % 或空格")
         case "enterprise":
-            return .init(header: "", width: 34, rule: context.sealNameRule, help: "单位名称（以公章为准），从下拉列表选择")
-        case "group": return .init(header: "", width: 18, help: "QC 小组名称")
-        case "title": return .init(header: "", width: 36, help: "课题名称")
+            return .init(width: 34, rule: context.sealNameRule, help: "单位名称（以公章为准），从下拉列表选择")
+        case "group": return .init(width: 18, help: "QC 小组名称")
+        case "title": return .init(width: 36, help: "课题名称")
         case "type":
-            return .init(header: "", width: 12, rule: .init(check: .choice(rules.types), error: "请从列表中选择课题类型"),
+            return .init(width: 12, rule: .init(check: .choice(rules.types), error: "请从列表中选择课题类型"),
                          help: "课题类型：\(rules.types.joined(separator: " 或 "))")
         case "presenters":
-            return .init(header: "", width: 20, help: "发表人 \(rules.presentersMin) 至 \(rules.presentersMax) 人，姓名之间用「、」分隔")
-        case "members": return .init(header: "", width: 28, help: "小组成员，姓名之间用「、」分隔")
-        case "tutor": return .init(header: "", width: 10, help: "辅导者")
+            return .init(width: 20, help: "发表人 \(rules.presentersMin) 至 \(rules.presentersMax) 人，姓名之间用「、」分隔")
+        case "members": return .init(width: 28, help: "小组成员，姓名之间用「、」分隔")
+        case "tutor": return .init(width: 10, help: "辅导者")
         case "registered_on":
-            return .init(header: "", kind: .date, width: 12,
+            return .init(kind: .date, width: 12,
                          rule: .init(check: .date(from: [year, 1, 1], to: [year, 12, 31]),
                                      error: "请填 \(year) 年内的日期，如 \(year)-08-20"),
                          help: "报名日期，如 \(year)-08-20")
-        case "contact": return .init(header: "", width: 10, help: "联系人（不会公开）")
-        case "phone": return .init(header: "", width: 14, help: "联系电话（不会公开）")
-        case "email": return .init(header: "", width: 22, help: "电子邮箱（不会公开）")
-        case "address": return .init(header: "", width: 28, help: "详细通信地址（不会公开）")
-        case "postcode": return .init(header: "", width: 8, help: "邮编（不会公开）")
+        case "contact": return .init(width: 10, help: "联系人（不会公开）")
+        case "phone": return .init(width: 14, help: "联系电话（不会公开）")
+        case "email": return .init(width: 22, help: "电子邮箱（不会公开）")
+        case "address": return .init(width: 28, help: "详细通信地址（不会公开）")
+        case "postcode": return .init(width: 8, help: "邮编（不会公开）")
         case "materials":
-            return .init(header: "", width: 30, help: "已提交的材料，用「、」分隔：\(rules.materials.joined(separator: "、"))")
+            return .init(width: 30, help: "已提交的材料，用「、」分隔：\(rules.materials.joined(separator: "、"))")
         case "status":
-            return .init(header: "", width: 10, rule: .init(check: .choice(["正常", "撤回", "取消资格"]), error: "请留空，或选择 撤回 / 取消资格"),
+            return .init(width: 10, rule: .init(check: .choice(["正常", "撤回", "取消资格"]), error: "请留空，或选择 撤回 / 取消资格"),
                          help: "留空为正常参赛；撤回或取消资格的成果不参加评审，也不在网站上公布")
-        default: return .init(header: "")
+        default: return .init()
         }
     }
 }

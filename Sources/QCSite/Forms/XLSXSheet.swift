@@ -64,10 +64,6 @@ struct XLSXSheet {
         worksheet_activate(handle)
     }
 
-    func comment(_ row: Int, _ column: Int, _ text: String) throws {
-        try workbook.check(worksheet_write_comment(handle, lxw_row_t(row), lxw_col_t(column), text))
-    }
-
     func validate(rows: ClosedRange<Int>, column: Int, _ validation: XLSXValidation) throws {
         // libxlsxwriter copies every string of the validation, so these buffers may go after the call.
         var buffers: [UnsafeMutablePointer<CChar>] = []
