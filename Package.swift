@@ -23,6 +23,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(name: "CFileSwap"),
         .target(
             name: "Archive",
@@ -34,6 +39,7 @@ let package = Package(
                 "Archive",
                 "CCmark",
                 "CFileSwap",
+                "CXLSXWriter",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

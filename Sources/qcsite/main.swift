@@ -8,7 +8,7 @@ struct QCSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qcsite",
         abstract: "QC小组成果竞赛：导入年度数据、检查规则、生成公开网站。",
-        subcommands: [Import.self, Check.self, Build.self, History.self, Serve.self, RemoveYear.self])
+        subcommands: [Import.self, Check.self, Build.self, History.self, Serve.self, RemoveYear.self, Forms.self])
 }
 
 /// The folders every command shares.

@@ -61,8 +61,9 @@ struct YearReader {
         let profiles = readWriteups(ids: ids, into: &records, log: &log)
         if let table = table("judges", log: &log) { readJudges(table, into: &records, log: &log) }
         for round in ScoreRound.allCases {
-            if let table = table("scores/" + round.rawValue, log: &log) {
-                readScores(table, round: round, rules: rules, ids: ids, into: &records, log: &log)
+            var firstSeen: [String: (path: String, line: Int)] = [:]
+            for table in scoreTables(round, log: &log) {
+                readScores(table, round: round, rules: rules, ids: ids, firstSeen: &firstSeen, into: &records, log: &log)
             }
         }
         if let table = table("awards", log: &log) { readAwards(table, rules: rules, ids: ids, into: &records, log: &log) }
@@ -220,7 +221,32 @@ struct YearReader {
         }
     }
 
+    /// A round's score sheets: `scores/<round>.csv|xlsx`, and every table in the folder
+    /// `scores/<round>/`, where staff drop the sheets judges return, one file each.
+    private func scoreTables(_ round: ScoreRound, log: inout ErrorLog) -> [Table] {
+        let name = "scores/" + round.rawValue
+        var tables = table(name, log: &log).map { [$0] } ?? []
+        let folder = directory.appendingPathComponent(name)
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue,
+              let files = log.attempt({ try fm.contentsOfDirectory(atPath: folder.path) }) else { return tables }
+        // Hidden files and the lock files Excel keeps beside an open workbook (~$…) are not sheets.
+        for file in files.sorted() where !file.hasPrefix(".") && !file.hasPrefix("~$") {
+            let path = displayPath + "/" + name + "/" + file
+            guard ["csv", "xlsx"].contains((file as NSString).pathExtension.lowercased()) else {
+                log.add(path, 0, "\(name)/ 中只能放评分表（.xlsx 或 .csv）；.xls 请用 Excel 另存为 .xlsx，其他文件请移出")
+                continue
+            }
+            if let table = log.attempt({ try TableReader.read(folder.appendingPathComponent(file), displayPath: path) }) {
+                tables.append(table)
+            }
+        }
+        return tables
+    }
+
+    /// `firstSeen` holds where each (编号, 评委) was first read in the round: a repeat may sit in another file.
     private func readScores(_ table: Table, round: ScoreRound, rules: CompetitionRules, ids: Set<String>,
+                            firstSeen: inout [String: (path: String, line: Int)],
                             into records: inout YearRecords, log: inout ErrorLog) {
         let itemNames = rules.allItems
         let specs: [ColumnSpec] = [.required("id", "编号"), .required("judge", "评委"), .optional("total", "总分")]
@@ -232,14 +258,16 @@ struct YearReader {
             return
         }
         let judges = Set(records.judges.map(\.name))
-        var sheets = UniqueKeys("评分")
         for row in table.rows {
             let id = map.value(row, "id"), judge = map.value(row, "judge")
             var problems: [String] = []
             if !ids.contains(id) { problems.append("编号「\(id)」不在本年度报名表中 (unknown id)") }
             if !judges.contains(judge) { problems.append("评委「\(judge)」不在 judges 表中；请先在 judges.csv 中登记评委及其单位") }
-            if let problem = sheets.problem(id + "\u{0}" + judge, line: row.line, shown: "评委「\(judge)」对「\(id)」的评分") {
-                problems.append(problem)
+            if let first = firstSeen[id + "\u{0}" + judge] {
+                let place = first.path == table.path ? "第 \(first.line) 行" : " \(first.path) 第 \(first.line) 行"
+                problems.append("评委「\(judge)」对「\(id)」的评分重复，首次出现在\(place)")
+            } else {
+                firstSeen[id + "\u{0}" + judge] = (table.path, row.line)
             }
             var items: [ScoreItem] = []
             for item in presentItems {
