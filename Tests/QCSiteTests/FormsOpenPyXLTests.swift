@@ -97,8 +97,8 @@ struct FormsOpenPyXLTests {
         let imported = try QCSiteBinary.run(["import"], in: fixture.root)
         #expect(imported.status == 0, "\(imported.stderr)")
         let year = try #require(try ArchiveDatabase(path: fixture.paths.archive).snapshot().year(2025))
-        #expect(year.sheets.map { "\($0.registrationId) \($0.judge) \($0.total)" } == ["2025-002 张评委 86.5"])
-        #expect(Dictionary(uniqueKeysWithValues: year.items[0].map { ($0.item, $0.score) })
+        #expect(year.sheets.map { "\($0.sheet.registrationId) \($0.sheet.judge) \($0.sheet.total)" } == ["2025-002 张评委 86.5"])
+        #expect(Dictionary(uniqueKeysWithValues: year.sheets[0].items.map { ($0.item, $0.score) })
                 == ["选题": 18.5, "提出方案并确定最佳方案": 26, "对策与实施": 17, "效果": 12, "成果报告": 4, "特点": 9])
     }
 }

@@ -9,13 +9,18 @@ import Archive
 struct FormsRoundTripTests {
     let forms = "content/years/2025/files/forms/"
 
+    /// Extra columns in one stable order.
+    static func text(_ extra: [String: String]) -> String {
+        extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+    }
+
     /// Archived registrations without where they were read from, which a form changes by design.
     func registrationFields(_ year: YearRecords) -> [[String]] {
         year.registrations.map { r in
             let people = year.people.filter { $0.registrationId == r.id }.map { "\($0.role.rawValue)\($0.position)\($0.name)" }
             let materials = year.materials.filter { $0.registrationId == r.id }.map(\.material)
             return [r.id, r.enterpriseId, r.enterpriseNameAsWritten, r.groupName, r.title, r.type, r.tutor, r.registeredOn ?? "-",
-                    r.contact, r.phone, r.email, r.address, r.postcode, r.status.rawValue, r.extraJson]
+                    r.contact, r.phone, r.email, r.address, r.postcode, r.status.rawValue, Self.text(r.extra)]
                 + people + materials.sorted()
         }
     }
@@ -23,9 +28,10 @@ struct FormsRoundTripTests {
     /// Scores by 编号 and judge: each item typed, and the total import computed.
     func scores(_ year: YearRecords, _ round: ScoreRound) -> [String: [String: Double]] {
         var result: [String: [String: Double]] = [:]
-        for (index, sheet) in year.sheets.enumerated() where sheet.round == round {
+        for scored in year.sheets where scored.sheet.round == round {
+            let sheet = scored.sheet
             #expect(sheet.hasItems)
-            var items = Dictionary(uniqueKeysWithValues: year.items[index].map { ($0.item, $0.score) })
+            var items = Dictionary(uniqueKeysWithValues: scored.items.map { ($0.item, $0.score) })
             items["总分"] = sheet.total
             result["\(sheet.registrationId) \(sheet.judge)"] = items
         }
@@ -91,7 +97,7 @@ struct FormsRoundTripTests {
         let after = try snapshot(fixture)
         #expect(Array(registrationFields(after).prefix(4)) == registrationFields(before), "the pre-filled rows come back unchanged")
         #expect(registrationFields(after).last == ["2025-005", "demo-b", "示例乙网络有限公司（北区）", "新星QC小组", "降低机房能耗", "问题解决型",
-                                                   "", "2025-08-25", "", "", "", "", "030006", "active", "{}", "presenter1孙五", "presenter2李六"])
+                                                   "", "2025-08-25", "", "", "", "", "030006", "active", "", "presenter1孙五", "presenter2李六"])
         #expect(after.judges.map { [$0.name, $0.enterpriseId ?? "-", $0.organisation] } == before.judges.map { [$0.name, $0.enterpriseId ?? "-", $0.organisation] })
         #expect(scores(after, .material) == [
             "2025-002 张评委": ["选题": 18, "提出方案并确定最佳方案": 25.5, "对策与实施": 17, "效果": 13, "成果报告": 4.5, "特点": 9, "总分": 87],
@@ -166,19 +172,19 @@ struct FormsRoundTripTests {
         let after = try #require(try ArchiveDatabase(path: fixture.paths.archive).snapshot().year(2024))
 
         #expect(registrationFields(after) == registrationFields(before))
-        #expect(after.judges.map { [$0.name, $0.enterpriseId ?? "-", $0.organisation, $0.extraJson] }
-                == before.judges.map { [$0.name, $0.enterpriseId ?? "-", $0.organisation, $0.extraJson] })
+        #expect(after.judges.map { [$0.name, $0.enterpriseId ?? "-", $0.organisation, Self.text($0.extra)] }
+                == before.judges.map { [$0.name, $0.enterpriseId ?? "-", $0.organisation, Self.text($0.extra)] })
         #expect(!scores(before, .material).isEmpty && scores(after, .material) == scores(before, .material))
         #expect(!scores(before, .onsite).isEmpty && scores(after, .onsite) == scores(before, .onsite))
         func applications(_ y: YearRecords) -> [[String]] {
             y.applications.map { [$0.id, $0.enterpriseId, $0.memberUnitId ?? "-", $0.memberUnitAsWritten, $0.profile, $0.result,
-                                  $0.contact, $0.phone, $0.email, $0.address, $0.postcode, $0.extraJson] }
+                                  $0.contact, $0.phone, $0.email, $0.address, $0.postcode, Self.text($0.extra)] }
         }
         func claims(_ y: YearRecords) -> [String] {
-            y.claims.map { "\($0.applicationId) \($0.position) \($0.claimedYear) \($0.groupName) \($0.title) \($0.award) \($0.extraJson)" }
+            y.claims.map { "\($0.applicationId) \($0.position) \($0.claimedYear) \($0.groupName) \($0.title) \($0.award) \(Self.text($0.extra))" }
         }
         func publications(_ y: YearRecords) -> [String] {
-            y.publications.map { "\($0.applicationId) \($0.position) \($0.title) \($0.venue) \($0.level) \($0.publishedOn ?? "-") \($0.extraJson)" }
+            y.publications.map { "\($0.applicationId) \($0.position) \($0.title) \($0.venue) \($0.level) \($0.publishedOn ?? "-") \(Self.text($0.extra))" }
         }
         #expect(!applications(before).isEmpty && applications(after) == applications(before))
         #expect(!claims(before).isEmpty && claims(after) == claims(before))

@@ -32,7 +32,7 @@ struct ScoreFolderTests {
                              at: fixture.url("content/years/2024/scores/material/乙.xlsx"))
         try importSite(fixture)
         let year = try #require(try ArchiveDatabase(path: fixture.paths.archive).snapshot().year(2024))
-        #expect(year.sheets.map { "\($0.registrationId) \($0.judge) \($0.total) \($0.sourcePath)" }.sorted() == [
+        #expect(year.sheets.map(\.sheet).map { "\($0.registrationId) \($0.judge) \($0.total) \($0.sourcePath)" }.sorted() == [
             "2024-001 丙 70.0 content/years/2024/scores/material.csv",
             "2024-001 甲 80.0 content/years/2024/scores/material/甲.csv",
             "2024-002 乙 90.5 content/years/2024/scores/material/乙.xlsx",

@@ -10,7 +10,7 @@ enum ExcellentEnterpriseForms {
     static func applications(_ context: FormContext) -> Form {
         let year = context.year, rules = context.rules
         let applications = context.records.applications
-        let extras = FormContext.extraColumns(applications.map(\.extraJson))
+        let extras = FormContext.extraColumns(applications.map(\.extra))
         let columns = FormContext.columns(YearReader.applicationColumns) { spec -> Form.Column in
             switch spec.key {
             case "id": .init(width: 12, help: "申报编号，本年度内唯一，如 \(year)-E01；不能含 / \\ ? # % 或空格")
@@ -62,7 +62,7 @@ enum ExcellentEnterpriseForms {
     static func claims(_ context: FormContext) -> Form {
         let year = context.year, rules = context.rules
         let claims = context.records.claims
-        let extras = FormContext.extraColumns(claims.map(\.extraJson))
+        let extras = FormContext.extraColumns(claims.map(\.extra))
         let columns = FormContext.columns(YearReader.claimColumns) { spec -> Form.Column in
             switch spec.key {
             case "application": .init(width: 12, rule: applicationRule(context), help: "申报编号，与优秀企业申报表一致")
@@ -104,7 +104,7 @@ enum ExcellentEnterpriseForms {
     static func publications(_ context: FormContext) -> Form {
         let year = context.year, rules = context.rules
         let publications = context.records.publications
-        let extras = FormContext.extraColumns(publications.map(\.extraJson))
+        let extras = FormContext.extraColumns(publications.map(\.extra))
         let columns = FormContext.columns(YearReader.publicationColumns) { spec -> Form.Column in
             switch spec.key {
             case "application": .init(width: 12, rule: applicationRule(context), help: "申报编号，与优秀企业申报表一致")

@@ -14,7 +14,7 @@ struct FormContext {
     init(records: YearRecords, registry: Registry) throws {
         self.records = records
         self.registry = registry
-        rules = try CompetitionRules.of(records.competition)
+        rules = records.competition.rules
         sealNames = registry.enterprises.map(\.name).sorted()
         namesById = Dictionary(registry.enterprises.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let unitIds = Set(registry.enterprises.compactMap(\.memberUnitId))
@@ -40,13 +40,9 @@ struct FormContext {
 
     /// The columns a form's rows carry beyond those `import` names (kept in the archive as
     /// `{header: value}`), so a form filled in from the archive loses nothing.
-    static func extraColumns(_ jsons: [String]) -> (headers: [String], cells: [[Form.Cell]]) {
-        let objects = jsons.map(JSONText.decodeObject)
-        var headers: [String] = []
-        for object in objects { for (key, _) in object where !headers.contains(key) { headers.append(key) } }
-        let cells = objects.map { object in
-            headers.map { header in object.first { $0.0 == header }.map { Form.Cell.text($0.1) } ?? .empty }
-        }
+    static func extraColumns(_ extras: [[String: String]]) -> (headers: [String], cells: [[Form.Cell]]) {
+        let headers = Set(extras.flatMap(\.keys)).sorted()
+        let cells = extras.map { extra in headers.map { extra[$0].map(Form.Cell.text) ?? .empty } }
         return (headers, cells)
     }
 

@@ -2,7 +2,7 @@
 enum JudgeListForm {
     static func make(_ context: FormContext) -> Form {
         let judges = context.records.judges
-        let extras = FormContext.extraColumns(judges.map(\.extraJson))
+        let extras = FormContext.extraColumns(judges.map(\.extra))
         let columns = FormContext.columns(YearReader.judgeColumns) { spec in
             spec.key == "judge"
                 ? Form.Column(width: 12, help: "评委姓名，本年度内不重复；评分表中的「评委」与此一致")

@@ -9,7 +9,7 @@ enum RegistrationForm {
             column(spec.key, context: context)
         }
         let registrations = context.records.registrations
-        let extras = FormContext.extraColumns(registrations.map(\.extraJson))
+        let extras = FormContext.extraColumns(registrations.map(\.extra))
         let people = Dictionary(grouping: context.records.people) { "\($0.registrationId)\u{0}\($0.role.rawValue)" }
         let materials = Dictionary(grouping: context.records.materials, by: \.registrationId)
         func names(_ id: String, _ role: RegistrationPerson.Role) -> String {

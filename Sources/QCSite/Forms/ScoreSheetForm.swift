@@ -83,9 +83,9 @@ enum ScoreSheetForm {
     /// The judge's archived sheets of the round by 编号, so a form made again keeps the scores given.
     private static func archivedSheets(_ records: YearRecords, round: ScoreRound, judge: String) -> [String: Archived] {
         var sheets: [String: Archived] = [:]
-        for (index, sheet) in records.sheets.enumerated() where sheet.round == round && sheet.judge == judge {
-            let items = Dictionary(records.items[index].map { ($0.item, $0.score) }, uniquingKeysWith: { a, _ in a })
-            sheets[sheet.registrationId] = (items, sheet.total, sheet.hasItems)
+        for scored in records.sheets where scored.sheet.round == round && scored.sheet.judge == judge {
+            let items = Dictionary(scored.items.map { ($0.item, $0.score) }, uniquingKeysWith: { a, _ in a })
+            sheets[scored.sheet.registrationId] = (items, scored.sheet.total, scored.sheet.hasItems)
         }
         return sheets
     }
