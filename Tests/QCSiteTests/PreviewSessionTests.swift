@@ -58,6 +58,8 @@ struct PreviewSessionTests {
         #expect(try Data(contentsOf: fixture.url("archive.sqlite")) == archive, "archive.sqlite is byte-identical")
         #expect(contents(of: backups) == keptBackups, "no backup written, none pruned")
         #expect(FileManager.default.fileExists(atPath: fixture.url(".public-preview-archive/archive.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: fixture.url(".public-preview-archive/archive-backups").path),
+                "the copy's backups are not kept either")
 
         let second = try PreviewProcess(in: fixture.root)
         let secondStatus = second.exitStatus(within: 60)

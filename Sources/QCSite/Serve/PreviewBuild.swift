@@ -61,7 +61,11 @@ struct PreviewBuild: Sendable {
         process.waitUntilExit()
         if process.terminationReason == .exit && process.terminationStatus == 0 { return .built }
         if process.terminationReason == .uncaughtSignal && !child.wasTerminated {
-            let line = "生成进程意外终止（信号 \(process.terminationStatus)）。这是 qcsite 的缺陷，请把上面的信息报告给维护人员；预览继续提供上一次成功生成的网站"
+            let signal = process.terminationStatus
+            // A trap or a fault is a defect; SIGINT or SIGTERM is someone stopping the build.
+            let line = [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV].contains(signal)
+                ? "生成进程意外终止（信号 \(signal)）。这是 qcsite 的缺陷，请把上面的信息报告给维护人员；预览继续提供上一次成功生成的网站"
+                : "生成进程被信号 \(signal) 中止"
             lines.append(line)
             log(line)
         } else if lines.isEmpty {

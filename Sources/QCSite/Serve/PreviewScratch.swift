@@ -50,6 +50,12 @@ struct PreviewScratch {
         }
     }
 
+    /// Removes the backups the last build's import took of the copy: they undo nothing anyone
+    /// keeps, and twenty of them would cost twenty times the archive's size.
+    func removeBackups() {
+        try? FileManager.default.removeItem(at: ArchiveBackups.folder(for: archive.path))
+    }
+
     /// Removes the folder, the copy and its backups with it, and lets another preview start.
     func remove() {
         try? FileManager.default.removeItem(at: folder)

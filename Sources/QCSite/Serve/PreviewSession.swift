@@ -33,39 +33,50 @@ public struct PreviewSession: Sendable {
     /// Serves until the task is cancelled (Ctrl-C), then removes the preview and the archive copy.
     public func run() async throws {
         let scratch = try PreviewScratch(folder: scratchFolder)
-        defer { scratch.remove() }
+        do {
+            try await serve(scratch)
+        } catch is CancellationError {
+            log("正在停止预览…")
+        } catch {
+            removeFolders(scratch)
+            throw error
+        }
+        removeFolders(scratch)
+        let untouched = FileManager.default.fileExists(atPath: paths.archive) ? "；\(paths.archive) 未被改动" : ""
+        log("预览已停止：已删除预览文件夹 \(previewOutput.path) 和存档的临时副本\(untouched)")
+    }
+
+    /// Builds and serves until cancelled.
+    func serve(_ scratch: PreviewScratch) async throws {
         try scratch.copyArchive(from: paths.archive)
         // Whatever a preview that was killed left is not this content's site.
         try? FileManager.default.removeItem(at: previewOutput)
-        defer { try? FileManager.default.removeItem(at: previewOutput) }
-
         let status = PreviewStatus()
         let server = try PreviewServer(root: previewOutput, port: port, status: status, limits: limits, log: log)
         defer { server.stop() }
         var watcher = ChangeWatcher(folders: [paths.contentURL, URL(fileURLWithPath: paths.themes)])
-        let command = build(into: scratch)
-        do {
-            await rebuild(command, status)
+        await rebuild(scratch, status)
+        try Task.checkCancellation()
+        server.start()
+        log("预览：http://127.0.0.1:\(server.port)/ （修改 \(paths.content)/ 或 \(paths.themes)/ 后自动重新生成并刷新页面；Ctrl-C 退出）")
+        while true {
+            try await Task.sleep(nanoseconds: 1_000_000_000)
+            guard watcher.changed() else { continue }
+            // Let an editor finish saving a group of files before building.
+            try await Task.sleep(nanoseconds: 200_000_000)
+            _ = watcher.changed()
+            log("检测到修改，重新生成…")
+            await rebuild(scratch, status)
             try Task.checkCancellation()
-            server.start()
-            log("预览：http://127.0.0.1:\(server.port)/ （修改 \(paths.content)/ 或 \(paths.themes)/ 后自动重新生成并刷新页面；Ctrl-C 退出）")
-            while true {
-                try await Task.sleep(nanoseconds: 1_000_000_000)
-                guard watcher.changed() else { continue }
-                // Let an editor finish saving a group of files before building.
-                try await Task.sleep(nanoseconds: 200_000_000)
-                _ = watcher.changed()
-                log("检测到修改，重新生成…")
-                await rebuild(command, status)
-                try Task.checkCancellation()
-            }
-        } catch is CancellationError {
-            log("正在停止预览…")
         }
-        server.stop()
-        log("预览已停止；已删除预览文件夹 \(previewOutput.path) 和存档的临时副本，\(paths.archive) 未被改动")
     }
 
+    func removeFolders(_ scratch: PreviewScratch) {
+        try? FileManager.default.removeItem(at: previewOutput)
+        scratch.remove()
+    }
+
+    /// One `qcsite build` of the preview into its folder, importing into the scratch copy.
     func build(into scratch: PreviewScratch) -> PreviewBuild {
         PreviewBuild(executable: builder, arguments: [
             "build", "--content", paths.content, "--themes", paths.themes,
@@ -73,8 +84,10 @@ public struct PreviewSession: Sendable {
         ])
     }
 
-    func rebuild(_ command: PreviewBuild, _ status: PreviewStatus) async {
-        switch await command.run(log: log) {
+    func rebuild(_ scratch: PreviewScratch, _ status: PreviewStatus) async {
+        let outcome = await build(into: scratch).run(log: log)
+        scratch.removeBackups()
+        switch outcome {
         case .built:
             status.built()
         case .failed(let lines):
