@@ -15,6 +15,8 @@ struct Serve: AsyncParsableCommand {
         // Ctrl-C and SIGTERM end the session, which removes its folders before the process exits.
         let stops = [SIGINT, SIGTERM].map { signalNumber in
             #if canImport(Darwin)
+            // Darwin still runs the default action (exit) unless the signal is ignored; Linux's
+            // dispatch catches it itself, so the child builds start with the default action.
             signal(signalNumber, SIG_IGN)
             #endif
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

@@ -41,8 +41,9 @@ struct HTTPRequestHead: Equatable {
 
     /// An HTTP token (method or header name), or nil when the bytes are not one.
     static func token(_ bytes: ArraySlice<UInt8>) -> String? {
-        let allowed = Set("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
-        guard !bytes.isEmpty, bytes.allSatisfy(allowed.contains) else { return nil }
+        guard !bytes.isEmpty, bytes.allSatisfy(tokenBytes.contains) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    static let tokenBytes = Set("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 }
