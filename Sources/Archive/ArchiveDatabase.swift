@@ -52,4 +52,14 @@ extension ArchiveDatabase {
         let destination = try DatabaseQueue(path: path)
         try writer.backup(to: destination)
     }
+
+    /// Copies an archive file consistently without writing to it. Opening it as an archive would
+    /// write: the migrator's check and the pool's WAL set-up change the file even when nothing
+    /// else does.
+    public static func copy(readingOnly path: String, to destination: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let source = try DatabaseQueue(path: path, configuration: configuration)
+        try source.backup(to: DatabaseQueue(path: destination))
+    }
 }

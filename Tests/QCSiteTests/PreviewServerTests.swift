@@ -7,7 +7,8 @@ import Glibc
 import Darwin
 #endif
 
-/// `qcsite serve`: the preview server over real HTTP on 127.0.0.1, and the change watcher.
+/// `qcsite serve`: the preview server over real HTTP on 127.0.0.1, the HTML it adds to pages,
+/// what it refuses, and the change watcher.
 @Suite("Preview server", .serialized)
 struct PreviewServerTests {
     /// A built site in miniature, and a secret beside it that no request may reach.
@@ -19,88 +20,214 @@ struct PreviewServerTests {
             "public/search/index.json": "{\"docs\":[]}",
             "public/assets/site.css": "body{}",
             "public/2024/results.csv": "\u{FEFF}编号\n",
+            "public/evil.example/index.html": "<!DOCTYPE html><html><body>一个名字像网址的文件夹</body></html>",
             "secret.txt": "SECRET-OUTSIDE-THE-SITE",
         ], withTheme: false)
         symlink(fixture.url("secret.txt").path, fixture.url("public/link.txt").path)
         return fixture
     }
 
-    /// One HTTP/1.1 request written as is (no client normalises `/../`), with a 30 s read timeout (CI machines can be busy).
-    func get(_ port: UInt16, _ target: String) throws -> (status: Int, headers: String, body: String) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #expect(fd >= 0)
-        defer { close(fd) }
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        try #require(connected == 0, "connect to 127.0.0.1:\(port)")
-        let request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n"
-        _ = request.withCString { send(fd, $0, strlen($0), 0) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = recv(fd, &buffer, buffer.count, 0)
-            if n <= 0 { break }
-            data.append(contentsOf: buffer[0..<n])
-            if let text = String(data: data, encoding: .utf8), let split = text.range(of: "\r\n\r\n"),
-               let length = text[..<split.lowerBound].split(separator: "\r\n")
-                .first(where: { $0.lowercased().hasPrefix("content-length:") })
-                .flatMap({ Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) }),
-               data.count >= text[..<split.upperBound].utf8.count + length { break }
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        let parts = text.components(separatedBy: "\r\n\r\n")
-        let status = Int(parts[0].split(separator: " ").dropFirst().first ?? "") ?? 0
-        return (status, parts[0], parts.dropFirst().joined(separator: "\r\n\r\n"))
+    /// A server of the fixture's `public/`, started, with what it logged.
+    func server(_ fixture: SiteFixture, status: PreviewStatus = PreviewStatus(), limits: PreviewLimits = PreviewLimits()) throws -> (PreviewServer, Messages) {
+        let messages = Messages()
+        let server = try PreviewServer(root: fixture.url("public"), port: 0, status: status, limits: limits, log: messages.append)
+        server.start()
+        return (server, messages)
+    }
+
+    final class Messages: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        func append(_ line: String) { lock.withLock { lines.append(line) } }
+        var all: [String] { lock.withLock { lines } }
     }
 
     @Test("Serves pages with their types, 404.html for what is missing, nothing outside the folder", .timeLimit(.minutes(1)))
-    func serves() async throws {
+    func serves() throws {
         let fixture = try site()
         defer { fixture.cleanUp() }
-        let server = try PreviewServer(root: fixture.url("public"), port: 0)
-        let port = try await server.start()
+        let status = PreviewStatus()
+        let (server, _) = try server(fixture, status: status)
+        defer { server.stop() }
+        let port = server.port
         #expect(port > 0)
 
-        let home = try get(port, "/")
+        let home = RawHTTP.get(port, "/")
         #expect(home.status == 200)
-        #expect(home.headers.lowercased().contains("content-type: text/html; charset=utf-8"))
+        #expect(home.header("Content-Type") == "text/html; charset=utf-8")
         #expect(home.body.contains("<h1>首页</h1>"))
-        #expect(home.body.contains(PreviewServer.versionPath), "the reload script is injected into served HTML")
+        #expect(home.body.contains(PreviewServer.versionPath), "the reload script is added to served HTML")
         let built = try String(contentsOf: fixture.url("public/index.html"), encoding: .utf8)
-        #expect(!built.contains("__qcsite"), "but never into the built file")
+        #expect(!built.contains("__qcsite"), "but never to the built file")
 
-        let search = try get(port, "/search/?q=%E5%85%89%E7%BC%86")
+        let search = RawHTTP.get(port, "/search/?q=%E5%85%89%E7%BC%86")
         #expect(search.status == 200 && search.body.contains("搜索"))
-        let folder = try get(port, "/search")
-        #expect(folder.status == 301 && folder.headers.contains("Location: /search/"))
+        let folder = RawHTTP.get(port, "/search")
+        #expect(folder.status == 301 && folder.header("Location") == "/search/")
         for (path, type) in [("/search/index.json", "application/json"), ("/assets/site.css", "text/css"), ("/2024/results.csv", "text/csv")] {
-            let response = try get(port, path)
-            #expect(response.status == 200 && response.headers.lowercased().contains("content-type: \(type)"), "\(path)")
+            let response = RawHTTP.get(port, path)
+            #expect(response.status == 200 && response.header("Content-Type")?.hasPrefix(type) == true, "\(path)")
         }
+        let head = RawHTTP.request(port, "HEAD /assets/site.css HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(head.status == 200 && head.header("Content-Length") == "6" && head.body.isEmpty)
 
-        let missing = try get(port, "/2099/no-such-page/")
+        let missing = RawHTTP.get(port, "/2099/no-such-page/")
         #expect(missing.status == 404)
         #expect(missing.body.contains("页面未找到"))
 
         for attempt in ["/../secret.txt", "/../../../../etc/passwd", "/%2e%2e/secret.txt", "/search/..%2f..%2fsecret.txt", "/link.txt"] {
-            let response = try get(port, attempt)
+            let response = RawHTTP.get(port, attempt)
             #expect(response.status == 404, "\(attempt)")
             #expect(!response.body.contains("SECRET-OUTSIDE-THE-SITE") && !response.body.contains("root:"), "\(attempt)")
         }
 
-        let version = try get(port, PreviewServer.versionPath)
-        #expect(version.body == "1")
-        await server.bumpVersion()
-        let next = try get(port, PreviewServer.versionPath)
-        #expect(next.body == "2")
-        await server.stop()
+        #expect(RawHTTP.get(port, PreviewServer.versionPath).body == "1")
+        status.built()
+        #expect(RawHTTP.get(port, PreviewServer.versionPath).body == "2")
+    }
+
+    @Test("A folder asked for without its slash redirects to a path on this site, however the request is written", .timeLimit(.minutes(1)))
+    func redirectsStayOnSite() throws {
+        let fixture = try site()
+        defer { fixture.cleanUp() }
+        let (server, _) = try server(fixture)
+        defer { server.stop() }
+
+        let plain = RawHTTP.get(server.port, "//evil.example")
+        #expect(plain.status == 301)
+        #expect(plain.header("Location") == "/evil.example/")
+        #expect(RawHTTP.get(server.port, "//evil.example?q=1").header("Location") == "/evil.example/?q=1")
+        for target in ["//evil.example", "///evil.example", "/%2F%2Fevil.example", "/%2F/evil.example", "/%2f%2fevil.example?x=1",
+                       "/\\evil.example", "/%5Cevil.example", "/%5C%5Cevil.example", "//%5Cevil.example", "/./evil.example", "//search"] {
+            let response = RawHTTP.get(server.port, target)
+            guard response.status == 301 else {
+                #expect(response.status == 404, "\(target)")
+                continue
+            }
+            let location = try #require(response.header("Location"), "\(target)")
+            // A browser reads `//x`, `/\x` and `\\x` as another host; only a single `/` then a path stays here.
+            #expect(location.hasPrefix("/") && !location.hasPrefix("//") && !location.hasPrefix("/\\") && !location.contains("\\"),
+                    "\(target) → \(location)")
+            #expect(!location.contains(":"), "\(target) → \(location)")
+        }
+    }
+
+    @Test("A request line, headers or host beyond what a browser sends get 414, 431, 400, 403 or 405", .timeLimit(.minutes(1)))
+    func refusesOversizedRequests() throws {
+        let fixture = try site()
+        defer { fixture.cleanUp() }
+        let (server, _) = try server(fixture)
+        defer { server.stop() }
+        let port = server.port
+
+        let longTarget = "/" + String(repeating: "a", count: 9000)
+        #expect(RawHTTP.get(port, longTarget).status == 414)
+        let bigHeader = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: \(String(repeating: "b", count: 40_000))\r\n\r\n"
+        #expect(RawHTTP.request(port, bigHeader).status == 431)
+        let manyHeaders = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (1...150).map { "X-H\($0): v\r\n" }.joined() + "\r\n"
+        #expect(RawHTTP.request(port, manyHeaders).status == 431)
+        for malformed in ["GARBAGE\r\n\r\n", "GET / HTTP/1.1\r\n folded: header\r\n\r\n", "GET http://evil.example/ HTTP/1.1\r\n\r\n",
+                          "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"] {
+            #expect(RawHTTP.request(port, malformed).status == 400, "\(malformed)")
+        }
+        #expect(RawHTTP.request(port, "GET / HTTP/2.0\r\n\r\n").status == 505)
+        #expect(RawHTTP.request(port, "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n").status == 405)
+        let rebound = RawHTTP.request(port, "GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n")
+        #expect(rebound.status == 403 && !rebound.body.contains("首页"), "a page whose name was pointed at 127.0.0.1")
+        #expect(RawHTTP.request(port, "GET / HTTP/1.1\r\nHost: localhost:9999\r\n\r\n").status == 200)
+        #expect(RawHTTP.request(port, "GET / HTTP/1.0\r\n\r\n").status == 200)
+        #expect(RawHTTP.get(port, "/").status == 200, "and it still serves")
+    }
+
+    @Test("Clients sending 1 MB headers or one byte at a time are answered and do not hold up others", .timeLimit(.minutes(2)))
+    func hostileClientsDoNotStall() throws {
+        let fixture = try site()
+        defer { fixture.cleanUp() }
+        var limits = PreviewLimits()
+        limits.headSeconds = 2
+        let (server, _) = try server(fixture, limits: limits)
+        defer { server.stop() }
+        let port = server.port
+
+        // Two clients each sending a 1 MB header and keeping the connection open.
+        let big = Data("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: ".utf8) + Data(repeating: UInt8(ascii: "a"), count: 1_000_000)
+        let bigClients = (0..<2).compactMap { _ in RawHTTP.connection(to: port, timeout: 20) }
+        try #require(bigClients.count == 2)
+        defer { bigClients.forEach { close($0) } }
+        let senders = DispatchGroup()
+        for fd in bigClients { DispatchQueue.global().async(group: senders) { RawHTTP.send(fd, big) } }
+        // Two clients sending the start of a head and then nothing.
+        let slowClients = (0..<2).compactMap { _ in RawHTTP.connection(to: port, timeout: 20) }
+        defer { slowClients.forEach { close($0) } }
+        slowClients.forEach { RawHTTP.send($0, Data("GET / HTTP/1.1\r\nHo".utf8)) }
+
+        // A client that waited for them would wait the ten seconds and get status 0.
+        for _ in 0..<3 {
+            #expect(RawHTTP.get(port, "/", timeout: 10).status == 200)
+        }
+        for fd in bigClients { #expect(RawHTTP.receive(fd).status == 431) }
+        senders.wait()
+        for fd in slowClients { #expect(RawHTTP.receive(fd).status == 408, "a head not finished in time") }
+        #expect(RawHTTP.get(port, "/", timeout: 10).status == 200)
+    }
+
+    @Test("Past the connection limit, the connection waiting longest is closed, new requests are served, and staff are told", .timeLimit(.minutes(1)))
+    func limitsConnections() throws {
+        let fixture = try site()
+        defer { fixture.cleanUp() }
+        var limits = PreviewLimits()
+        limits.connections = 8
+        let (server, messages) = try server(fixture, limits: limits)
+        defer { server.stop() }
+
+        let idle = (0..<30).compactMap { _ in RawHTTP.connection(to: server.port, timeout: 10) }
+        defer { idle.forEach { close($0) } }
+        #expect(idle.count == 30)
+        #expect(RawHTTP.get(server.port, "/", timeout: 10).status == 200)
+        #expect(messages.all.contains { $0.contains("同时连接已达上限 8 个") }, "\(messages.all)")
+    }
+
+    @Test("While the last build failed, every page carries its errors, escaped; CSS and the files stay as built", .timeLimit(.minutes(1)))
+    func showsFailedBuild() throws {
+        let fixture = try site()
+        defer { fixture.cleanUp() }
+        let status = PreviewStatus()
+        let (server, _) = try server(fixture, status: status)
+        defer { server.stop() }
+        let port = server.port
+        #expect(!RawHTTP.get(port, "/").body.contains(PreviewOverlay.bannerID))
+
+        status.failed(["content/years/2024/registrations.csv:3: 编号 <2024-001> 重复", "共 1 处输入错误 (1 input error)"])
+        #expect(RawHTTP.get(port, PreviewServer.versionPath).body == "2", "open pages reload to show it")
+        for target in ["/", "/search/", "/2099/missing/"] {
+            let page = RawHTTP.get(port, target).body
+            #expect(page.contains(PreviewOverlay.bannerID), "\(target)")
+            #expect(page.contains("网站生成失败"), "\(target)")
+            #expect(page.contains("content/years/2024/registrations.csv:3: 编号 &lt;2024-001&gt; 重复"), "\(target)")
+            #expect(!page.contains("<2024-001>"), "\(target)")
+        }
+        #expect(RawHTTP.get(port, "/").body.contains("<h1>首页</h1>"), "the last good site is still served")
+        #expect(RawHTTP.get(port, "/assets/site.css").body == "body{}")
+        #expect(RawHTTP.get(port, "/search/index.json").body == "{\"docs\":[]}")
+        #expect(try String(contentsOf: fixture.url("public/index.html"), encoding: .utf8) == "<!DOCTYPE html><html><body><h1>首页</h1></body></html>")
+
+        status.built()
+        #expect(RawHTTP.get(port, PreviewServer.versionPath).body == "3")
+        #expect(!RawHTTP.get(port, "/").body.contains(PreviewOverlay.bannerID))
+    }
+
+    @Test("Before any good build, the errors still reach the browser on a page of the server's own")
+    func showsErrorsWithoutSite() throws {
+        let fixture = try SiteFixture([:], withTheme: false)
+        defer { fixture.cleanUp() }
+        let status = PreviewStatus()
+        status.failed(["content/site.yaml:1: 缺少 title"])
+        let (server, _) = try server(fixture, status: status)
+        defer { server.stop() }
+        let page = RawHTTP.get(server.port, "/")
+        #expect(page.status == 404)
+        #expect(page.header("Content-Type") == "text/html; charset=utf-8")
+        #expect(page.body.contains("content/site.yaml:1: 缺少 title") && page.body.contains(PreviewServer.versionPath))
     }
 
     @Test("The resolver refuses `..` however it is written")
@@ -108,13 +235,35 @@ struct PreviewServerTests {
         let fixture = try site()
         defer { fixture.cleanUp() }
         let files = PreviewFiles(root: fixture.url("public"))
-        #expect(files.response(path: "/").status == 200)
-        #expect(files.response(path: "/search/index.json").contentType == "application/json; charset=utf-8")
+        #expect(files.response(target: "/").status == 200)
+        #expect(files.response(target: "/search/index.json").contentType == "application/json; charset=utf-8")
         for path in ["/../secret.txt", "/search/../../secret.txt", "/%2E%2E/secret.txt", "/..\\secret.txt", "/link.txt"] {
-            let response = files.response(path: path)
+            let response = files.response(target: path)
             #expect(response.status == 404, "\(path)")
             #expect(!String(decoding: response.body, as: UTF8.self).contains("SECRET"), "\(path)")
         }
+    }
+
+    @Test("The head reader stops at the limits however the bytes arrive")
+    func headReader() {
+        var limits = PreviewLimits()
+        limits.requestLineBytes = 64
+        limits.headBytes = 256
+        var byteByByte = HTTPHeadReader(limits: limits)
+        var progress = HTTPHeadReader.Progress.incomplete
+        for byte in "GET /a%20b?q=1 HTTP/1.1\r\nHost: localhost:8000\r\n\r\nextra".utf8 where progress == .incomplete {
+            progress = byteByByte.append([byte])
+        }
+        #expect(progress == .complete(HTTPRequestHead(method: "GET", target: "/a%20b?q=1", host: "localhost:8000")))
+
+        var longLine = HTTPHeadReader(limits: limits)
+        #expect(longLine.append(Array(repeating: UInt8(ascii: "a"), count: 65)) == .refused(.uriTooLong), "refused before its end arrives")
+        var longHead = HTTPHeadReader(limits: limits)
+        #expect(longHead.append(Array("GET / HTTP/1.1\r\n".utf8) + Array(repeating: UInt8(ascii: "a"), count: 300)) == .refused(.headersTooLarge))
+        var bareNewlines = HTTPHeadReader(limits: limits)
+        #expect(bareNewlines.append(Array("GET / HTTP/1.0\nHost: 127.0.0.1\n\n".utf8)) == .complete(HTTPRequestHead(method: "GET", target: "/", host: "127.0.0.1")))
+        var nonASCII = HTTPHeadReader(limits: limits)
+        #expect(nonASCII.append(Array("GET /首页 HTTP/1.1\r\n\r\n".utf8)) == .refused(.badRequest))
     }
 
     @Test("The watcher sees a file added, changed and removed, and nothing when nothing changed")

@@ -1,17 +1,8 @@
 import Foundation
 
-/// A response of the preview server, independent of the HTTP library.
-public struct PreviewResponse: Sendable, Equatable {
-    public var status: Int
-    public var contentType: String
-    public var body: Data
-    /// For a redirect (a folder asked for without its trailing slash).
-    public var location: String?
-}
-
 /// The built site as the preview server reads it: a request path to a file of the output
 /// folder and never outside it, `index.html` for a folder, `404.html` for what is missing,
-/// and the live-reload script injected into HTML responses (never into the files themselves).
+/// and the preview's additions put into HTML responses (never into the files themselves).
 public struct PreviewFiles: Sendable {
     public let root: URL
 
@@ -19,21 +10,25 @@ public struct PreviewFiles: Sendable {
         self.root = root.standardizedFileURL
     }
 
-    public func response(path rawPath: String, reloadScript: String? = nil) -> PreviewResponse {
-        let path = rawPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
-        guard let decoded = path.removingPercentEncoding else { return notFound(reloadScript) }
+    /// The response to a request target (`/path?query`); `addition` is HTML put before the
+    /// end of every HTML page served.
+    public func response(target: String, addition: String? = nil) -> PreviewResponse {
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = parts.first.map(String.init) ?? ""
+        guard let decoded = path.removingPercentEncoding else { return notFound(addition) }
         var segments: [String] = []
         for segment in decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init) {
             // `..` (also percent-encoded), `.`, backslashes and NUL never name a file of the site.
-            if segment == ".." || segment == "." || segment.contains("\\") || segment.contains("\0") { return notFound(reloadScript) }
+            if segment == ".." || segment == "." || segment.contains("\\") || segment.contains("\0") { return notFound(addition) }
             segments.append(segment)
         }
         var file = segments.reduce(root) { $0.appendingPathComponent($1) }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else { return notFound(reloadScript) }
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else { return notFound(addition) }
         if isDirectory.boolValue {
-            if !decoded.isEmpty && !decoded.hasSuffix("/") {
-                return PreviewResponse(status: 301, contentType: "text/plain; charset=utf-8", body: Data(), location: path + "/")
+            if !decoded.hasSuffix("/") {
+                return PreviewResponse(status: 301, contentType: "text/plain; charset=utf-8", body: Data(),
+                                       location: Self.folderLocation(segments, query: parts.count > 1 ? String(parts[1]) : nil))
             }
             file.appendPathComponent("index.html")
         }
@@ -41,27 +36,36 @@ public struct PreviewFiles: Sendable {
         let real = file.resolvingSymlinksInPath().path
         let base = root.resolvingSymlinksInPath().path
         guard real.hasPrefix(base.hasSuffix("/") ? base : base + "/"),
-              let data = FileManager.default.contents(atPath: real) else { return notFound(reloadScript) }
+              let data = FileManager.default.contents(atPath: real) else { return notFound(addition) }
         let type = Self.contentType(file.pathExtension)
-        return PreviewResponse(status: 200, contentType: type, body: inject(data, type: type, reloadScript), location: nil)
+        return PreviewResponse(status: 200, contentType: type, body: inject(data, type: type, addition))
     }
 
-    func notFound(_ reloadScript: String?) -> PreviewResponse {
-        let page = root.appendingPathComponent("404.html")
-        guard let data = FileManager.default.contents(atPath: page.path) else {
-            return PreviewResponse(status: 404, contentType: "text/plain; charset=utf-8", body: Data("404 页面未找到\n".utf8), location: nil)
-        }
+    /// A folder's address rebuilt from its checked segments, never from the request: the
+    /// request's `//host` or `/\host` would make a browser leave the site.
+    static func folderLocation(_ segments: [String], query: String?) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/;\\")
+        let path = segments.map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }.joined(separator: "/")
+        return "/" + path + (path.isEmpty ? "" : "/") + (query.map { "?" + $0 } ?? "")
+    }
+
+    func notFound(_ addition: String?) -> PreviewResponse {
         let type = Self.contentType("html")
-        return PreviewResponse(status: 404, contentType: type, body: inject(data, type: type, reloadScript), location: nil)
+        // Before the first good build there is no 404.html: a page of our own still carries the
+        // errors and the reload script.
+        let data = FileManager.default.contents(atPath: root.appendingPathComponent("404.html").path)
+            ?? Data("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>页面未找到</title></head><body><h1>页面未找到</h1></body></html>\n".utf8)
+        return PreviewResponse(status: 404, contentType: type, body: inject(data, type: type, addition))
     }
 
-    func inject(_ data: Data, type: String, _ script: String?) -> Data {
-        guard let script, type.hasPrefix("text/html") else { return data }
+    func inject(_ data: Data, type: String, _ addition: String?) -> Data {
+        guard let addition, type.hasPrefix("text/html") else { return data }
         var html = String(decoding: data, as: UTF8.self)
-        if let end = html.range(of: "</body>", options: .backwards) {
-            html.insert(contentsOf: script, at: end.lowerBound)
+        if let end = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) {
+            html.insert(contentsOf: addition, at: end.lowerBound)
         } else {
-            html += script
+            html += addition
         }
         return Data(html.utf8)
     }
