@@ -19,9 +19,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(
-            name: "CCmark",
-            pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CFileSwap"),
         .target(
@@ -32,7 +32,7 @@ let package = Package(
             name: "QCSite",
             dependencies: [
                 "Archive",
-                "CCmark",
+                "CCmarkGFM",
                 "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

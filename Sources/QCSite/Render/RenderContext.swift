@@ -41,8 +41,14 @@ struct RenderContext: Sendable {
             .map { NavItem(title: $0.0, url: urls.link($0.1), current: $0.2 == current) }
     }
 
+    /// A notice or page by staff: raw HTML as site.yaml allows it.
     func markdown(_ text: String) -> String {
         Markdown.html(text, rawHTML: config.markdownRawHTML)
+    }
+
+    /// A write-up sent in by a member: never raw HTML, whatever site.yaml says.
+    func writeupHTML(_ text: String) -> String {
+        Markdown.html(text, rawHTML: false)
     }
 
     func excerpt(_ markdown: String, length: Int = 120) -> String {
