@@ -35,7 +35,7 @@ struct AchievementSection: SiteSection {
                 let description = writeups[registration.id].map { context.excerpt($0.markdown) }
                     ?? "\(entry.enterprise) \(entry.group)：\(entry.title)（\(entry.type)）"
                 return (SitePath.file(path), try context.page("achievement",
-                    context.pageModel(title: registration.title, path: path, section: "archive", description: description,
+                    context.pageModel(title: registration.title, path: path, section: "years", description: description,
                                       breadcrumbs: [Link(title: "\(year.year)年", url: yearURL)]),
                     model))
             }

@@ -5,13 +5,18 @@ import CCmarkGFM
 /// sets `markdown_raw_html: true`; never member write-ups); allowed raw HTML is still filtered.
 public enum Markdown {
     public static func html(_ markdown: String, rawHTML: Bool = false) -> String {
+        document(markdown, rawHTML: rawHTML).html(rawHTML: rawHTML)
+    }
+
+    /// The syntax tree with every step of the site applied, ready to be written as HTML.
+    static func document(_ markdown: String, rawHTML: Bool) -> MarkdownDocument {
         let document = MarkdownDocument(markdown)
         CJKLineBreaks.join(in: document)
         PhoneLinks.add(to: document)
         refuseSchemes(in: document)
         if rawHTML { RawHTMLFilter.apply(to: document) }
         PipeTables.wrap(in: document)
-        return document.html(rawHTML: rawHTML)
+        return document
     }
 
     /// The text of the Markdown without markup, for search and summaries.

@@ -12,14 +12,21 @@ final class MarkdownDocument {
     /// before any parser looks one up; a static is initialised exactly once, even across threads.
     private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// While it parses, cmark-gfm marks the extensions' characters (the table's `|`) in a table
+    /// shared by every parser, and unmarks them when done: two parses at once could read each
+    /// other's marks, so the site's parallel rendering parses one document at a time.
+    private static let parsing = NSLock()
+
     init(_ text: String) {
         _ = Self.extensionsRegistered
-        parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8)
-        for name in ["table", "tagfilter"] {
-            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        (parser, root) = Self.parsing.withLock {
+            let parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8)!
+            for name in ["table", "tagfilter"] {
+                if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+            }
+            cmark_parser_feed(parser, text, text.utf8.count)
+            return (parser, cmark_parser_finish(parser)!)
         }
-        cmark_parser_feed(parser, text, text.utf8.count)
-        root = cmark_parser_finish(parser)
     }
 
     deinit {
@@ -30,8 +37,13 @@ final class MarkdownDocument {
     /// HTML of the tree. Without `rawHTML`, raw HTML in the source becomes a comment. Table cell
     /// alignment is written as `style`, since `align` is obsolete in HTML.
     func html(rawHTML: Bool) -> String {
+        html(of: root, rawHTML: rawHTML)
+    }
+
+    /// HTML of a document node: the tree's root, or one built of blocks taken out of it.
+    func html(of node: OpaquePointer, rawHTML: Bool) -> String {
         let options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (rawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE)
-        guard let output = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        guard let output = cmark_render_html(node, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(output) }
         return String(cString: output)
     }
@@ -69,6 +81,20 @@ final class MarkdownDocument {
 
     static func url(_ node: OpaquePointer) -> String {
         cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The text of a node's inline content, without markup.
+    static func inlineText(_ node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let at = child {
+            let type = MarkdownDocument.type(at)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE { text += literal(at) }
+            else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { text += "\n" }
+            else { text += inlineText(at) }
+            child = cmark_node_next(at)
+        }
+        return text
     }
 
     /// A new text node, to be placed in the tree (which then owns it).
