@@ -81,6 +81,73 @@ axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map
 """
 
 
+# Non-text contrast (WCAG 1.4.11), which axe-core does not measure: the edge of every chip, tab,
+# button and text field against what is behind it, and the focus ring of every link and control
+# against its background — both at least 3:1.
+NON_TEXT = r"""
+function rgba(c) { const m = c.match(/[\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; }
+function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); }
+function ratio(a, b) { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); }
+function background(el) {
+  for (let e = el; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor); if (c[3] === 1) return c; }
+  return [255, 255, 255, 1];
+}
+function label(el) { return el.tagName.toLowerCase() + '.' + String(el.className).split(' ').join('.') + ' ' + (el.innerText || el.value || el.placeholder || '').trim().slice(0, 20); }
+const out = [];
+for (const el of document.querySelectorAll('.chip, .year-tabs a, .button, .not-found-row input, .site-nav a')) {
+  const style = getComputedStyle(el);
+  if (style.display === 'none' || parseFloat(style.borderTopWidth) === 0) continue;
+  const behind = background(el.parentElement), own = rgba(style.backgroundColor), edge = rgba(style.borderTopColor);
+  const best = Math.max(edge[3] === 1 ? ratio(edge, behind) : 1, own[3] === 1 ? ratio(own, behind) : 1);
+  if (best < 3) out.push('edge ' + best.toFixed(2) + ':1 ' + label(el));
+}
+for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), .filter-radio')) {
+  const shown = el.classList.contains('filter-radio') ? document.querySelector(`label[for='${el.id}']`) : el;
+  if (!shown || getComputedStyle(shown).display === 'none' || shown.getClientRects().length === 0) continue;
+  el.focus({preventScroll: true});
+  const style = getComputedStyle(shown);
+  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 1) { out.push('no focus ring ' + label(shown)); continue; }
+  const r = ratio(rgba(style.outlineColor), background(parseFloat(style.outlineOffset) < 0 ? shown : shown.parentElement));
+  if (r < 3) out.push('focus ring ' + r.toFixed(2) + ':1 ' + label(shown));
+}
+document.activeElement && document.activeElement.blur();
+return out;
+"""
+
+
+def check_non_text(driver, where):
+    # Keyboard-like focus: a key press first, so :focus-visible applies to focus() as it would to Tab.
+    driver.execute_cdp_cmd("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Shift"})
+    driver.execute_cdp_cmd("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Shift"})
+    return [f"{where}: {problem}" for problem in driver.execute_script(NON_TEXT)]
+
+
+def check_type(driver, where):
+    """Text follows the reader's default font size (rem, not px), and Chinese emphasis is never
+    slanted (browsers fake italics for CJK fonts)."""
+    failures = []
+    slanted = driver.execute_script(
+        "return Array.from(document.querySelectorAll('em, i, cite')).filter(e => getComputedStyle(e).fontStyle !== 'normal')"
+        ".map(e => e.textContent.slice(0, 20))")
+    for text in slanted:
+        failures.append(f"{where}: emphasis set in synthetic italics: {text!r}")
+    sizes = []
+    for default in (16, 24):
+        driver.execute_cdp_cmd("Page.setFontSizes", {"fontSizes": {"standard": default, "fixed": 13}})
+        sizes.append(driver.execute_script(
+            "const texts = [document.body, document.querySelector('main p:not(nav p)'), document.querySelector('main td'),"
+            " document.querySelector('.site-footer p')].filter(e => e);"
+            "return texts.map(e => parseFloat(getComputedStyle(e).fontSize))"))
+    driver.execute_cdp_cmd("Page.setFontSizes", {"fontSizes": {"standard": 16, "fixed": 13}})
+    for small, large in zip(*sizes):
+        if abs(large / small - 1.5) > 0.01:
+            failures.append(f"{where}: text is {small} px at a 16 px default and {large} px at 24 px: "
+                            "it does not follow the reader's font size (use rem)")
+            break
+    return failures
+
+
 def browser():
     options = Options()
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -114,6 +181,8 @@ def check(driver, axe_source, name, url, width, shots):
         if t["height"] + 0.05 < t["min"] or t["width"] + 0.05 < t["min"]:
             failures.append(f"{name} @{width}px: tap target {t['width']}×{t['height']} px < {t['min']} px: "
                             f"<{t['tag']}> {t['text']!r}")
+    failures += check_type(driver, f"{name} @{width}px")
+    failures += check_non_text(driver, f"{name} @{width}px")
     if shots:
         height = driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
