@@ -18,9 +18,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(
-            name: "CCmark",
-            pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .systemLibrary(
             name: "CXLSXWriter",
@@ -36,7 +36,7 @@ let package = Package(
             name: "QCSite",
             dependencies: [
                 "Archive",
-                "CCmark",
+                "CCmarkGFM",
                 "CFileSwap",
                 "CXLSXWriter",
                 .product(name: "Yams", package: "Yams"),

@@ -15,13 +15,24 @@ struct DownloadTableTests {
                 + "2024-004,'+86 电话\r\n2024-005,'@SUM(A1)\r\n2024-006,'\t=1\r\n2024-007,\"'\r=1\"\r\n2024-008,5G-A 网络\r\n")
     }
 
-    @Test("The chart escapes labels from the data and scales bars to the largest value")
+    @Test("The chart scales bars to the largest value, draws the awarded part within its bar, and breaks names between units")
     func chart() {
-        let svg = BarChart(title: "各单位<入围>", bars: [.init(label: "甲&乙<script>", value: 4, part: 1), .init(label: "丙", value: 2)]).svg
-        #expect(svg.contains("<title>各单位&lt;入围&gt;</title>"))
-        #expect(svg.contains(">甲&amp;乙&lt;script&gt;</text>"))
-        #expect(!svg.contains("<script"))
-        #expect(svg.contains("width=\"300\"") && svg.contains("width=\"150\"") && svg.contains("width=\"75\""))
-        #expect(BarChart(title: "空", bars: []).svg.isEmpty)
+        let rows = BarChart(title: "各单位入围", bars: [.init(label: "示例广电网络股份有限公司长治分公司", value: 4, part: 1),
+                                                    .init(label: "丙", value: 2), .init(label: "丁", value: 0)]).rows
+        #expect(rows.map(\.width) == ["75%", "37.5%", "1%"])
+        #expect(rows.map(\.partWidth) == ["25%", nil, nil])
+        #expect(rows.map(\.value) == ["4（获奖 1）", "2", "0"])
+        #expect(rows[0].labelParts == ["示例广电网络", "股份有限公司", "长治分公司"])
+        #expect(BarChart(title: "空", bars: []).rows.isEmpty)
+    }
+
+    @Test("Names break between their units, never inside one, and never leave a single character")
+    func nameBreaks() {
+        #expect(NameBreaks.parts("示例移动通信集团示例省有限公司") == ["示例移动通信集团", "示例省", "有限公司"])
+        #expect(NameBreaks.parts("示例邮电规划设计院有限公司（太原分院）") == ["示例邮电规划设计院", "有限公司", "（太原分院）"])
+        #expect(NameBreaks.parts("示例铁塔股份有限公司晋城市分公司") == ["示例铁塔", "股份有限公司", "晋城市分公司"])
+        #expect(NameBreaks.parts("示例省信息产业技术研究院有限公司") == ["示例省信息产业技术研究院", "有限公司"])
+        #expect(NameBreaks.parts("示例通信集团公司") == ["示例通信集团公司"])
+        #expect(NameBreaks.parts("示例大学") == ["示例大学"])
     }
 }

@@ -14,6 +14,19 @@ public struct SiteConfig: Sendable, Equatable {
     public var publishScores = false
     public var markdownRawHTML = false
     public var footer = ""
+    /// Pages (`pages/<name>.md`) linked from the main navigation, after the sections.
+    public var navPages: [PageLink] = []
+    /// Pages linked from every page's footer.
+    public var footerPages: [PageLink] = []
+    /// The site's ICP filing number (ICP备案号), shown in the footer with a link to the register.
+    public var icp = ""
+
+    /// A page named in site.yaml, with where it was named, so an unknown page is an error at that line.
+    public struct PageLink: Sendable, Equatable {
+        public var page: String
+        public var path: String
+        public var line: Int
+    }
 
     public init() {}
 
@@ -22,6 +35,7 @@ public struct SiteConfig: Sendable, Equatable {
             && a.contact.map(\.key) == b.contact.map(\.key) && a.contact.map(\.value) == b.contact.map(\.value)
             && a.archivePublish == b.archivePublish && a.publishScores == b.publishScores
             && a.markdownRawHTML == b.markdownRawHTML && a.footer == b.footer
+            && a.navPages == b.navPages && a.footerPages == b.footerPages && a.icp == b.icp
     }
 
     static func read(_ yaml: YAMLValue) throws -> SiteConfig {
@@ -49,7 +63,16 @@ public struct SiteConfig: Sendable, Equatable {
         if let v = yaml["publish_scores"] { log.attempt { config.publishScores = try v.requireBool() } }
         if let v = yaml["markdown_raw_html"] { log.attempt { config.markdownRawHTML = try v.requireBool() } }
         if let v = yaml["footer"] { config.footer = v.string ?? "" }
+        if let v = yaml["nav_pages"] { log.attempt { config.navPages = try pageLinks(v) } }
+        if let v = yaml["footer_pages"] { log.attempt { config.footerPages = try pageLinks(v) } }
+        if let v = yaml["icp"] { config.icp = v.string.map(TextNormalization.trimmed) ?? "" }
         if !log.isEmpty { throw InputErrors(log.errors) }
         return config
+    }
+
+    /// `[about, rules]`: page names as in `pages/<name>.md`.
+    static func pageLinks(_ value: YAMLValue) throws -> [PageLink] {
+        guard let items = value.items else { throw value.error("应为页面名的列表，如 [about, rules]（pages/about.md、pages/rules.md）") }
+        return try items.map { PageLink(page: try $0.requireString(), path: $0.path, line: $0.line) }
     }
 }

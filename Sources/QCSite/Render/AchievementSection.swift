@@ -10,14 +10,16 @@ struct AchievementSection: SiteSection {
         var outcome: String
         var materialScore: String?
         var onsiteScore: String?
-        var writeup: String
+        /// The write-up's HTML; nil without one, or with one that holds no text, so the page says so.
+        var writeup: String?
         var yearURL: String
         var resultsURL: String
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         for year in context.snapshot.years where context.record.showsResults(year) {
-            let writeups = Dictionary(year.writeups.map { ($0.registrationId, $0) }, uniquingKeysWith: { a, _ in a })
+            let writeups = Dictionary(year.writeups.filter { !Markdown.plainText($0.markdown).isEmpty }.map { ($0.registrationId, $0) },
+                                      uniquingKeysWith: { a, _ in a })
             let yearURL = context.urls.link(SitePath.year(year.year))
             let registrations = context.record.visibleRegistrations(year).filter { context.record.hasPage(year, $0.id) }
             let pages = try Parallel.map(registrations) { registration in
@@ -28,12 +30,12 @@ struct AchievementSection: SiteSection {
                     outcome: entry.award ?? (entry.shortlisted ? "入围现场发表" : "参赛成果"),
                     materialScore: context.record.materialScore(year, registration.id).map { String(format: "%.2f", $0) },
                     onsiteScore: context.record.onsiteScore(year, registration.id).map { String(format: "%.2f", $0) },
-                    writeup: writeups[registration.id].map { context.markdown($0.markdown) } ?? "",
+                    writeup: writeups[registration.id].map { context.writeupHTML($0.markdown) },
                     yearURL: yearURL, resultsURL: context.urls.link(SitePath.results(year.year)))
                 let description = writeups[registration.id].map { context.excerpt($0.markdown) }
                     ?? "\(entry.enterprise) \(entry.group)：\(entry.title)（\(entry.type)）"
                 return (SitePath.file(path), try context.page("achievement",
-                    context.pageModel(title: registration.title, path: path, section: "archive", description: description,
+                    context.pageModel(title: registration.title, path: path, section: "years", description: description,
                                       breadcrumbs: [Link(title: "\(year.year)年", url: yearURL)]),
                     model))
             }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A horizontal bar chart drawn as inline SVG at build time: a label above each bar and the
-/// value at its end; `part` of a bar (the awarded among the shortlisted) is drawn over it from
-/// the left. Colours come from the stylesheet (`.chart-bar`, `.chart-bar-part`), so the theme owns them.
+/// A horizontal bar chart built at build time and drawn by the stylesheet: a label above each
+/// bar and the value at its end; `part` of a bar (the awarded among the shortlisted) is drawn
+/// over it from the left. Labels are text in the page's own size, legible on a phone, and long
+/// names break where `NameBreaks` allows.
 struct BarChart {
     struct Bar {
         var label: String
@@ -10,36 +11,32 @@ struct BarChart {
         var part: Int = 0
     }
 
+    /// A bar as the template draws it; widths are CSS percentages.
+    struct Row {
+        var labelParts: [String]
+        var value: String
+        var width: String
+        var partWidth: String?
+    }
+
     var title: String
     var bars: [Bar]
 
-    static let width = 400.0
-    static let rowHeight = 44.0
+    /// The longest bar takes this share of the row, leaving room for its value.
+    static let longest = 75.0
 
-    var svg: String {
-        guard !bars.isEmpty else { return "" }
+    var rows: [Row] {
         let maximum = Double(max(bars.map(\.value).max() ?? 1, 1))
-        let height = Double(bars.count) * Self.rowHeight + 4
-        let barSpace = Self.width - (bars.contains { $0.part > 0 } ? 100 : 40)
-        var parts = ["<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" role=\"img\" aria-label=\"\(Self.escape(title))\">",
-                     "<title>\(Self.escape(title))</title>"]
-        for (index, bar) in bars.enumerated() {
-            let y = Double(index) * Self.rowHeight
-            let length = max(2, (Double(bar.value) / maximum * barSpace).rounded())
-            parts.append("<text class=\"chart-label\" x=\"0\" y=\"\(Self.number(y + 16))\">\(Self.escape(bar.label))</text>")
-            parts.append("<rect class=\"chart-bar\" x=\"0\" y=\"\(Self.number(y + 22))\" width=\"\(Self.number(length))\" height=\"16\" rx=\"3\"/>")
-            if bar.part > 0 {
-                let partLength = max(2, (Double(min(bar.part, bar.value)) / maximum * barSpace).rounded())
-                parts.append("<rect class=\"chart-bar-part\" x=\"0\" y=\"\(Self.number(y + 22))\" width=\"\(Self.number(partLength))\" height=\"16\" rx=\"3\"/>")
-            }
-            parts.append("<text class=\"chart-value\" x=\"\(Self.number(length + 6))\" y=\"\(Self.number(y + 35))\">\(bar.part > 0 ? "\(bar.value)（获奖 \(bar.part)）" : "\(bar.value)")</text>")
+        return bars.map { bar in
+            Row(labelParts: NameBreaks.parts(bar.label),
+                value: bar.part > 0 ? "\(bar.value)（获奖 \(bar.part)）" : "\(bar.value)",
+                width: Self.percent(max(Double(bar.value) / maximum * Self.longest, 1)),
+                partWidth: bar.part > 0 ? Self.percent(Double(min(bar.part, bar.value)) / Double(max(bar.value, 1)) * 100) : nil)
         }
-        parts.append("</svg>")
-        return parts.joined(separator: "\n")
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    static func percent(_ value: Double) -> String {
+        (value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)) + "%"
     }
 
     /// Text and attribute escaping for values from the data.

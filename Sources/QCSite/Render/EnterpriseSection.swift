@@ -16,9 +16,13 @@ struct EnterpriseSection: SiteSection {
 
     struct Summary {
         var name: String
+        var nameParts: [String]
         var url: String
         var shortlisted: Int
+        /// Every visible award, 优秀奖 included.
         var awarded: Int
+        /// The awards in the window that the condition counts.
+        var counted: Int
         var eligible: Bool
     }
 
@@ -45,9 +49,17 @@ struct EnterpriseSection: SiteSection {
         var awards: [AwardLine]
     }
 
+    /// The award condition in the words of the rules of the year it speaks to.
     struct EligibilityNote {
         var forYear: Int
+        /// `2022–2024年`
         var window: String
+        /// `一等奖、二等奖或三等奖`: the awards the rules count.
+        var awards: String
+        /// `优秀奖`: awards recorded that the condition does not count, or empty.
+        var uncounted: String
+        /// The year whose competition.yaml the rules come from.
+        var rulesYear: Int
     }
 
     struct AwardLine {
@@ -60,14 +72,16 @@ struct EnterpriseSection: SiteSection {
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let enterprises = context.snapshot.registry.enterprises
-        let (forYear, rules) = Self.eligibilityYear(context)
+        let (forYear, rules, rulesYear) = Self.eligibilityYear(context)
+        let note = Self.note(forYear, rules, rulesYear: rulesYear)
         var summaries: [String: Summary] = [:]
         for enterprise in enterprises {
-            let model = Self.model(enterprise, context, forYear: forYear, rules: rules)
+            let model = Self.model(enterprise, context, forYear: forYear, rules: rules, note: note)
             let entries = model.years.flatMap(\.entries)
-            summaries[enterprise.id] = Summary(name: enterprise.name, url: context.urls.link(SitePath.enterprise(enterprise.id)),
+            summaries[enterprise.id] = Summary(name: enterprise.name, nameParts: NameBreaks.parts(enterprise.name), url: context.urls.link(SitePath.enterprise(enterprise.id)),
                                                shortlisted: entries.filter(\.shortlisted).count,
-                                               awarded: entries.filter { $0.award != nil }.count, eligible: model.eligibility.meets)
+                                               awarded: entries.filter { $0.award != nil }.count,
+                                               counted: model.eligibility.awards.count, eligible: model.eligibility.meets)
             let path = SitePath.enterprise(enterprise.id)
             try files.add(SitePath.file(path), context.page("enterprise",
                 context.pageModel(title: enterprise.name, path: path, section: "enterprises",
@@ -88,24 +102,36 @@ struct EnterpriseSection: SiteSection {
         try files.add(SitePath.file(SitePath.enterprises), context.page("enterprises",
             context.pageModel(title: "参赛单位", path: SitePath.enterprises, section: "enterprises",
                               description: "各参赛单位历年入围、获奖记录与优秀企业申报条件。"),
-            IndexModel(groups: groups, eligibility: Self.note(forYear, rules))))
+            IndexModel(groups: groups, eligibility: note)))
     }
 
     /// The year whose excellent-enterprise applications the pages speak to: the one after the
-    /// newest year with published results, so every award in its window is already public.
-    static func eligibilityYear(_ context: RenderContext) -> (Int, CompetitionRules) {
+    /// newest year with published results, so every award in its window is already public; with
+    /// the rules of that year, or of the newest archived year while that year has none yet.
+    static func eligibilityYear(_ context: RenderContext) -> (forYear: Int, rules: CompetitionRules, rulesYear: Int) {
         let years = context.snapshot.years
         let newestResults = years.last { context.record.showsResults($0) }?.year ?? (years.first?.year ?? 1) - 1
         let forYear = newestResults + 1
         let rulesYear = years.first { $0.year == forYear } ?? years.last
-        return (forYear, rulesYear.map(context.record.rules) ?? CompetitionRules())
+        return (forYear, rulesYear.map(context.record.rules) ?? CompetitionRules(), rulesYear?.year ?? forYear)
     }
 
-    static func note(_ forYear: Int, _ rules: CompetitionRules) -> EligibilityNote {
-        EligibilityNote(forYear: forYear, window: "\(forYear - rules.excellentWindowYears)–\(forYear - 1)年")
+    static func note(_ forYear: Int, _ rules: CompetitionRules, rulesYear: Int) -> EligibilityNote {
+        let recorded = rules.awards.map(\.name) + rules.otherAwards
+        return EligibilityNote(forYear: forYear, window: "\(forYear - rules.excellentWindowYears)–\(forYear - 1)年",
+                               awards: alternatives(rules.excellentGroupAwards),
+                               uncounted: recorded.filter { !rules.excellentGroupAwards.contains($0) }.joined(separator: "、"),
+                               rulesYear: rulesYear)
     }
 
-    static func model(_ enterprise: Enterprise, _ context: RenderContext, forYear: Int, rules: CompetitionRules) -> EnterpriseModel {
+    /// `一等奖、二等奖或三等奖`
+    static func alternatives(_ names: [String]) -> String {
+        guard let last = names.last else { return "" }
+        return names.count == 1 ? last : names.dropLast().joined(separator: "、") + "或" + last
+    }
+
+    static func model(_ enterprise: Enterprise, _ context: RenderContext, forYear: Int, rules: CompetitionRules,
+                      note: EligibilityNote) -> EnterpriseModel {
         let record = context.record
         var years: [YearHistory] = []
         for year in context.snapshot.years.reversed() {
@@ -134,6 +160,6 @@ struct EnterpriseSection: SiteSection {
             members: context.snapshot.registry.enterprises.filter { $0.memberUnitId == enterprise.id && $0.id != enterprise.id }
                 .map { Link(title: $0.name, url: context.urls.link(SitePath.enterprise($0.id))) },
             years: years,
-            eligibility: Eligibility(note: note(forYear, rules), meets: condition.meetsAwardCondition, awards: awards))
+            eligibility: Eligibility(note: note, meets: condition.meetsAwardCondition, awards: awards))
     }
 }

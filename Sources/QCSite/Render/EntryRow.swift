@@ -7,6 +7,8 @@ struct EntryRow {
     var year: Int
     var id: String
     var enterprise: String
+    /// The enterprise's name in the parts a line may break between (`NameBreaks`).
+    var enterpriseParts: [String]
     var enterpriseURL: String
     var group: String
     var title: String
@@ -31,6 +33,7 @@ extension RenderContext {
         let award = record.award(year, registration.id)
         return EntryRow(number: number, year: year.year, id: registration.id,
                         enterprise: enterpriseName(registration.enterpriseId),
+                        enterpriseParts: NameBreaks.parts(enterpriseName(registration.enterpriseId)),
                         enterpriseURL: urls.link(SitePath.enterprise(registration.enterpriseId)),
                         group: registration.groupName, title: registration.title,
                         url: record.hasPage(year, registration.id) ? urls.link(SitePath.achievement(year.year, registration.id)) : nil,

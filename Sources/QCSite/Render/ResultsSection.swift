@@ -7,6 +7,9 @@ struct ResultsSection: SiteSection {
     struct ResultsModel {
         var year: Int
         var title: String
+        var docNumber: String
+        /// How the entries within a prize are ordered: by 编号 and not ranked, unless scores are published.
+        var ordered: String
         var prizes: [PrizeGroup]
         var excellent: [Excellent]
         var excellentCount: Int
@@ -15,6 +18,10 @@ struct ResultsSection: SiteSection {
         var csv: String
         var shortlistURL: String
         var yearURL: String
+        /// The 落款: the organisers and the day the results were published.
+        var issuers: [String]
+        var date: String?
+        var isoDate: String?
     }
 
     struct PrizeGroup {
@@ -63,11 +70,15 @@ struct ResultsSection: SiteSection {
                           memberUnit: application.memberUnitId.map(context.enterpriseName) ?? application.memberUnitAsWritten)
             }
             let yearURL = context.urls.link(SitePath.year(year.year))
+            let date = StageDates.resultsDate(year, context)
             let model = ResultsModel(
-                year: year.year, title: year.competition.title, prizes: prizes, excellent: excellent, excellentCount: excellent.count,
+                year: year.year, title: year.competition.title, docNumber: year.competition.docNumber ?? "",
+                ordered: context.record.publishScores ? "各奖项内按现场发表得分排列" : "各奖项内按报名编号排列，排名不分先后",
+                prizes: prizes, excellent: excellent, excellentCount: excellent.count,
                 showsScores: prizes.contains { $0.entries.contains { $0.score != nil } },
                 json: context.urls.link("\(year.year)/results.json"), csv: context.urls.link("\(year.year)/results.csv"),
-                shortlistURL: context.urls.link(SitePath.shortlist(year.year)), yearURL: yearURL)
+                shortlistURL: context.urls.link(SitePath.shortlist(year.year)), yearURL: yearURL,
+                issuers: context.config.organisers, date: date.map(context.longDate), isoDate: date)
             try files.add(SitePath.file(path), context.page("results",
                 context.pageModel(title: "\(year.year)年评选结果", path: path, section: "years",
                                   description: "\(year.competition.title)获奖成果与质量管理小组活动优秀企业名单。",

@@ -28,6 +28,12 @@ extension SiteModel: MustacheParent {
         case "stylesheet": stylesheet
         case "feed": feed
         case "searchIndex": searchIndex
+        case "pages": pages
+        case "icp": icp
+        case "icon": icon
+        case "touchIcon": touchIcon
+        case "shareImage": shareImage
+        case "search": search
         default: nil
         }
     }
@@ -64,6 +70,7 @@ extension LabelValue: MustacheParent {
         switch name {
         case "label": label
         case "value": value
+        case "url": url
         default: nil
         }
     }
@@ -86,6 +93,7 @@ extension EntryRow: MustacheParent {
         case "year": year
         case "id": id
         case "enterprise": enterprise
+        case "enterpriseParts": enterpriseParts
         case "enterpriseURL": enterpriseURL
         case "group": group
         case "title": title
@@ -123,6 +131,7 @@ extension ArchiveSection.ArchiveModel: MustacheParent {
         case "rows": rows
         case "count": count
         case "filterStylesheet": filterStylesheet
+        case "script": script
         default: nil
         }
     }
@@ -170,9 +179,11 @@ extension EnterpriseSection.Summary: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
+        case "nameParts": nameParts
         case "url": url
         case "shortlisted": shortlisted
         case "awarded": awarded
+        case "counted": counted
         case "eligible": eligible
         default: nil
         }

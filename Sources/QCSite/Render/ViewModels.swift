@@ -19,6 +19,15 @@ struct SiteModel {
     var stylesheet: String
     var feed: String
     var searchIndex: String
+    /// Pages site.yaml links from the footer (`footer_pages`).
+    var pages: [Link]
+    /// The ICP filing number, empty when site.yaml gives none.
+    var icp: String
+    var icon: String
+    var touchIcon: String
+    /// The picture a chat app shows with a shared link (absolute where the base URL is).
+    var shareImage: String
+    var search: String
 }
 
 struct PageModel {
@@ -27,7 +36,7 @@ struct PageModel {
     var headTitle: String
     var description: String
     var canonical: String
-    /// `home`, `notices`, `years`, `archive`, `enterprises`, `search`, `pages`.
+    /// `home`, `notices`, `years`, `archive`, `enterprises`, `search`, or `page-<name>` for `pages/<name>.md`.
     var section: String
     var breadcrumbs: [Link]
     /// Every page but the home page shows where it sits.
@@ -43,6 +52,8 @@ struct NavItem {
 struct LabelValue {
     var label: String
     var value: String
+    /// Where the value links to (`tel:`, `mailto:`), if anywhere.
+    var url: String? = nil
 }
 
 struct Link {

@@ -18,7 +18,8 @@ struct YearSection: SiteSection {
         var byType: [TypeCount]
         var showsAwards: Bool
         var byEnterprise: [EnterpriseCount]
-        var chart: String
+        var chart: [BarChart.Row]
+        var chartTitle: String
         var shortlistURL: String?
         var resultsURL: String?
     }
@@ -32,6 +33,7 @@ struct YearSection: SiteSection {
 
     struct EnterpriseCount {
         var name: String
+        var nameParts: [String]
         var url: String
         var shortlisted: Int
         var awarded: Int
@@ -76,7 +78,7 @@ struct YearSection: SiteSection {
             var counts: [String: EnterpriseCount] = [:]
             for registration in record.visibleRegistrations(year) {
                 let id = registration.enterpriseId
-                var count = counts[id] ?? EnterpriseCount(name: context.enterpriseName(id),
+                var count = counts[id] ?? EnterpriseCount(name: context.enterpriseName(id), nameParts: NameBreaks.parts(context.enterpriseName(id)),
                                                           url: context.urls.link(SitePath.enterprise(id)), shortlisted: 0, awarded: 0)
                 if record.isShortlisted(year, registration.id) { count.shortlisted += 1 }
                 if record.award(year, registration.id) != nil { count.awarded += 1 }
@@ -88,14 +90,14 @@ struct YearSection: SiteSection {
         }
         let chart = BarChart(title: "\(year.year)年各单位入围现场发表的成果数",
                              bars: byEnterprise.map { BarChart.Bar(label: $0.name, value: $0.shortlisted,
-                                                                   part: record.showsResults(year) ? $0.awarded : 0) }).svg
+                                                                   part: record.showsResults(year) ? $0.awarded : 0) })
         return YearModel(
             year: year.year, title: year.competition.title, docNumber: year.competition.docNumber ?? "",
             issued: year.competition.issued.map { "\(context.longDate($0))印发" } ?? "",
             years: context.yearLinks(current: year.year),
             timeline: HomeSection.timeline(year, context), status: status(year, context),
             notices: context.record.notices.filter { $0.year == year.year }.map { NoticeSection.summary($0, context) },
-            figures: figures, byType: byType, showsAwards: record.showsResults(year), byEnterprise: byEnterprise, chart: chart,
+            figures: figures, byType: byType, showsAwards: record.showsResults(year), byEnterprise: byEnterprise, chart: chart.rows, chartTitle: chart.title,
             shortlistURL: record.showsShortlist(year) ? context.urls.link(SitePath.shortlist(year.year)) : nil,
             resultsURL: record.showsResults(year) ? context.urls.link(SitePath.results(year.year)) : nil)
     }

@@ -1,0 +1,89 @@
+import Testing
+@testable import QCSite
+
+/// Markdown as notices, pages and write-ups use it: Chinese line breaks, pipe tables, telephone
+/// numbers, and raw HTML that never runs script.
+@Suite("Markdown")
+struct MarkdownTests {
+    @Test("A line break between two Chinese characters joins them; between English words it stays a space")
+    func softBreaks() {
+        #expect(Markdown.html("联合主办，\n每年举办一届。") == "<p>联合主办，每年举办一届。</p>\n")
+        #expect(Markdown.html("quality\ncircle") == "<p>quality\ncircle</p>\n")
+        #expect(Markdown.html("依据标准\nT/CAQ 10201") == "<p>依据标准\nT/CAQ 10201</p>\n", "Chinese next to Latin keeps its space")
+        #expect(Markdown.html("**重点**\n内容") == "<p><strong>重点</strong>内容</p>\n", "looks into emphasis")
+        #expect(Markdown.html("见[通知](/n/)\n全文") == "<p>见<a href=\"/n/\">通知</a>全文</p>\n")
+        #expect(Markdown.plainText("联合主办，\n每年举办一届。\n\nQC\ngroup") == "联合主办，每年举办一届。\nQC group")
+    }
+
+    @Test("Pipe tables are tables with escaped cells in a scroll box; alignment is a style, not the obsolete align")
+    func tables() {
+        let html = Markdown.html("| 指标 | 活动后 |\n| --- | :-: |\n| <b>时长</b> | *15*分钟 |\n")
+        #expect(html.hasPrefix("<div class=\"table-scroll\">\n<table>\n<thead>\n<tr>\n<th>指标</th>\n<th style=\"text-align: center\">活动后</th>"))
+        #expect(html.contains("<td><!-- raw HTML omitted -->时长<!-- raw HTML omitted --></td>"))
+        #expect(html.contains("<td style=\"text-align: center\"><em>15</em>分钟</td>"))
+        #expect(html.hasSuffix("</table>\n</div>\n"))
+        #expect(!html.contains("align=\""))
+        #expect(Markdown.html("| a | b |\n| c | d |\n") == "<p>| a | b |\n| c | d |</p>\n", "no delimiter row, no table")
+        #expect(Markdown.plainText("| 指标 | 活动后 |\n| --- | --- |\n| 时长 | 15分钟 |\n") == "指标 活动后 \n时长 15分钟")
+    }
+
+    @Test("Telephone numbers become tel: links; ids, dates and numbers inside links do not")
+    func phones() {
+        #expect(Markdown.html("联系电话：0351-0000000。") == "<p>联系电话：<a href=\"tel:03510000000\">0351-0000000</a>。</p>\n")
+        #expect(Markdown.html("手机13912345678或400-123-4567") ==
+            "<p>手机<a href=\"tel:13912345678\">13912345678</a>或<a href=\"tel:4001234567\">400-123-4567</a></p>\n")
+        #expect(!Markdown.html("编号2024-039，2024-08-15，订单0351-000000012，A0351-0000000").contains("tel:"))
+        #expect(Markdown.html("[0351-0000000](tel:+8603510000000)") == "<p><a href=\"tel:+8603510000000\">0351-0000000</a></p>\n")
+    }
+
+    @Test("Without raw HTML, tags become comments and script links lose their address")
+    func safeMode() {
+        let html = Markdown.html("<iframe src=\"https://evil.example/\"></iframe>\n\n[x](javascript:alert(1)) ![i](data:image/png;base64,AA)")
+        #expect(!html.contains("<iframe") && !html.contains("javascript:") && !html.contains("data:"))
+        #expect(html.contains("<a href=\"\">x</a>"))
+    }
+
+    @Test("With raw HTML, layout tags stay and nothing that runs script does", arguments: [
+        ("<a href=\"javascript:alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=\"JaVaScRiPt:alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=\"java&#115;cript&colon;alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=\"&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74:alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=\" \tjava\nscript:alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=vbscript:msgbox(1)>x</a>", "<a>x</a>"),
+        ("<a href='data:text/html,<script>alert(1)</script>'>x</a>", "<a>x</a>"),
+        ("<img src=x onerror=alert(1)>", "<img src=x>"),
+        ("<svg><a xlink:href=\"javascript:alert(1)\"><text>t</text></a></svg>", "<svg><a><text>t</text></a></svg>"),
+        ("<svg><animate attributeName=href values=\"javascript:alert(1)\"/></svg>", "<svg><animate attributeName=href/></svg>"),
+        ("<form action=\"javascript:alert(1)\"><button formaction=javascript:alert(1)>b</button></form>", "<form><button>b</button></form>"),
+        ("<b>粗体</b> <a href=\"https://qc.example.org/\" title=\"首页\">站点</a>", "<b>粗体</b> <a href=\"https://qc.example.org/\" title=\"首页\">站点</a>"),
+    ])
+    func rawFiltered(input: String, expected: String) {
+        let html = Markdown.html(input, rawHTML: true)
+        #expect(html.contains(expected), "\(html)")
+        #expect(!html.lowercased().contains("javascript") && !html.contains("onerror") && !html.contains("vbscript") && !html.contains("data:text"))
+    }
+
+    @Test("With raw HTML, the filter reads comments and text elements as a browser does", arguments: [
+        // Inside a text element a browser sees no attribute; the element itself is written as text.
+        ("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+         "&lt;noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">&lt;/noscript>"),
+        // The comment ends at the first `-->`, so the image after it is a tag to filter.
+        ("<!-- <a title=\"--> <img src=x onerror=alert(1)>\">", "<!-- <a title=\"--> <img src=x>\">"),
+        ("<!--> <img src=x onerror=alert(1)>", "<!--> <img src=x>"),
+        // CDATA means text or a section depending on where it stands: written as text.
+        ("<![CDATA[ > <a title=\"]]><img src=x onerror=alert(1)>\">", "&lt;![CDATA[ > <a title=\"]]><img src=x onerror=alert(1)>\">"),
+    ])
+    func rawParsedAsBrowsers(input: String, expected: String) {
+        #expect(RawHTMLFilter.filter(input) == expected)
+    }
+
+    @Test("With raw HTML, Markdown links with a refused scheme lose it too, and a tag left open cannot swallow what follows")
+    func rawLinksAndOpenTags() {
+        #expect(Markdown.html("[x](javascript:alert(1)) [y](<vbscript:x>) ![z](data:image/svg+xml,<svg/onload=alert(1)>)", rawHTML: true)
+            .components(separatedBy: "=\"\"").count == 4)
+        // A tag left open at the end of its block would take the next paragraph as attributes.
+        let html = Markdown.html("<div title='\n\nx' onmouseover=alert(1) y='", rawHTML: true)
+        #expect(html.hasPrefix("&lt;div title='"), "\(html)")
+        #expect(Markdown.html("<script>alert(1)</script>", rawHTML: true).hasPrefix("&lt;script>"), "tagfilter")
+    }
+}
