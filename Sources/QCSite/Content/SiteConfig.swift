@@ -49,7 +49,7 @@ public struct SiteConfig: Sendable, Equatable {
         if let v = yaml["publish_scores"] { log.attempt { config.publishScores = try v.requireBool() } }
         if let v = yaml["markdown_raw_html"] { log.attempt { config.markdownRawHTML = try v.requireBool() } }
         if let v = yaml["footer"] { config.footer = v.string ?? "" }
-        if !log.isEmpty { throw InputErrors(log.errors) }
+        if !log.isEmpty { throw log.thrown }
         return config
     }
 }
