@@ -49,10 +49,18 @@ public enum DateText {
 
 /// Lists inside one cell: names split by 、，,; or newline, as the forms write them.
 public enum ListText {
+    /// Split on scalars, not characters: every separator is one scalar (a CRLF is two line
+    /// breaks, and the empty piece between them is dropped), and this runs on every row.
     public static func split(_ text: String) -> [String] {
-        let separators: Set<Character> = ["、", "，", ",", ";", "；", "\n", "\r\n"]
-        return text.split(whereSeparator: { separators.contains($0) })
-            .map { TextNormalization.trimmed(String($0)) }
+        text.unicodeScalars.split(whereSeparator: isSeparator)
+            .map { TextNormalization.trimmed(String(String.UnicodeScalarView($0))) }
             .filter { !$0.isEmpty }
+    }
+
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "、", "，", ",", ";", "；", "\n", "\r": true
+        default: false
+        }
     }
 }
