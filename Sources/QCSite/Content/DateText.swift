@@ -6,8 +6,9 @@ public enum DateText {
     public static func iso(_ text: String) -> String? {
         let t = TextNormalization.halfWidth(TextNormalization.trimmed(text))
         var parts: [Int] = []
-        if t.count == 8, t.allSatisfy(\.isASCII), let _ = Int(t) {
-            parts = [Int(t.prefix(4))!, Int(t.dropFirst(4).prefix(2))!, Int(t.suffix(2))!]
+        if t.count == 8, t.allSatisfy({ $0.isASCII && $0.isNumber }),
+           let y = Int(t.prefix(4)), let m = Int(t.dropFirst(4).prefix(2)), let d = Int(t.suffix(2)) {
+            parts = [y, m, d]
         } else {
             let separators: Set<Character> = ["-", "/", ".", "年", "月", "日"]
             var stripped = t

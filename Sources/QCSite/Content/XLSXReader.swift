@@ -28,7 +28,7 @@ public enum XLSXReader {
             } catch let error as XMLScanner.SyntaxError {
                 rows.error("工作表 XML 有误 (malformed sheet XML): \(error.message)" + hint)
             } catch let failure as ZipDirectory.Failure {
-                rows.error("无法读取 Excel 文件 (cannot read the workbook): \(failure.message)" + hint, atRow: false)
+                rows.error(fail(failure.message).message, atRow: false)
             } catch is TableBuilder.TooManyRows {
                 // Logged by the builder; the rest of the sheet is not read.
             }
