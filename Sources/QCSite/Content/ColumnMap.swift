@@ -78,4 +78,34 @@ struct ColumnMap {
     }
 
     var extraHeaders: [String] { extraIndexes.map { table.header[$0] } }
+
+    /// The longest text of a field, by column key, in every table that has it (`InputLimits`).
+    static let fieldLimits: [String: Int] = [
+        "title": InputLimits.titleCharacters, "venue": InputLimits.titleCharacters,
+        "group": InputLimits.nameCharacters, "enterprise": InputLimits.nameCharacters, "member_unit": InputLimits.nameCharacters,
+        "judge": InputLimits.personCharacters, "tutor": InputLimits.personCharacters, "contact": InputLimits.personCharacters,
+    ]
+    /// Columns listing people, each name held to `InputLimits.personCharacters`.
+    static let personLists = ["presenters", "members"]
+
+    /// The fields of `row` longer than their limit, one problem each, in column order.
+    func lengthProblems(_ row: Table.Row) -> [String] {
+        var problems: [(Int, String)] = []
+        for (key, index) in indexes {
+            let text = value(row, key)
+            if let limit = Self.fieldLimits[key],
+               let problem = InputLimits.lengthProblem(text, column: table.header[index], limit: limit) {
+                problems.append((index, problem))
+            }
+            if Self.personLists.contains(key), text.unicodeScalars.count > InputLimits.personCharacters {
+                for name in ListText.split(text) {
+                    let shown = "\(table.header[index])中的「\(name.prefix(10))…」"
+                    if let problem = InputLimits.lengthProblem(name, column: shown, limit: InputLimits.personCharacters) {
+                        problems.append((index, problem))
+                    }
+                }
+            }
+        }
+        return problems.sorted { $0.0 < $1.0 }.map(\.1)
+    }
 }

@@ -83,7 +83,7 @@ public enum ContentReader {
                 log.add(displayPath + "/years/\(year)", 0, "没有 \(year) 年度的文件夹")
             }
         }
-        if !log.isEmpty { throw InputErrors(log.errors) }
+        if !log.isEmpty { throw log.thrown }
         return ContentSite(site: site, registry: registry, writing: Writing(notices: notices, pages: pages), years: years,
                            unchangedYears: unchanged)
     }
@@ -107,6 +107,7 @@ public enum ContentReader {
                     throw InputError(path: path, line: 1, "通知需要 front matter（title 和 date），以 --- 开头")
                 }
                 var errors = ErrorLog()
+                if let problem = AddressID.slugProblem(name) { errors.add(path, 0, problem) }
                 let title = errors.attempt { try (front["title"] ?? front).requireString() }
                 let date = errors.attempt { () throws -> String in
                     guard let d = front["date"] else { throw InputError(path: path, line: 1, "缺少发布日期 date (YYYY-MM-DD)") }
@@ -140,7 +141,7 @@ public enum ContentReader {
                         }
                     }
                 }
-                if !errors.isEmpty { throw InputErrors(errors.errors) }
+                if !errors.isEmpty { throw errors.thrown }
                 return Notice(slug: String(name.dropLast(3)), title: title!, date: date!, year: year,
                               summary: md.string("summary") ?? "", markdown: md.body,
                               attachments: attachments, draft: draft, stage: stage, sourcePath: path)
@@ -156,6 +157,7 @@ public enum ContentReader {
         for name in markdownFiles(folder) {
             let path = displayPath + "/pages/" + name
             let page: Page? = log.attempt {
+                if let problem = AddressID.slugProblem(name) { throw InputError(path: path, line: 0, problem) }
                 let md = try MarkdownFile.read(folder.appendingPathComponent(name), displayPath: path)
                 let slug = String(name.dropLast(3))
                 let title = md.string("title") ?? firstHeading(md.body) ?? slug

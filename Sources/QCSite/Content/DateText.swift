@@ -6,8 +6,9 @@ public enum DateText {
     public static func iso(_ text: String) -> String? {
         let t = TextNormalization.halfWidth(TextNormalization.trimmed(text))
         var parts: [Int] = []
-        if t.count == 8, t.allSatisfy(\.isASCII), let _ = Int(t) {
-            parts = [Int(t.prefix(4))!, Int(t.dropFirst(4).prefix(2))!, Int(t.suffix(2))!]
+        if t.count == 8, t.allSatisfy({ $0.isASCII && $0.isNumber }),
+           let y = Int(t.prefix(4)), let m = Int(t.dropFirst(4).prefix(2)), let d = Int(t.suffix(2)) {
+            parts = [y, m, d]
         } else {
             let separators: Set<Character> = ["-", "/", ".", "年", "月", "日"]
             var stripped = t
@@ -49,10 +50,18 @@ public enum DateText {
 
 /// Lists inside one cell: names split by 、，,; or newline, as the forms write them.
 public enum ListText {
+    /// Split on scalars, not characters: every separator is one scalar (a CRLF is two line
+    /// breaks, and the empty piece between them is dropped), and this runs on every row.
     public static func split(_ text: String) -> [String] {
-        let separators: Set<Character> = ["、", "，", ",", ";", "；", "\n", "\r\n"]
-        return text.split(whereSeparator: { separators.contains($0) })
-            .map { TextNormalization.trimmed(String($0)) }
+        text.unicodeScalars.split(whereSeparator: isSeparator)
+            .map { TextNormalization.trimmed(String(String.UnicodeScalarView($0))) }
             .filter { !$0.isEmpty }
+    }
+
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "、", "，", ",", ";", "；", "\n", "\r": true
+        default: false
+        }
     }
 }

@@ -11,10 +11,14 @@ struct Fingerprint {
         }
     }
 
+    /// Reads the file in pieces: a table may be tens of megabytes, and is hashed before it is read.
     mutating func add(file url: URL, as name: String) {
         add(Array(name.utf8) + [0])
-        if let data = FileManager.default.contents(atPath: url.path) {
-            data.withUnsafeBytes { add($0) }
+        if let handle = try? FileHandle(forReadingFrom: url) {
+            while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
+                data.withUnsafeBytes { add($0) }
+            }
+            try? handle.close()
         }
         add([0])
     }

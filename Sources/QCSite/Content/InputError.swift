@@ -17,34 +17,49 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Every input error of a run, reported together.
+/// Every input error of a run, reported together: the first `InputLimits.listedErrors` are
+/// listed, the rest counted, so a file with a hundred thousand bad rows still prints a page.
 public struct InputErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [InputError]
+    /// Errors found beyond those listed.
+    public var unlisted: Int
 
-    public init(_ errors: [InputError]) {
-        self.errors = errors
+    public init(_ errors: [InputError], unlisted: Int = 0) {
+        let listed = InputLimits.listedErrors
+        self.errors = Array(errors.prefix(listed))
+        self.unlisted = unlisted + max(0, errors.count - listed)
     }
 
+    public var count: Int { errors.count + unlisted }
+
     public var description: String {
-        let lines = errors.map(\.description)
-        return lines.joined(separator: "\n") + "\n共 \(errors.count) 处输入错误 (\(errors.count) input error\(errors.count == 1 ? "" : "s"))"
+        var lines = errors.map(\.description)
+        if unlisted > 0 { lines.append("另有 \(unlisted) 处错误未列出 (\(unlisted) more not listed)；请先改正以上错误后再运行") }
+        return lines.joined(separator: "\n") + "\n共 \(count) 处输入错误 (\(count) input error\(count == 1 ? "" : "s"))"
     }
 }
 
-/// Collects input errors while reading goes on, so one run lists them all.
+/// Collects input errors while reading goes on, so one run lists them all (the first
+/// `InputLimits.listedErrors` of them, and the count of the rest).
 struct ErrorLog {
     private(set) var errors: [InputError] = []
+    private(set) var unlisted = 0
 
-    mutating func add(_ path: String, _ line: Int, _ message: String) {
-        errors.append(InputError(path: path, line: line, message))
+    mutating func add(_ path: String, _ line: Int, _ message: @autoclosure () -> String) {
+        if isFull { unlisted += 1 } else { errors.append(InputError(path: path, line: line, message())) }
     }
 
     mutating func add(_ error: InputError) {
-        errors.append(error)
+        add(error.path, error.line, error.message)
     }
 
     mutating func add(contentsOf other: [InputError]) {
-        errors.append(contentsOf: other)
+        for error in other { add(error) }
+    }
+
+    mutating func add(_ other: InputErrors) {
+        add(contentsOf: other.errors)
+        unlisted += other.unlisted
     }
 
     /// Logs every problem of one table row; true when it had none and can be read.
@@ -60,12 +75,26 @@ struct ErrorLog {
         } catch let error as InputError {
             add(error)
         } catch let errors as InputErrors {
-            add(contentsOf: errors.errors)
+            add(errors)
         } catch {
             add("", 0, "\(error)")
         }
         return nil
     }
 
-    var isEmpty: Bool { errors.isEmpty }
+    var isEmpty: Bool { errors.isEmpty && unlisted == 0 }
+
+    /// True once no more errors are listed: callers may skip composing costly messages.
+    var isFull: Bool { errors.count >= InputLimits.listedErrors }
+
+    var count: Int { errors.count + unlisted }
+
+    /// Everything logged, to throw.
+    var thrown: InputErrors { InputErrors(errors, unlisted: unlisted) }
+
+    /// Throws what was logged: a lone error as itself, several together.
+    func throwIfAny() throws {
+        if errors.count == 1 && unlisted == 0 { throw errors[0] }
+        if !isEmpty { throw thrown }
+    }
 }

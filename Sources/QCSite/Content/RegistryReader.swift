@@ -1,6 +1,7 @@
 import Archive
 
 /// Reads `enterprises.yaml` into the registry, checking ids, names and aliases are unambiguous.
+/// Every check is a dictionary or set lookup, so a registry of any size is read in linear time.
 enum RegistryReader {
     static func read(_ yaml: YAMLValue) throws -> Registry {
         guard let list = yaml.items else {
@@ -10,6 +11,8 @@ enum RegistryReader {
         var enterprises: [Enterprise] = []
         var aliases: [EnterpriseAlias] = []
         var ids: [String: Int] = [:]
+        var foldedIds: [String: (id: String, line: Int)] = [:]
+        var aliasNames = Set<String>()
         var keys: [String: (id: String, line: Int)] = [:]
         var conflicts: [InputError] = []  // kept apart from `log`, which is busy while an entry is read
 
@@ -28,13 +31,18 @@ enum RegistryReader {
             log.attempt {
                 guard let idValue = item["id"] else { throw item.error("缺少 id (missing id)") }
                 let id = try idValue.requireString()
-                guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-                    throw idValue.error("id「\(id)」只能用英文字母、数字、- 和 _（它是单位页面的网址）")
-                }
+                if let problem = AddressID.problem(id, column: "单位 id") { throw idValue.error(problem) }
                 if let first = ids[id] { throw idValue.error("id「\(id)」重复，首次出现在第 \(first) 行") }
+                if let other = foldedIds[id.lowercased()] {
+                    throw idValue.error("id「\(id)」与第 \(other.line) 行的「\(other.id)」只差大小写；网址可能不区分大小写，请改用不同的 id")
+                }
                 ids[id] = idValue.line
+                foldedIds[id.lowercased()] = (id, idValue.line)
                 guard let nameValue = item["name"] else { throw item.error("单位 \(id) 缺少 name（公章上的名称）") }
                 let name = try nameValue.requireString()
+                if let problem = InputLimits.lengthProblem(name, column: "单位名称", limit: InputLimits.nameCharacters) {
+                    throw nameValue.error(problem)
+                }
                 claim(name, for: id, at: nameValue)
                 var isMember = false
                 if let m = item["member"] { isMember = try m.requireBool() }
@@ -43,8 +51,11 @@ enum RegistryReader {
                                               isMember: isMember))
                 if let a = item["aliases"] {
                     for alias in try a.requireStrings() where TextNormalization.nameKey(alias) != TextNormalization.nameKey(name) {
+                        if let problem = InputLimits.lengthProblem(alias, column: "别名", limit: InputLimits.nameCharacters) {
+                            throw a.error(problem)
+                        }
                         claim(alias, for: id, at: a)
-                        if !aliases.contains(where: { $0.alias == alias }) {
+                        if aliasNames.insert(alias).inserted {
                             aliases.append(EnterpriseAlias(alias: alias, enterpriseId: id))
                         }
                     }
@@ -58,7 +69,7 @@ enum RegistryReader {
                         "单位 \(enterprise.id) 的 member_unit「\(unit)」不是已登记单位的 id")
             }
         }
-        if !log.isEmpty { throw InputErrors(log.errors) }
+        if !log.isEmpty { throw log.thrown }
         return Registry(enterprises: enterprises, aliases: aliases)
     }
 }

@@ -66,7 +66,7 @@ public struct SiteConfig: Sendable, Equatable {
         if let v = yaml["nav_pages"] { log.attempt { config.navPages = try pageLinks(v) } }
         if let v = yaml["footer_pages"] { log.attempt { config.footerPages = try pageLinks(v) } }
         if let v = yaml["icp"] { config.icp = v.string.map(TextNormalization.trimmed) ?? "" }
-        if !log.isEmpty { throw InputErrors(log.errors) }
+        if !log.isEmpty { throw log.thrown }
         return config
     }
 

@@ -51,9 +51,10 @@ public enum TextDecoding {
 }
 
 extension TextDecoding {
-    /// A content file's text and encoding; an unreadable or undecodable file is an input error
-    /// naming the file, with `hint` saying how to save it.
-    static func read(_ url: URL, displayPath: String, hint: String = "请保存为 UTF-8") throws -> (text: String, encoding: Encoding) {
+    /// A content file's text and encoding; an unreadable or undecodable file, or one larger than
+    /// `limit` bytes, is an input error naming the file, with `hint` saying how to save it.
+    static func read(_ url: URL, displayPath: String, hint: String = "请保存为 UTF-8", limit: Int) throws -> (text: String, encoding: Encoding) {
+        try InputLimits.checkFileSize(url, displayPath: displayPath, limit: limit)
         let data: Data
         do {
             data = try Data(contentsOf: url)

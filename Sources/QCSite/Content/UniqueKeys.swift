@@ -8,12 +8,17 @@ struct UniqueKeys {
     let emptyMessage: String?
     /// Appended to the repeated-key message.
     let repeatedNote: String
+    /// Keys that differ only in case are repeats too: ids become addresses, and a web host may
+    /// not tell `A-1` from `a-1`.
+    let foldsCase: Bool
     private var firstLine: [String: Int] = [:]
+    private var firstSpelling: [String: (key: String, line: Int)] = [:]
 
-    init(_ name: String, empty emptyMessage: String? = nil, repeatedNote: String = "") {
+    init(_ name: String, empty emptyMessage: String? = nil, repeatedNote: String = "", foldsCase: Bool = false) {
         self.name = name
         self.emptyMessage = emptyMessage
         self.repeatedNote = repeatedNote
+        self.foldsCase = foldsCase
     }
 
     /// Records `key` at `line` and returns the problem with it, if any. `shown` replaces
@@ -24,6 +29,13 @@ struct UniqueKeys {
             return "\(shown ?? "\(name)「\(key)」")重复，首次出现在第 \(first) 行" + repeatedNote
         }
         firstLine[key] = line
+        if foldsCase {
+            let folded = key.lowercased()
+            if let first = firstSpelling[folded] {
+                return "\(shown ?? "\(name)「\(key)」")与第 \(first.line) 行的「\(first.key)」只差大小写；网址可能不区分大小写，请改用不同的\(name)或统一写法"
+            }
+            firstSpelling[folded] = (key, line)
+        }
         return nil
     }
 

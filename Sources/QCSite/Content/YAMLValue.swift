@@ -9,20 +9,53 @@ struct YAMLValue {
     /// Lines before the YAML text in its file (the `---` of front matter).
     let lineOffset: Int
 
-    /// Parses YAML text; an empty document is an empty mapping.
+    /// Nodes of a document, counted with aliases expanded: an alias "bomb" is refused, not walked.
+    static let maxNodes = 2_000_000
+
+    /// Parses YAML text; an empty document is an empty mapping. A text value holding a refused
+    /// control character (`ControlCharacters`), even one written as an escape (`"\\u202E"`), is an error.
     static func parse(_ text: String, path: String, lineOffset: Int = 0) throws -> YAMLValue {
+        let node: Node
         do {
-            let node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
-            return YAMLValue(node: node, path: path, lineOffset: lineOffset)
+            node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             throw InputError(path: path, line: Self.line(of: error).map { $0 + lineOffset } ?? 0,
                              "YAML 格式错误 (YAML syntax): \(Self.problem(of: error))；检查缩进和冒号后的空格")
         }
+        let value = YAMLValue(node: node, path: path, lineOffset: lineOffset)
+        try value.checkText()
+        return value
     }
 
     static func read(_ url: URL, displayPath: String) throws -> YAMLValue {
-        let (text, _) = try TextDecoding.read(url, displayPath: displayPath)
+        let (text, _) = try TextDecoding.read(url, displayPath: displayPath, limit: InputLimits.yamlBytes)
         return try parse(text, path: displayPath)
+    }
+
+    /// Every scalar (keys too) checked for refused characters, without recursion.
+    private func checkText() throws {
+        var log = ErrorLog()
+        var pending = [node]
+        var visited = 0
+        while let next = pending.popLast() {
+            visited += 1
+            guard visited <= Self.maxNodes else {
+                throw InputError(path: path, line: line, "YAML 内容过大：展开别名 (*) 后超过 \(Self.maxNodes) 个值；请不要用别名复制大段内容")
+            }
+            switch next {
+            case .scalar(let scalar):
+                if let refused = ControlCharacters.firstRefused(in: scalar.string) {
+                    log.add(wrap(next).error(ControlCharacters.message(refused, in: "「\(scalar.string.prefix(20))」")))
+                }
+            case .mapping(let mapping):
+                for (key, value) in mapping { pending.append(contentsOf: [value, key]) }
+            case .sequence(let sequence):
+                pending.append(contentsOf: sequence.reversed())
+            case .alias:
+                break
+            }
+        }
+        try log.throwIfAny()
     }
 
     private static func line(of error: YamlError) -> Int? {
@@ -87,6 +120,15 @@ struct YAMLValue {
             throw error("应为整数 (expected a whole number), 实际为 \(string ?? "空")")
         }
         return value
+    }
+
+    /// A whole number within `range`; `name` says which value in the message.
+    func requireInt(_ name: String, in range: ClosedRange<Int>) throws -> Int {
+        let number = try requireInt()
+        guard range.contains(number) else {
+            throw error("\(name) 为 \(number)，应在 \(range.lowerBound) 到 \(range.upperBound) 之间")
+        }
+        return number
     }
 
     func requireDouble() throws -> Double {

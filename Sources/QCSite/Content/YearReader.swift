@@ -116,7 +116,7 @@ struct YearReader {
                 }
             }
             let rules = errors.attempt { try CompetitionRules.read(yaml["rules"]) }
-            if !errors.isEmpty { throw InputErrors(errors.errors) }
+            if !errors.isEmpty { throw errors.thrown }
             let competition = Competition(year: year, title: title, docNumber: yaml["doc_number"]?.string,
                                           issued: issued, published: published, rules: rules!, sourcePath: path)
             return (competition, stages.sorted { $0.stage < $1.stage }, rules!)
@@ -128,7 +128,7 @@ struct YearReader {
     private func readRegistrations(_ table: Table, rules: CompetitionRules, into records: inout YearRecords, log: inout ErrorLog) {
         guard let map = ColumnMap(table, Self.registrationColumns, log: &log) else { return }
         var ids = UniqueKeys("编号", empty: "编号为空 (empty id)；每行成果都需要编号",
-                             repeatedNote: " (repeated id)；同一年度编号不能重复")
+                             repeatedNote: " (repeated id)；同一年度编号不能重复", foldsCase: true)
         for row in table.rows {
             // Every problem of the row is listed, so staff fix it in one pass.
             var problems: [String] = []
@@ -138,10 +138,11 @@ struct YearReader {
             let name = map.value(row, "enterprise")
             let enterpriseId = resolver.resolve(name)
             if enterpriseId == nil {
-                problems.append(name.isEmpty ? "单位名称为空" : resolver.unknownMessage(name, column: "单位名称"))
+                problems.append(name.isEmpty ? "单位名称为空" : unknownEnterprise(name, column: "单位名称", log: log))
             }
             let title = map.value(row, "title")
             if title.isEmpty { problems.append("课题名称为空 (empty title)") }
+            problems += map.lengthProblems(row)
             var registeredOn: String?
             let dateText = map.value(row, "registered_on")
             if !dateText.isEmpty {
@@ -209,10 +210,8 @@ struct YearReader {
         var names = UniqueKeys("评委", empty: "评委姓名为空")
         for row in table.rows {
             let name = map.value(row, "judge")
-            if let problem = names.problem(name, line: row.line) {
-                log.add(table.path, row.line, problem)
-                continue
-            }
+            let problems = [names.problem(name, line: row.line)].compactMap { $0 } + map.lengthProblems(row)
+            guard log.rowIsClean(table.path, row.line, problems) else { continue }
             let organisation = map.value(row, "enterprise")
             // A judge from outside the registry (a university) conflicts with no entry.
             let enterpriseId = organisation.isEmpty ? nil : resolver.resolve(organisation)
@@ -273,8 +272,8 @@ struct YearReader {
             for item in presentItems {
                 let text = map.value(row, item)
                 if text.isEmpty { continue }
-                guard let score = Double(TextNormalization.halfWidth(text)), score.isFinite else {
-                    problems.append("「\(item)」的分数「\(text)」不是数字")
+                guard let score = Self.score(text) else {
+                    problems.append("「\(item)」的分数「\(text.prefix(20))」不是数字，或超出 ±\(Int(Self.scoreMagnitude))")
                     continue
                 }
                 items.append(ScoreItem(sheetId: 0, item: item, score: score))
@@ -282,10 +281,10 @@ struct YearReader {
             var total = items.reduce(0) { $0 + $1.score }
             let totalText = map.value(row, "total")
             if items.isEmpty {
-                if let value = Double(TextNormalization.halfWidth(totalText)), value.isFinite {
+                if let value = Self.score(totalText) {
                     total = value
                 } else {
-                    problems.append(totalText.isEmpty ? "这一行没有任何分数" : "总分「\(totalText)」不是数字")
+                    problems.append(totalText.isEmpty ? "这一行没有任何分数" : "总分「\(totalText.prefix(20))」不是数字，或超出 ±\(Int(Self.scoreMagnitude))")
                 }
             }
             guard log.rowIsClean(table.path, row.line, problems) else { continue }
@@ -333,7 +332,7 @@ struct YearReader {
     private func readApplications(_ table: Table, profiles: [String: (String, String)],
                                   into records: inout YearRecords, log: inout ErrorLog) {
         guard let map = ColumnMap(table, Self.applicationColumns, log: &log) else { return }
-        var ids = UniqueKeys("申报编号", empty: "申报编号为空")
+        var ids = UniqueKeys("申报编号", empty: "申报编号为空", foldsCase: true)
         for row in table.rows {
             let id = map.value(row, "id")
             var problems: [String] = []
@@ -341,13 +340,14 @@ struct YearReader {
             if let problem = AddressID.problem(id, column: "申报编号") { problems.append(problem) }
             let name = map.value(row, "enterprise")
             let enterpriseId = resolver.resolve(name)
-            if enterpriseId == nil { problems.append(resolver.unknownMessage(name, column: "单位名称")) }
+            if enterpriseId == nil { problems.append(unknownEnterprise(name, column: "单位名称", log: log)) }
             let unit = map.value(row, "member_unit")
             var unitId: String?
             if !unit.isEmpty {
                 unitId = resolver.resolve(unit)
-                if unitId == nil { problems.append(resolver.unknownMessage(unit, column: "推荐单位")) }
+                if unitId == nil { problems.append(unknownEnterprise(unit, column: "推荐单位", log: log)) }
             }
+            problems += map.lengthProblems(row)
             guard log.rowIsClean(table.path, row.line, problems), let enterpriseId else { continue }
             let profile = profiles[id]?.0 ?? map.value(row, "profile")
             records.applications.append(Application(
@@ -370,7 +370,8 @@ struct YearReader {
             if !ids.contains(id) { problems.append("申报编号「\(id)」不在 excellent-enterprises 表中") }
             let yearText = TextNormalization.halfWidth(map.value(row, "year")).replacingOccurrences(of: "年", with: "")
             let claimed = Int(yearText).flatMap { (1900...9999).contains($0) ? $0 : nil }
-            if claimed == nil { problems.append("获奖年份「\(map.value(row, "year"))」应为四位年份，如 2023") }
+            if claimed == nil { problems.append("获奖年份「\(map.value(row, "year").prefix(20))」应为四位年份，如 2023") }
+            problems += map.lengthProblems(row)
             guard log.rowIsClean(table.path, row.line, problems), let claimed else { continue }
             positions[id, default: 0] += 1
             records.claims.append(Claim(year: year, applicationId: id, position: positions[id]!, claimedYear: claimed,
@@ -390,8 +391,9 @@ struct YearReader {
             var date: String?
             if !dateText.isEmpty {
                 date = DateText.partial(dateText)
-                if date == nil { problems.append("发表日期「\(dateText)」不是有效日期；请写成 YYYY-MM-DD 或 YYYY-MM") }
+                if date == nil { problems.append("发表日期「\(dateText.prefix(20))」不是有效日期；请写成 YYYY-MM-DD 或 YYYY-MM") }
             }
+            problems += map.lengthProblems(row)
             guard log.rowIsClean(table.path, row.line, problems) else { continue }
             positions[id, default: 0] += 1
             records.publications.append(Publication(year: year, applicationId: id, position: positions[id]!,
@@ -399,5 +401,26 @@ struct YearReader {
                                                     level: map.value(row, "level"), publishedOn: date,
                                                     extra: map.extras(row), sourceLine: row.line))
         }
+    }
+
+    // MARK: Field checks
+
+    /// Largest score a sheet may hold; beyond it a value is a typo, not a score (`score-range`
+    /// reports values above an item's maximum).
+    static let scoreMagnitude = 10_000.0
+
+    static func score(_ text: String) -> Double? {
+        guard let value = Double(TextNormalization.halfWidth(text)), value.isFinite, abs(value) <= scoreMagnitude else { return nil }
+        return value
+    }
+
+    /// The problem of an enterprise name the registry does not know. The closest names are
+    /// suggested while errors are still listed and the name is of a sane length: comparing is
+    /// costly, and a table of unknown names would otherwise compare each with the whole registry.
+    private func unknownEnterprise(_ name: String, column: String, log: ErrorLog) -> String {
+        guard !log.isFull, name.unicodeScalars.count <= InputLimits.nameCharacters else {
+            return "\(column)「\(name.prefix(InputLimits.nameCharacters))」不在单位名录中 (unknown enterprise)"
+        }
+        return resolver.unknownMessage(name, column: column)
     }
 }
