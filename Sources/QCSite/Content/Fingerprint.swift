@@ -11,23 +11,25 @@ struct Fingerprint {
         }
     }
 
-    mutating func add(file url: URL, as name: String) {
+    mutating func add(_ data: Data, as name: String) {
         add(Array(name.utf8) + [0])
-        if let data = FileManager.default.contents(atPath: url.path) {
-            data.withUnsafeBytes { add($0) }
-        }
+        data.withUnsafeBytes { add($0) }
         add([0])
     }
 
     var value: String { String(hash, radix: 16) }
 
-    /// The fingerprint of every file under `folder` (sorted by path), plus `extra` files.
-    static func of(folder: URL, extra: [URL], version: String) -> String {
+    /// The fingerprint of every file under `folder` of the content (sorted by path), plus the
+    /// `extra` files (absent ones count as empty). A file that cannot be read is an input error:
+    /// hashing it as empty could match nothing, but must never pass for "unchanged".
+    static func of(folder: String, in content: SourceFolder, extra: [String], version: String) throws -> String {
         var fingerprint = Fingerprint()
         fingerprint.add(Array(version.utf8))
-        for url in extra { fingerprint.add(file: url, as: url.lastPathComponent) }
-        for path in FolderListing.files(under: folder) {
-            fingerprint.add(file: folder.appendingPathComponent(path), as: path)
+        for path in extra {
+            fingerprint.add(try content.file(path) == nil ? Data() : try content.data(path), as: (path as NSString).lastPathComponent)
+        }
+        for path in try content.files(under: folder) {
+            fingerprint.add(try content.data(folder + "/" + path), as: path)
         }
         return fingerprint.value
     }

@@ -113,13 +113,20 @@ struct NoticeSection: SiteSection {
         try files.add("notices/index.html", context.page("notices",
             context.pageModel(title: "通知公告", path: "notices/", section: "notices"),
             ["notices": notices.map { Self.summary($0, context) }]))
+        let content = try SourceFolder.open(context.contentDirectory, displayPath: "content")
         var attached = Set<String>()
         for notice in notices {
-            let attachments = Self.attachments(notice)
+            let attachments = try Self.attachments(notice)
             for attachment in attachments where attached.insert(attachment.output).inserted {
-                if let data = FileManager.default.contents(atPath: context.contentDirectory.appendingPathComponent(attachment.source).path) {
-                    try files.add(attachment.output, data)
+                // Read again at render: the archive may hold a path an earlier import let through.
+                let data: Data
+                do {
+                    guard let content else { throw InputError(path: "content", line: 0, "内容文件夹不存在 (no content folder)") }
+                    data = try content.data(attachment.source)
+                } catch let error as InputError {
+                    throw InputError(path: notice.sourcePath, line: 0, "附件「\(attachment.source)」：\(error.path): \(error.message)")
                 }
+                try files.add(attachment.output, data)
             }
             let model = NoticeModel(summary: Self.summary(notice, context), html: context.markdown(notice.markdown),
                                     attachments: attachments.map { Link(title: $0.title, url: context.urls.link($0.output)) })
@@ -132,13 +139,21 @@ struct NoticeSection: SiteSection {
     }
 
     /// Attachments with their output paths: `years/2024/files/x.docx` is published as `2024/files/x.docx`.
-    static func attachments(_ notice: Notice) -> [Attachment] {
-        guard let data = notice.attachmentsJson.data(using: .utf8),
-              let list = try? JSONSerialization.jsonObject(with: data) as? [[String: String]] else { return [] }
-        return list.compactMap { item in
-            guard let file = item["file"] else { return nil }
-            let output = file.hasPrefix("years/") ? String(file.dropFirst("years/".count)) : "files/" + (file as NSString).lastPathComponent
-            return Attachment(title: item["title"] ?? file, source: file, output: output)
+    /// A path that is not a plain one inside the content folder is an error naming the notice.
+    static func attachments(_ notice: Notice) throws -> [Attachment] {
+        let list: [[String: String]]
+        do {
+            list = try JSONDecoder().decode([[String: String]].self, from: Data(notice.attachmentsJson.utf8))
+        } catch {
+            throw InputError(path: notice.sourcePath, line: 0, "存档中这篇通知的附件列表无法读取；请重新导入 (qcsite import --force)")
+        }
+        return try list.map { item in
+            let file = item["file"] ?? ""
+            var problem = ""
+            guard let path = AttachmentPath(file, problem: &problem) else {
+                throw InputError(path: notice.sourcePath, line: 0, problem)
+            }
+            return Attachment(title: item["title"] ?? file, source: path.source, output: path.output)
         }
     }
 }
