@@ -7,14 +7,42 @@ public final class ArchiveDatabase: Sendable {
 
     /// Opens (or creates) the archive file and brings its schema up to date.
     public init(path: String) throws {
-        var config = Configuration()
-        config.foreignKeysEnabled = true
+        var config = Self.configuration
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         let pool = try DatabasePool(path: path, configuration: config)
         writer = pool
         try Schema.migrator.migrate(pool)
+    }
+
+    /// Opens an existing archive for reading only: nothing is written, not even on opening
+    /// (a pool would), so a reader neither waits for nor blocks a command that writes, and each
+    /// read sees the archive as the last committed transaction left it.
+    /// Throws `Outdated` when the archive's schema needs migrations only a writer may run.
+    public init(readingFrom path: String) throws {
+        var config = Self.configuration
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA query_only = 1")
+        }
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        writer = queue
+        guard try queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) else { throw Outdated(path: path) }
+    }
+
+    /// An archive whose schema is older than this qcsite: an import brings it up to date.
+    public struct Outdated: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "\(path): archive schema is older than this qcsite" }
+    }
+
+    /// Foreign keys on; a lock held for a moment by another connection (a checkpoint, another
+    /// program reading) is waited for instead of failing at once.
+    private static var configuration: Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        return config
     }
 
     /// An archive in memory, for tests and dry runs.
@@ -47,9 +75,17 @@ extension ArchiveDatabase {
         }
     }
 
-    /// Copies the whole archive, consistently, to a new file.
+    /// Copies the whole archive, consistently, to a new file, and closes that file.
     public func backup(to path: String) throws {
         let destination = try DatabaseQueue(path: path)
         try writer.backup(to: destination)
+        try destination.close()
+    }
+}
+
+extension ArchiveDatabase {
+    /// Whether `error` is SQLite reporting that the disk is full (SQLITE_FULL).
+    public static func isDiskFull(_ error: any Error) -> Bool {
+        (error as? DatabaseError)?.resultCode == .SQLITE_FULL
     }
 }

@@ -22,11 +22,16 @@ struct SiteOptions: ParsableArguments {
 
     /// The archive for the commands that only read it. Opening a missing file would create an
     /// empty archive, so a missing one is reported instead (exit 2) and nothing is created.
+    /// Reading takes no lock: it sees the archive as the last finished import left it.
     func existingArchive() throws -> ArchiveDatabase {
         guard FileManager.default.fileExists(atPath: archive) else {
             throw InputError(path: archive, line: 0, "存档不存在，请先运行 qcsite import (no archive at \(archive); run qcsite import first)")
         }
-        return try ArchiveDatabase(path: archive)
+        do {
+            return try ArchiveDatabase(readingFrom: archive)
+        } catch is ArchiveDatabase.Outdated {
+            throw InputError(path: archive, line: 0, "存档由旧版 qcsite 建立，需要更新格式：请先运行 qcsite import (the archive needs an import first)")
+        }
     }
 }
 
@@ -37,17 +42,26 @@ func progress(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
-/// Runs a command body, turning input errors into their listing and exit status 2.
+/// Runs a command body, mapping its failures to the exit statuses every command shares:
+/// input errors are listed with status 2; any other failure — another command holding the
+/// site's lock, a full disk, a corrupt archive, I/O — is printed with status 3.
 /// `unchanged` is what the user should know was left as it was (the archive, the site).
 func runReportingInputErrors(unchanged: String? = nil, _ body: () throws -> Void) throws {
+    let note = unchanged.map { "；\($0)" } ?? ""
     do {
         try body()
     } catch let errors as InputErrors {
-        progress(errors.description + (unchanged.map { "；\($0)" } ?? ""))
+        progress(errors.description + note)
         throw ExitCode(2)
     } catch let error as InputError {
-        progress(InputErrors([error]).description + (unchanged.map { "；\($0)" } ?? ""))
+        progress(InputErrors([error]).description + note)
         throw ExitCode(2)
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        Interruption.settle()  // a failure caused by an interruption's clean-up is not reported
+        progress("错误 (error)：\(error)" + note)
+        throw ExitCode(3)
     }
 }
 
@@ -61,9 +75,12 @@ func runCommand() async {
         } else {
             try command.run()
         }
+        Interruption.settle()
     } catch {
+        Interruption.settle()
         QCSiteCommand.exit(withError: error)
     }
 }
 
+Interruption.handleSignals(report: progress)
 await runCommand()

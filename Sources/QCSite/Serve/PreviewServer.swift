@@ -95,7 +95,9 @@ public struct PreviewSession {
 
     func build() -> Bool {
         do {
-            _ = try SiteBuilder(paths: previewPaths, baseURL: "/", log: log).build()
+            var builder = SiteBuilder(paths: previewPaths, baseURL: "/", log: log)
+            builder.lockWait = .seconds(60)  // a build or import of the same site finishes first
+            _ = try builder.build()
             return true
         } catch {
             log("生成失败，继续提供上一次成功生成的网站：\n\(error)")
