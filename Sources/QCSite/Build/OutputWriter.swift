@@ -21,6 +21,7 @@ public enum OutputWriter {
         let output = URL(fileURLWithPath: OutputFolderRule.canonical(output.path, from: fm.currentDirectoryPath))
         let parent = output.deletingLastPathComponent()
         if let problem = OutputFolderRule.ownershipProblem(output, shown: output.path) { throw InputErrors([problem]) }
+        try checkPaths(files.keys)
         try removeLeftovers(beside: output, log: log)
 
         let oldFiles = existingFiles(in: output)
@@ -87,6 +88,20 @@ public enum OutputWriter {
             }
             removeLeftover(old, log: log)
         }
+    }
+
+    /// Output paths come from names in the content (a page's file name, an enterprise id): one
+    /// that would leave the output folder, or name the marker, is refused before anything is written.
+    static func checkPaths(_ paths: some Sequence<String>) throws {
+        let bad = paths.filter { path in
+            path == OutputFolderRule.marker || path.hasPrefix("/") || path.contains("\0")
+                || path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+        }
+        guard !bad.isEmpty else { return }
+        throw InputErrors(bad.sorted().map {
+            InputError(path: $0, line: 0, "网站中的这个路径会写到输出文件夹之外或不是普通路径 (not a plain path inside the output)："
+                + "它来自内容中的名字（页面文件名、单位 id、编号），请把其中的 .、.. 或 / 改掉")
+        })
     }
 
     /// Every folder of the old site must let its files be removed, or the swap would leave the
