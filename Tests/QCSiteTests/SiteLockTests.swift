@@ -44,13 +44,17 @@ struct SiteLockTests {
         let first = try await QCSiteBinary.launch(["import"], in: fixture.root)
         #expect(first.status == 0, "\(first.stderr)")
         let archive = try ArchiveDatabase(path: fixture.paths.archive)
-        // A few short runs inside a write transaction, which cannot wait for a task.
-        try archive.write { _ in
+        // A few short runs inside a write transaction, which cannot wait for a task. The
+        // transaction's half-done change is never seen.
+        try archive.write { db in
+            try db.execute(sql: "UPDATE registration SET title = 'HALF-WRITTEN'")
             for command in [["import"], ["check"], ["history", "示例甲通信", "--format", "json"]] {
                 let run = try QCSiteBinary.run(command, in: fixture.root)
                 #expect(run.status == (command == ["check"] ? 1 : 0), "\(command): \(run.stderr)")
                 #expect(!run.stderr.contains("database is locked"))
+                #expect(!run.stdout.contains("HALF-WRITTEN"))
             }
+            #expect(try String.fetchOne(db, sql: "SELECT title FROM registration") == "HALF-WRITTEN")
         }
         #expect(FullSite.names(in: fixture.url("archive-backups"), prefix: "archive-").isEmpty, "nothing changed, nothing backed up")
     }
