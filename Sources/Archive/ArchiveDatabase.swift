@@ -7,14 +7,42 @@ public final class ArchiveDatabase: Sendable {
 
     /// Opens (or creates) the archive file and brings its schema up to date.
     public init(path: String) throws {
-        var config = Configuration()
-        config.foreignKeysEnabled = true
+        var config = Self.configuration
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         let pool = try DatabasePool(path: path, configuration: config)
         writer = pool
         try Schema.migrator.migrate(pool)
+    }
+
+    /// Opens an existing archive for reading only: nothing is written, not even on opening
+    /// (a pool would), so a reader neither waits for nor blocks a command that writes, and each
+    /// read sees the archive as the last committed transaction left it.
+    /// Throws `Outdated` when the archive's schema needs migrations only a writer may run.
+    public init(readingFrom path: String) throws {
+        var config = Self.configuration
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA query_only = 1")
+        }
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        writer = queue
+        guard try queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) else { throw Outdated(path: path) }
+    }
+
+    /// An archive whose schema is older than this qcsite: an import brings it up to date.
+    public struct Outdated: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "\(path): archive schema is older than this qcsite" }
+    }
+
+    /// Foreign keys on; a lock held for a moment by another connection (a checkpoint, another
+    /// program reading) is waited for instead of failing at once.
+    private static var configuration: Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        return config
     }
 
     /// An archive in memory, for tests and dry runs.
@@ -47,10 +75,18 @@ extension ArchiveDatabase {
         }
     }
 
-    /// Copies the whole archive, consistently, to a new file.
+    /// Copies the whole archive, consistently, to a new file, and closes that file.
     public func backup(to path: String) throws {
         let destination = try DatabaseQueue(path: path)
         try writer.backup(to: destination)
+        try destination.close()
+    }
+}
+
+extension ArchiveDatabase {
+    /// Whether `error` is SQLite reporting that the disk is full (SQLITE_FULL).
+    public static func isDiskFull(_ error: any Error) -> Bool {
+        (error as? DatabaseError)?.resultCode == .SQLITE_FULL
     }
 
     /// Copies an archive file consistently without writing to it. Opening it as an archive would
@@ -61,5 +97,28 @@ extension ArchiveDatabase {
         configuration.readonly = true
         let source = try DatabaseQueue(path: path, configuration: configuration)
         try source.backup(to: DatabaseQueue(path: destination))
+    }
+}
+
+extension ArchiveDatabase {
+    /// What went wrong with the archive file `path`, in words staff can act on; nil for an error
+    /// that is not SQLite's.
+    public static func explain(_ error: any Error, path: String) -> String? {
+        guard let error = error as? DatabaseError else { return nil }
+        let detail = "（SQLite error \(error.resultCode.rawValue)）"
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return "存档 \(path) 不是有效的 SQLite 存档或已损坏\(detail)；请从 archive-backups/ 中把最近的备份复制回 \(path)"
+        case .SQLITE_FULL:
+            return "磁盘空间不足 (no space left on device)：无法写入存档 \(path)\(detail)；请清理磁盘后重试"
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+            return "无法打开或写入存档 \(path)\(detail)；请检查该文件及其文件夹的权限"
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return "存档 \(path) 正被另一个程序使用\(detail)；请等它结束后重试"
+        case .SQLITE_IOERR:
+            return "读写存档 \(path) 时出现磁盘错误\(detail)：\(error.message ?? "")"
+        default:
+            return "存档 \(path) 出错\(detail)：\(error.message ?? "\(error)")"
+        }
     }
 }

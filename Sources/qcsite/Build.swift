@@ -12,7 +12,7 @@ struct Build: ParsableCommand {
     @Flag(help: .hidden) var timings = false
 
     func run() throws {
-        try runReportingInputErrors(unchanged: "已发布的网站保持原样") {
+        try reporting("build", archive: site.archive, unchanged: "已发布的网站保持原样", interruptible: true) {
             var builder = SiteBuilder(paths: site.paths, baseURL: baseURL, strict: strict, log: progress)
             builder.timings = timings
             let report = try builder.build()

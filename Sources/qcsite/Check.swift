@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var status: Int32 = 0
-        try runReportingInputErrors {
+        try reporting("check", archive: site.archive) {
             let clock = ContinuousClock()
             var started = clock.now
             func step(_ name: String) {

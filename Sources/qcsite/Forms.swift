@@ -14,22 +14,17 @@ struct Forms: ParsableCommand {
     @Flag(help: "只生成可附于通知的空白报名汇总表和优秀企业申报表，不带存档中的数据") var blank = false
 
     func run() throws {
-        do {
-            try runReportingInputErrors(unchanged: "未写入任何表格") {
-                let forms = try YearForms.make(snapshot: site.existingArchive().snapshot(), year: year,
-                                               archivePath: site.archive, blank: blank)
-                let folder = try destination()
-                let written = try forms.write(into: URL(fileURLWithPath: folder), displayPath: folder, force: force)
-                for form in written {
-                    let use = form.isPublic ? "可附于通知" : "内部使用，勿附于公开通知"
-                    progress("\(form.path)（填好后导入为 \(form.importAs)；\(use)）")
-                }
-                for reason in forms.notMade { progress("未生成 \(reason)") }
-                progress("已写入 \(written.count) 份表格到 \(folder)")
+        try reporting("forms", archive: site.archive, unchanged: "未写入任何表格", interruptible: true) {
+            let forms = try YearForms.make(snapshot: site.existingArchive().snapshot(), year: year,
+                                           archivePath: site.archive, blank: blank)
+            let folder = try destination()
+            let written = try forms.write(into: URL(fileURLWithPath: folder), displayPath: folder, force: force)
+            for form in written {
+                let use = form.isPublic ? "可附于通知" : "内部使用，勿附于公开通知"
+                progress("\(form.path)（填好后导入为 \(form.importAs)；\(use)）")
             }
-        } catch let error as FormWriteError {
-            progress(error.description)
-            throw ExitCode(3)
+            for reason in forms.notMade { progress("未生成 \(reason)") }
+            progress("已写入 \(written.count) 份表格到 \(folder)")
         }
     }
 

@@ -12,7 +12,7 @@ struct History: ParsableCommand {
     @Option(help: "输出格式 text 或 json") var format: OutputFormat = .text
 
     func run() throws {
-        try runReportingInputErrors {
+        try reporting("history", archive: site.archive) {
             let snapshot = try site.existingArchive().snapshot()
             let resolver = EnterpriseResolver(snapshot.registry)
             guard let id = resolver.resolve(enterprise) else {

@@ -12,7 +12,7 @@ struct Import: ParsableCommand {
     @Flag(help: "重新读取所有年度，即使文件未改动") var force = false
 
     func run() throws {
-        try runReportingInputErrors(unchanged: "未导入任何内容，存档保持原样") {
+        try reporting("import", archive: site.archive, unchanged: "未导入任何内容，存档保持原样", interruptible: true) {
             let paths = site.paths
             let (_, summary) = try Importer.run(contentDirectory: paths.contentURL, displayPath: paths.content,
                                                 archivePath: paths.archive, onlyYears: years.isEmpty ? nil : Set(years),

@@ -11,7 +11,7 @@ struct RemoveYear: ParsableCommand {
     @Argument(help: "要删除的年度，如 2021") var year: Int
 
     func run() throws {
-        try runReportingInputErrors(unchanged: "存档保持原样") {
+        try reporting("remove-year", archive: site.archive, unchanged: "存档保持原样", interruptible: true) {
             let backup = try Importer.removeYear(year, archivePath: site.archive)
             progress("已从 \(site.archive) 删除 \(year) 年度；删除前的存档已备份到 \(backup)")
             progress("若 content/years/\(year) 仍在，下次 import 会重新导入它。")

@@ -25,7 +25,17 @@ struct Serve: AsyncParsableCommand {
             return source
         }
         defer { stops.forEach { $0.cancel() } }
-        try await task.value
+        do {
+            try await task.value
+        } catch is CancellationError {
+            return
+        } catch let errors as InputErrors {
+            progress(errors.description)
+            throw ExitCode(2)
+        } catch {
+            progress(StepError(step: "serve", underlying: error, archivePath: site.archive).description)
+            throw ExitCode(3)
+        }
     }
 
     /// This very program, to run each build of the preview in a process of its own.

@@ -70,4 +70,18 @@ struct CheckCommandTests {
         #expect(unknown.stdout.isEmpty)
         #expect(unknown.stderr.contains("1999"))
     }
+
+    @Test("A damaged archive is exit 3 with the step and the path, never taken for a rule error")
+    func damagedArchive() throws {
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
+        let site = try SiteFixture(withTheme: false)
+        defer { site.cleanUp() }
+        try site.write("broken.sqlite", String(repeating: "这不是存档。", count: 200))
+        for command in [["check"], ["history", "示例甲通信"]] {
+            let run = try QCSiteBinary.run(command + ["--archive", "broken.sqlite"], in: site.root)
+            #expect(run.status == 3, "\(command): \(run.stderr)")
+            #expect(run.stderr.hasPrefix("[\(command[0])] 存档 broken.sqlite 不是有效的 SQLite 存档或已损坏"), "\(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
 }

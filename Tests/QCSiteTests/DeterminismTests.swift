@@ -55,9 +55,9 @@ struct DeterminismTests {
             let run = try QCSiteBinary.run(["build"], in: site.root)
             #expect(run.status == 0, "\(run.stderr)")
         }
-        let files = FolderListing.files(under: first.url("public"))
+        let files = FileList.files(under: first.url("public"))
         #expect(files.count > 50)
-        #expect(files == FolderListing.files(under: second.url("public")))
+        #expect(files == FileList.files(under: second.url("public")))
         for file in files {
             let a = try Data(contentsOf: first.url("public/" + file)), b = try Data(contentsOf: second.url("public/" + file))
             #expect(a == b, "public/\(file) differs between two builds of the same content")

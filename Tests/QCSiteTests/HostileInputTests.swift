@@ -37,7 +37,7 @@ struct HostileInputTests {
         let fixture = try Self.baseSite()
         defer { fixture.cleanUp() }
         let folder = Self.corpus.appendingPathComponent(name)
-        for path in FolderListing.files(under: folder) where path != "expected.txt" {
+        for path in FileList.files(under: folder) where path != "expected.txt" {
             try fixture.write(path, Data(contentsOf: folder.appendingPathComponent(path)))
         }
         let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)

@@ -33,6 +33,18 @@ struct OutputWriterTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test("A path that would leave the output folder is refused before anything is written")
+    func pathsStayInside() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let out = fixture.url("site/public")
+        for path in ["../evil.html", "a/../../evil.html", "/tmp/evil.html", "a//b.html"] {
+            #expect(throws: InputErrors.self, "\(path)") { try OutputWriter.publish(["index.html": Data("a".utf8), path: Data("x".utf8)], to: out) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.url("site").path), "nothing written")
+        #expect(!FileManager.default.fileExists(atPath: fixture.url("evil.html").path))
+    }
+
     @Test("A build that fails on bad input leaves the published site untouched")
     func failedBuildKeepsSite() throws {
         let fixture = try SiteFixture(SiteFixture.minimal(rows: ImportTests.goodRows))

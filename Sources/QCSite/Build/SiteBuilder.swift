@@ -13,7 +13,8 @@ public struct BuildReport: Sendable {
 }
 
 /// `qcsite build`: a flat list of named steps, each reading only what the step before produced:
-/// import → snapshot → rank → render → publish.
+/// import → snapshot → rank → render → publish. The paths are checked before anything is read,
+/// and the site's lock is held from then until the new site is out.
 public struct SiteBuilder {
     public var paths: SitePaths
     /// Overrides `base_url` of site.yaml.
@@ -22,6 +23,8 @@ public struct SiteBuilder {
     public var strict: Bool
     /// Print how long each step took (for tuning a large archive).
     public var timings = false
+    /// How long to wait for another command holding the site's lock (none: refuse at once).
+    public var lockWait: Duration = .zero
     public var log: (String) -> Void
 
     public init(paths: SitePaths, baseURL: String? = nil, strict: Bool = false, log: @escaping (String) -> Void = { _ in }) {
@@ -32,7 +35,8 @@ public struct SiteBuilder {
     }
 
     /// Runs one named step of the build, timing it when asked.
-    private func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+    /// A failure inside it that is not an input error is reported with the step's name.
+    private func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
         let start = DispatchTime.now()
         defer {
             if timings {
@@ -40,19 +44,24 @@ public struct SiteBuilder {
                 log(String(format: "  %@: %.0f ms", name, ms))
             }
         }
-        return try body()
+        return try StepError.wrapping(name, archivePath: paths.archive, body)
     }
 
     public func build() throws -> BuildReport {
+        try OutputFolderRule.check(paths)
+        return try SiteLock.holding(archivePath: paths.archive, wait: lockWait) { try buildHoldingLock() }
+    }
+
+    private func buildHoldingLock() throws -> BuildReport {
         let (content, imported) = try step("import") {
-            try Importer.run(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive)
+            try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive)
         }
         let changed = imported.years.map { "\($0.year)年 \($0.registrations) 项" }.joined(separator: "，")
         let unchanged = imported.unchangedYears.map { "\($0)年" }.joined(separator: "、")
         log("导入：" + [changed.isEmpty ? nil : "更新 " + changed, unchanged.isEmpty ? nil : "未改动 " + unchanged]
             .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
 
-        let snapshot = try step("snapshot") { try ArchiveDatabase(path: paths.archive).snapshot() }
+        let snapshot = try step("snapshot") { try ArchiveDatabase(readingFrom: paths.archive).snapshot() }
         let standings = try step("rank") { try Checker.standings(snapshot) }
         var findings: [Int: [Finding]] = [:]
         try step("check") {
@@ -83,7 +92,7 @@ public struct SiteBuilder {
         }
         try step("link check") { try LinkChecker.check(files, urls: urls, outputName: paths.output) }
 
-        let output = try step("publish") { try OutputWriter.publish(files, to: paths.outputURL) }
+        let output = try step("publish") { try OutputWriter.publish(files, to: paths.outputURL, log: log) }
         log("生成 \(files.count) 个文件：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         return BuildReport(imported: imported, findings: findings, files: files.count, output: output)
     }

@@ -26,60 +26,57 @@ public enum ContentReader {
     public static func read(_ directory: URL, displayPath: String = "content", onlyYears: Set<Int>? = nil,
                             archived: [Int: String] = [:]) throws -> ContentSite {
         var log = ErrorLog()
-        let fm = FileManager.default
-        func file(_ relative: String) -> (URL, String) {
-            (directory.appendingPathComponent(relative), displayPath + "/" + relative)
-        }
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+        guard let content = try SourceFolder.open(directory, displayPath: displayPath) else {
             throw InputErrors([InputError(path: displayPath, line: 0,
                 "内容文件夹不存在 (no content folder)；请在站点文件夹中运行，或用 --content 指定")])
         }
 
         var site = SiteConfig()
-        let (siteURL, sitePath) = file("site.yaml")
-        if fm.fileExists(atPath: siteURL.path) {
-            site = log.attempt { try SiteConfig.read(YAMLValue.read(siteURL, displayPath: sitePath)) } ?? site
+        if let url = log.attempt({ try content.file("site.yaml") }) ?? nil {
+            site = log.attempt { try SiteConfig.read(YAMLValue.read(url, displayPath: displayPath + "/site.yaml")) } ?? site
         }
 
-        let (registryURL, registryPath) = file("enterprises.yaml")
+        let registryPath = displayPath + "/enterprises.yaml"
         var registry = Registry(enterprises: [], aliases: [])
-        if fm.fileExists(atPath: registryURL.path) {
-            registry = log.attempt { try RegistryReader.read(YAMLValue.read(registryURL, displayPath: registryPath)) } ?? registry
-        } else {
+        switch log.attempt({ try content.file("enterprises.yaml") }) {
+        case let url??:
+            registry = log.attempt { try RegistryReader.read(YAMLValue.read(url, displayPath: registryPath)) } ?? registry
+        case nil?:
             log.add(registryPath, 0, "缺少单位名录 enterprises.yaml (missing enterprise registry)")
+        case nil:
+            break  // logged: it is there but cannot be read
         }
         let resolver = EnterpriseResolver(registry)
 
-        let notices = readNotices(directory, displayPath: displayPath, log: &log)
-        let pages = readPages(directory, displayPath: displayPath, log: &log)
+        let notices = readNotices(content, log: &log)
+        let pages = readPages(content, log: &log)
 
         var years: [YearRecords] = []
         var unchanged: [Int] = []
-        let yearsDir = directory.appendingPathComponent("years")
-        let names = ((try? fm.contentsOfDirectory(atPath: yearsDir.path)) ?? []).sorted()
-        for name in names {
-            let url = yearsDir.appendingPathComponent(name)
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue else { continue }
+        let folders = (log.attempt { try content.entries(in: "years") } ?? []).filter { $0.kind == .folder }.map(\.name)
+        for name in folders {
+            let folder = "years/" + name
             guard let year = Int(name), name.count == 4 else {
-                log.add(displayPath + "/years/" + name, 0, "年度文件夹应以四位年份命名，如 years/2024")
+                log.add(displayPath + "/" + folder, 0, "年度文件夹应以四位年份命名，如 years/2024")
                 continue
             }
             if let onlyYears, !onlyYears.contains(year) { continue }
-            let fingerprint = Fingerprint.of(folder: url, extra: [registryURL], version: formatVersion)
+            guard let fingerprint = log.attempt({
+                try Fingerprint.of(folder: folder, in: content, extra: ["enterprises.yaml"], version: formatVersion)
+            }) else { continue }
             if archived[year] == fingerprint {
                 unchanged.append(year)
                 continue
             }
-            let reader = YearReader(year: year, directory: url, displayPath: displayPath + "/years/" + name,
-                                    contentDirectory: directory, resolver: resolver)
+            let reader = YearReader(year: year, displayPath: displayPath + "/" + folder, source: content, folder: folder,
+                                    resolver: resolver)
             if var records = reader.read(log: &log) {
                 records.competition.sourceFingerprint = fingerprint
                 years.append(records)
             }
         }
         if let onlyYears {
-            for year in onlyYears.sorted() where !names.contains(String(year)) {
+            for year in onlyYears.sorted() where !folders.contains(String(year)) {
                 log.add(displayPath + "/years/\(year)", 0, "没有 \(year) 年度的文件夹")
             }
         }
@@ -91,18 +88,18 @@ public enum ContentReader {
     /// The front-matter keys of a notice; any other is a typo to report, not a key to ignore.
     static let noticeKeys = ["title", "date", "year", "summary", "attachments", "stage", "draft"]
 
-    private static func markdownFiles(_ folder: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+    /// The Markdown files of a folder of the content, by name.
+    private static func markdownFiles(_ content: SourceFolder, _ folder: String, log: inout ErrorLog) -> [String] {
+        (log.attempt { try content.entries(in: folder) } ?? [])
+            .filter { $0.kind == .file && $0.name.hasSuffix(".md") }.map(\.name)
     }
 
-    private static func readNotices(_ directory: URL, displayPath: String, log: inout ErrorLog) -> [Notice] {
-        let folder = directory.appendingPathComponent("notices")
+    private static func readNotices(_ content: SourceFolder, log: inout ErrorLog) -> [Notice] {
         var notices: [Notice] = []
-        for name in markdownFiles(folder) {
-            let path = displayPath + "/notices/" + name
+        for name in markdownFiles(content, "notices", log: &log) {
+            let path = content.displayPath + "/notices/" + name
             let notice: Notice? = log.attempt {
-                let md = try MarkdownFile.read(folder.appendingPathComponent(name), displayPath: path)
+                let md = try MarkdownFile.read(try content.existingFile("notices/" + name), displayPath: path)
                 guard let front = md.frontMatter else {
                     throw InputError(path: path, line: 1, "通知需要 front matter（title 和 date），以 --- 开头")
                 }
@@ -133,11 +130,9 @@ public enum ContentReader {
                     for item in list.items ?? [] {
                         errors.attempt {
                             let file = try (item["file"] ?? item).requireString()
-                            let title = item["title"]?.string ?? (file as NSString).lastPathComponent
-                            guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path) else {
-                                throw item.error("附件「\(file)」不存在；路径相对于内容文件夹，如 years/2024/files/报名表.docx")
-                            }
-                            attachments.append(Notice.Attachment(title: title, file: file))
+                            let attachment = try Self.attachment(file, in: content, at: item["file"] ?? item)
+                            attachments.append(Notice.Attachment(title: item["title"]?.string ?? attachment.components.last!,
+                                                                 file: attachment.source))
                         }
                     }
                 }
@@ -151,14 +146,30 @@ public enum ContentReader {
         return notices
     }
 
-    private static func readPages(_ directory: URL, displayPath: String, log: inout ErrorLog) -> [Page] {
-        let folder = directory.appendingPathComponent("pages")
+    /// A notice's attachment, checked where staff wrote it: a plain path to a readable file
+    /// inside the content folder.
+    private static func attachment(_ file: String, in content: SourceFolder, at value: YAMLValue) throws -> AttachmentPath {
+        var problem = ""
+        guard let attachment = AttachmentPath(file, problem: &problem) else { throw value.error(problem) }
+        let found: URL?
+        do {
+            found = try content.file(attachment.source)
+        } catch let error as InputError {
+            throw value.error("附件「\(file)」：\(error.path): \(error.message)")
+        }
+        guard found != nil else {
+            throw value.error("附件「\(file)」不存在；路径相对于内容文件夹，如 years/2024/files/报名表.docx")
+        }
+        return attachment
+    }
+
+    private static func readPages(_ content: SourceFolder, log: inout ErrorLog) -> [Page] {
         var pages: [Page] = []
-        for name in markdownFiles(folder) {
-            let path = displayPath + "/pages/" + name
+        for name in markdownFiles(content, "pages", log: &log) {
+            let path = content.displayPath + "/pages/" + name
             let page: Page? = log.attempt {
                 if let problem = AddressID.slugProblem(name) { throw InputError(path: path, line: 0, problem) }
-                let md = try MarkdownFile.read(folder.appendingPathComponent(name), displayPath: path)
+                let md = try MarkdownFile.read(try content.existingFile("pages/" + name), displayPath: path)
                 let slug = String(name.dropLast(3))
                 let title = md.string("title") ?? firstHeading(md.body) ?? slug
                 for key in md.frontMatter?.entries?.map(\.key) ?? [] where key != "title" {

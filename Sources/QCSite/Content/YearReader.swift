@@ -4,9 +4,10 @@ import Archive
 /// Reads one `years/<YYYY>/` folder into the records of that year.
 struct YearReader {
     let year: Int
-    let directory: URL
     let displayPath: String
-    let contentDirectory: URL
+    /// The content folder, and the year's folder inside it (`years/2024`).
+    let source: SourceFolder
+    let folder: String
     let resolver: EnterpriseResolver
 
     static let registrationColumns: [ColumnSpec] = [
@@ -34,20 +35,23 @@ struct YearReader {
         .optional("level", "级别"), .optional("date", "发表日期"),
     ]
 
-    private var fm: FileManager { .default }
-
-    /// The table `name.csv` or `name.xlsx` of the year, if present.
+    /// The table `name.csv` or `name.xlsx` of the year, if present; one that is there but
+    /// cannot be read is an error, never an absent table.
     private func table(_ name: String, log: inout ErrorLog) -> Table? {
-        let csv = directory.appendingPathComponent(name + ".csv")
-        let xlsx = directory.appendingPathComponent(name + ".xlsx")
-        let hasCSV = fm.fileExists(atPath: csv.path), hasXLSX = fm.fileExists(atPath: xlsx.path)
-        if hasCSV && hasXLSX {
+        guard let found = log.attempt({ () throws -> (URL?, URL?) in
+            (try source.file(folder + "/" + name + ".csv"), try source.file(folder + "/" + name + ".xlsx"))
+        }) else { return nil }
+        switch found {
+        case (_?, _?):
             log.add(displayPath + "/" + name + ".xlsx", 0, "同时存在 \(name).csv 和 \(name).xlsx；请只保留一个")
             return nil
+        case let (csv?, nil):
+            return log.attempt { try TableReader.read(csv, displayPath: displayPath + "/" + name + ".csv") }
+        case let (nil, xlsx?):
+            return log.attempt { try TableReader.read(xlsx, displayPath: displayPath + "/" + name + ".xlsx") }
+        case (nil, nil):
+            return nil
         }
-        guard hasCSV || hasXLSX else { return nil }
-        let url = hasCSV ? csv : xlsx
-        return log.attempt { try TableReader.read(url, displayPath: displayPath + "/" + name + (hasCSV ? ".csv" : ".xlsx")) }
     }
 
     func read(log: inout ErrorLog) -> YearRecords? {
@@ -77,9 +81,9 @@ struct YearReader {
     // MARK: competition.yaml
 
     private func readCompetition(log: inout ErrorLog) -> (Competition, [CompetitionStage], CompetitionRules)? {
-        let url = directory.appendingPathComponent("competition.yaml")
         let path = displayPath + "/competition.yaml"
-        guard fm.fileExists(atPath: url.path) else {
+        guard let found = log.attempt({ try source.file(folder + "/competition.yaml") }) else { return nil }
+        guard let url = found else {
             log.add(path, 0, "缺少 competition.yaml（年度、通知文号、各阶段日期、已公布阶段）")
             return nil
         }
@@ -183,12 +187,15 @@ struct YearReader {
     /// Reads achievement write-ups; returns the profiles of `writeups/enterprise-<申报编号>.md` by 申报编号.
     private func readWriteups(ids: Set<String>, into records: inout YearRecords, log: inout ErrorLog) -> [String: (String, String)] {
         var profiles: [String: (String, String)] = [:]
-        let folder = directory.appendingPathComponent("writeups")
-        let names = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        let writeups = folder + "/writeups"
+        let names = (log.attempt { try source.entries(in: writeups) } ?? [])
+            .filter { $0.kind == .file && $0.name.hasSuffix(".md") }.map(\.name)
         for name in names {
             let path = displayPath + "/writeups/" + name
             let stem = String(name.dropLast(3))
-            guard let md = log.attempt({ try MarkdownFile.read(folder.appendingPathComponent(name), displayPath: path) }) else { continue }
+            guard let md = log.attempt({
+                try MarkdownFile.read(try source.existingFile(writeups + "/" + name), displayPath: path)
+            }) else { continue }
             if stem.hasPrefix("enterprise-") {
                 profiles[String(stem.dropFirst("enterprise-".count))] = (md.body, path)
                 continue
@@ -225,18 +232,16 @@ struct YearReader {
     private func scoreTables(_ round: ScoreRound, log: inout ErrorLog) -> [Table] {
         let name = "scores/" + round.rawValue
         var tables = table(name, log: &log).map { [$0] } ?? []
-        let folder = directory.appendingPathComponent(name)
-        var isFolder: ObjCBool = false
-        guard fm.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue,
-              let files = log.attempt({ try fm.contentsOfDirectory(atPath: folder.path) }) else { return tables }
+        guard let entries = log.attempt({ try source.entries(in: folder + "/" + name) }) else { return tables }
         // Hidden files and the lock files Excel keeps beside an open workbook (~$…) are not sheets.
-        for file in files.sorted() where !file.hasPrefix(".") && !file.hasPrefix("~$") {
+        for entry in entries where !entry.name.hasPrefix("~$") {
+            let file = entry.name
             let path = displayPath + "/" + name + "/" + file
-            guard ["csv", "xlsx"].contains((file as NSString).pathExtension.lowercased()) else {
+            guard entry.kind == .file, ["csv", "xlsx"].contains((file as NSString).pathExtension.lowercased()) else {
                 log.add(path, 0, "\(name)/ 中只能放评分表（.xlsx 或 .csv）；.xls 请用 Excel 另存为 .xlsx，其他文件请移出")
                 continue
             }
-            if let table = log.attempt({ try TableReader.read(folder.appendingPathComponent(file), displayPath: path) }) {
+            if let table = log.attempt({ try TableReader.read(try source.existingFile(folder + "/" + name + "/" + file), displayPath: path) }) {
                 tables.append(table)
             }
         }

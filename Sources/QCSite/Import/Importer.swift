@@ -14,30 +14,59 @@ public struct ImportSummary: Sendable {
 }
 
 /// Reads the content folder and replaces the archived years in one transaction.
-/// Nothing is written unless the whole folder reads without an input error.
+/// Nothing is written unless the whole folder reads without an input error, and nothing at all
+/// — no backup, no write transaction — when the content matches the archive.
 public enum Importer {
+    /// Imports holding the site's lock (see `SiteLock`).
     /// - Parameter force: read every year again, even one whose files are unchanged.
     public static func run(contentDirectory: URL, displayPath: String, archivePath: String,
                            onlyYears: Set<Int>? = nil, force: Bool = false) throws -> (ContentSite, ImportSummary) {
-        let exists = FileManager.default.fileExists(atPath: archivePath)
-        // Open an existing archive only: a failed first import must not leave an empty one behind.
-        let existing = exists ? try ArchiveDatabase(path: archivePath) : nil
+        try SiteLock.holding(archivePath: archivePath) {
+            try runHoldingLock(contentDirectory: contentDirectory, displayPath: displayPath, archivePath: archivePath,
+                               onlyYears: onlyYears, force: force)
+        }
+    }
+
+    /// The import itself, for a caller that already holds the site's lock (a build).
+    static func runHoldingLock(contentDirectory: URL, displayPath: String, archivePath: String,
+                               onlyYears: Set<Int>? = nil, force: Bool = false) throws -> (ContentSite, ImportSummary) {
+        try ArchiveBackups.removeLeftovers(archivePath: archivePath)
+        // Open an existing archive only, and for reading: a failed first import must not leave an
+        // empty archive behind, and an import that changes nothing must not write.
+        let existing = try FileManager.default.fileExists(atPath: archivePath) ? openForComparing(archivePath) : nil
         let archived = force ? [:] : try existing?.fingerprints() ?? [:]
         let content = try ContentReader.read(contentDirectory, displayPath: displayPath, onlyYears: onlyYears, archived: archived)
         var backup: String?
-        if let existing, try !content.years.isEmpty || changesRegistryOrWriting(content, existing) {
+        if let existing {
+            guard try !content.years.isEmpty || changesRegistryOrWriting(content, existing) else {
+                return (content, summary(content, backup: nil))
+            }
             backup = try ArchiveBackups.keep(existing, archivePath: archivePath)
         }
-        let archive = try existing ?? ArchiveDatabase(path: archivePath)
-        try archive.replace(registry: content.registry, writing: content.writing, years: content.years)
-        let summary = ImportSummary(
+        let folder = URL(fileURLWithPath: archivePath).deletingLastPathComponent().path
+        try DiskFull.naming(folder) {
+            try ArchiveDatabase(path: archivePath).replace(registry: content.registry, writing: content.writing, years: content.years)
+        }
+        return (content, summary(content, backup: backup))
+    }
+
+    /// The archive for reading; one from an older qcsite is brought up to date first.
+    private static func openForComparing(_ archivePath: String) throws -> ArchiveDatabase {
+        do {
+            return try ArchiveDatabase(readingFrom: archivePath)
+        } catch is ArchiveDatabase.Outdated {
+            return try ArchiveDatabase(path: archivePath)
+        }
+    }
+
+    private static func summary(_ content: ContentSite, backup: String?) -> ImportSummary {
+        ImportSummary(
             years: content.years.map { ($0.year, $0.registrations.count) },
             unchangedYears: content.unchangedYears,
             backup: backup,
             enterprises: content.registry.enterprises.count,
             notices: content.writing.notices.count,
             pages: content.writing.pages.count)
-        return (content, summary)
     }
 
     /// Whether storing the content's registry, notices and pages would change what the archive
@@ -63,12 +92,15 @@ extension Importer {
         guard FileManager.default.fileExists(atPath: archivePath) else {
             throw InputError(path: archivePath, line: 0, "存档不存在 (no archive at \(archivePath))")
         }
-        let archive = try ArchiveDatabase(path: archivePath)
-        guard try archive.years().contains(year) else {
-            throw InputError(path: archivePath, line: 0, "存档中没有 \(year) 年度 (no year \(year) in the archive)")
+        return try SiteLock.holding(archivePath: archivePath) {
+            try ArchiveBackups.removeLeftovers(archivePath: archivePath)
+            let archive = try ArchiveDatabase(path: archivePath)
+            guard try archive.years().contains(year) else {
+                throw InputError(path: archivePath, line: 0, "存档中没有 \(year) 年度 (no year \(year) in the archive)")
+            }
+            let backup = try ArchiveBackups.keep(archive, archivePath: archivePath)
+            _ = try DiskFull.naming(URL(fileURLWithPath: archivePath).deletingLastPathComponent().path) { try archive.removeYear(year) }
+            return backup
         }
-        let backup = try ArchiveBackups.keep(archive, archivePath: archivePath)
-        _ = try archive.removeYear(year)
-        return backup
     }
 }

@@ -60,7 +60,7 @@ struct HomeSection: SiteSection {
                               yearURL: current.map { context.urls.link(SitePath.year($0.year)) },
                               shortlistURL: current.flatMap { record.showsShortlist($0) ? context.urls.link(SitePath.shortlist($0.year)) : nil },
                               resultsURL: current.flatMap { record.showsResults($0) ? context.urls.link(SitePath.results($0.year)) : nil },
-                              registration: current.flatMap { Self.registration($0, context) },
+                              registration: try current.flatMap { try Self.registration($0, context) },
                               notices: context.record.notices.prefix(5).map { NoticeSection.summary($0, context) },
                               noticesURL: context.urls.link(SitePath.notices),
                               years: context.yearLinks(current: nil),
@@ -72,14 +72,14 @@ struct HomeSection: SiteSection {
 
     /// During registration: the year's call for entries — its notice announcing the registration
     /// stage, else its first notice that announces no later stage — with the notice's forms.
-    static func registration(_ year: YearRecords, _ context: RenderContext) -> Registration? {
+    static func registration(_ year: YearRecords, _ context: RenderContext) throws -> Registration? {
         guard year.competition.published == .registration else { return nil }
         let candidates = context.record.notices.filter { $0.year == year.year }.sorted { ($0.date, $0.slug) < ($1.date, $1.slug) }
         guard let notice = candidates.first(where: { $0.stage == .registration })
                 ?? candidates.first(where: { $0.stage == nil }) else { return nil }
         let deadline = year.stages.first { $0.stage == .registration }?.endsOn.map(context.longDate)
         return Registration(deadline: deadline, notice: Link(title: notice.title, url: context.urls.link(SitePath.notice(notice.slug))),
-                            attachments: NoticeSection.links(NoticeSection.attachments(notice), context))
+                            attachments: NoticeSection.links(try NoticeSection.attachments(notice), context))
     }
 
     /// The stages of a year with their dates, each done, current or to come by the published stage.
@@ -146,13 +146,20 @@ struct NoticeSection: SiteSection {
         try files.add("notices/index.html", context.page("notices",
             context.pageModel(title: "通知公告", path: "notices/", section: "notices"),
             ["notices": notices.map { Self.summary($0, context) }]))
+        let content = try SourceFolder.open(context.contentDirectory, displayPath: "content")
         var attached = Set<String>()
         for notice in notices {
-            let attachments = Self.attachments(notice)
+            let attachments = try Self.attachments(notice)
             for attachment in attachments where attached.insert(attachment.output).inserted {
-                if let data = FileManager.default.contents(atPath: context.contentDirectory.appendingPathComponent(attachment.source).path) {
-                    try files.add(attachment.output, data)
+                // Read again at render: the archive may hold a path an earlier import let through.
+                let data: Data
+                do {
+                    guard let content else { throw InputError(path: "content", line: 0, "内容文件夹不存在 (no content folder)") }
+                    data = try content.data(attachment.source)
+                } catch let error as InputError {
+                    throw InputError(path: notice.sourcePath, line: 0, "附件「\(attachment.source)」：\(error.path): \(error.message)")
                 }
+                try files.add(attachment.output, data)
             }
             let model = NoticeModel(summary: Self.summary(notice, context),
                                     text: NoticeText.render(notice.markdown, rawHTML: context.config.markdownRawHTML,
@@ -167,11 +174,14 @@ struct NoticeSection: SiteSection {
     }
 
     /// Attachments with their output paths: `years/2024/files/x.docx` is published as `2024/files/x.docx`.
-    static func attachments(_ notice: Notice) -> [Attachment] {
-        notice.attachments.map { item in
-            let file = item.file
-            let output = file.hasPrefix("years/") ? String(file.dropFirst("years/".count)) : "files/" + (file as NSString).lastPathComponent
-            return Attachment(title: item.title, source: file, output: output)
+    /// A path that is not a plain one inside the content folder is an error naming the notice.
+    static func attachments(_ notice: Notice) throws -> [Attachment] {
+        try notice.attachments.map { item in
+            var problem = ""
+            guard let path = AttachmentPath(item.file, problem: &problem) else {
+                throw InputError(path: notice.sourcePath, line: 0, problem)
+            }
+            return Attachment(title: item.title, source: path.source, output: path.output)
         }
     }
 

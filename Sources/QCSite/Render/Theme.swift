@@ -9,32 +9,34 @@ public struct Theme: Sendable {
     public let assets: [String: Data]
 
     public static func load(_ directory: URL, displayPath: String) throws -> Theme {
-        let fm = FileManager.default
-        let templates = directory.appendingPathComponent("templates")
-        guard fm.fileExists(atPath: templates.path) else {
+        let theme = try SourceFolder.open(directory, displayPath: displayPath)
+        guard let theme, try theme.kind(of: "templates") == .folder else {
             throw InputErrors([InputError(path: displayPath + "/templates", line: 0,
                 "主题缺少 templates 文件夹 (theme has no templates)；请用 --themes 指定主题所在文件夹")])
         }
         var library = MustacheLibrary()
         var errors = ErrorLog()
-        for path in FolderListing.files(under: templates) where path.hasSuffix(".mustache") {
+        for path in errors.attempt({ try theme.files(under: "templates") }) ?? [] where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
-            let text = (try? String(contentsOf: templates.appendingPathComponent(path), encoding: .utf8)) ?? ""
+            let shown = displayPath + "/templates/" + path
+            guard let data = errors.attempt({ try theme.data("templates/" + path) }) else { continue }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                errors.add(shown, 0, "模板不是 UTF-8 编码 (not UTF-8)；请另存为 UTF-8")
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                errors.add(displayPath + "/templates/" + path, error.context.lineNumber,
-                           "模板语法错误 (template syntax): \(error.error)")
+                errors.add(shown, error.context.lineNumber, "模板语法错误 (template syntax): \(error.error)")
             } catch {
-                errors.add(displayPath + "/templates/" + path, 0, "模板语法错误 (template syntax): \(error)")
+                errors.add(shown, 0, "模板语法错误 (template syntax): \(error)")
             }
         }
-        if !errors.isEmpty { throw InputErrors(errors.errors) }
         var assets: [String: Data] = [:]
-        let statics = directory.appendingPathComponent("static")
-        for path in FolderListing.files(under: statics) {
-            assets[path] = fm.contents(atPath: statics.appendingPathComponent(path).path)
+        for path in errors.attempt({ try theme.files(under: "static") }) ?? [] {
+            if let data = errors.attempt({ try theme.data("static/" + path) }) { assets[path] = data }
         }
+        if !errors.isEmpty { throw InputErrors(errors.errors) }
         return Theme(library: library, assets: assets)
     }
 

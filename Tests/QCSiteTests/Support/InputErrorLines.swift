@@ -8,6 +8,8 @@ func inputErrorLines(_ body: () throws -> Void, sourceLocation: SourceLocation =
         Issue.record("expected input errors", sourceLocation: sourceLocation)
     } catch let errors as InputErrors {
         return errors.errors.map(\.description)
+    } catch let error as InputError {
+        return [error.description]
     } catch {
         Issue.record("expected input errors, got \(error)", sourceLocation: sourceLocation)
     }

@@ -17,10 +17,11 @@ enum QCSiteBinary {
 
     static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: url.path) }
 
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+    /// - Parameter launcher: a command that runs the binary, such as `setpriv` with its options.
+    static func run(_ arguments: [String], in folder: URL, launcher: [String] = []) throws -> Run {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? url
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [url.path] + arguments
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

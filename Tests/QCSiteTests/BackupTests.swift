@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import Archive
+@testable import QCSite
+
+/// A backup is whole or absent: written under a temporary name, renamed when complete; what an
+/// interrupted backup leaves is removed, and a full disk is said as such.
+@Suite("Backups", .serialized)
+struct BackupTests {
+    @Test("Leftovers of interrupted backups are removed by the next import, even one that changes nothing")
+    func leftovers() throws {
+        let fixture = try SiteFixture(SiteFixture.minimal(rows: ImportTests.goodRows))
+        defer { fixture.cleanUp() }
+        let run = { try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content", archivePath: fixture.paths.archive).1 }
+        _ = try run()
+        try fixture.write("content/years/2024/judges.csv", "评委,单位名称\n王教授,示例理工大学\n")
+        let backup = try #require(try run().backup)
+        let folder = ArchiveBackups.folder(for: fixture.paths.archive)
+        let name = URL(fileURLWithPath: backup).lastPathComponent
+        let left = [".archive-20250101-000000-01.sqlite.partial-99999", ".archive-20250101-000000-01.sqlite.partial-99999-journal",
+                    "archive-20240101-000000-01.sqlite", "archive-20240101-000000-01.sqlite-journal"]
+        for file in left { try Data("half".utf8).write(to: folder.appendingPathComponent(file)) }
+
+        #expect(try run().backup == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [name],
+                "a broken backup left by a kill would take one of the \(ArchiveBackups.kept) slots")
+    }
+
+    @Test("A backup is written complete under its real name, and no temporary file stays")
+    func wholeBackup() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let archive = try ArchiveDatabase()
+        try archive.replace(registry: Registry(enterprises: [Enterprise(id: "a", name: "示例甲")], aliases: []),
+                            writing: Writing(notices: [], pages: []), years: [])
+        let path = try ArchiveBackups.keep(archive, archivePath: fixture.paths.archive)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: ArchiveBackups.folder(for: fixture.paths.archive).path)
+            == [URL(fileURLWithPath: path).lastPathComponent])
+        #expect(try ArchiveDatabase(readingFrom: path).snapshot().registry.enterprises.map(\.id) == ["a"])
+    }
+
+    @Test("Running out of space is said as 磁盘空间不足 with the folder, from SQLite and from the system")
+    func diskFullMessage() throws {
+        let archive = try ArchiveDatabase()
+        let sqliteError = #expect(throws: (any Error).self) {
+            try archive.write { db in
+                try db.execute(sql: "PRAGMA max_page_count = 2; CREATE TABLE filler (x); INSERT INTO filler VALUES (zeroblob(100000))")
+            }
+        }
+        let error = try #require(sqliteError)
+        let full = try #require(DiskFull.cause(of: error, folder: "archive-backups"))
+        #expect(full.description.hasPrefix("磁盘空间不足 (no space left on device)：无法写入 archive-backups"))
+        #expect(DiskFull.cause(of: POSIXError(.ENOSPC), folder: "public") != nil)
+        #expect(DiskFull.cause(of: POSIXError(.EACCES), folder: "public") == nil)
+    }
+
+    @Test("A full backup disk stops the import with 磁盘空间不足, leaves the archive and no partial backup",
+          .enabled(if: BackupTests.canMountSmallDisk, "needs root and a kernel that lets it mount a small tmpfs"))
+    func fullDisk() async throws {
+        try #require(QCSiteBinary.isBuilt)
+        let rows = (1...2000).map { "2024-\(String(format: "%04d", $0)),\(["示例甲通信", "示例乙网络", "示例通信集团有限公司"][$0 % 3]),第\($0)QC小组,降低第\($0)号基站退服时长的长标题,问题解决型,张伟、李娜,,2024-08-20,,," }
+        var files = SiteFixture.minimal(rows: rows)
+        files["content/years/2024/competition.yaml"] = SiteFixture.competition(2024, rules: "rules:\n  max_per_enterprise: 1000\n")
+        let fixture = try SiteFixture(files, withTheme: false)
+        defer { fixture.cleanUp() }
+        let first = try await QCSiteBinary.launch(["import"], in: fixture.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        let backups = fixture.url("archive-backups")
+        try FileManager.default.createDirectory(at: backups, withIntermediateDirectories: false)
+        try #require(Self.mountSmallDisk(at: backups))
+        defer { _ = Self.unmount(backups) }
+
+        try fixture.write("content/years/2024/judges.csv", "评委,单位名称\n王教授,示例理工大学\n")
+        let before = try ArchiveDatabase(path: fixture.paths.archive).snapshot().year(2024)?.judges.count
+        let run = try await QCSiteBinary.launch(["import"], in: fixture.root)
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stderr.contains("磁盘空间不足 (no space left on device)：无法写入"), "\(run.stderr)")
+        #expect(run.stderr.contains("archive-backups"))
+        #expect(!run.stderr.contains("not an error"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: backups.path).isEmpty, "an empty or partial backup was left")
+        #expect(try ArchiveDatabase(path: fixture.paths.archive).snapshot().year(2024)?.judges.count == before)
+    }
+
+    static var canMountSmallDisk: Bool {
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("qcsite-mount-\(UUID().uuidString)")
+        guard (try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: false)) != nil else { return false }
+        defer { try? FileManager.default.removeItem(at: probe) }
+        return mountSmallDisk(at: probe) && unmount(probe)
+    }
+
+    static func mountSmallDisk(at folder: URL) -> Bool {
+        getuid() == 0 && command("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", folder.path])
+    }
+
+    static func unmount(_ folder: URL) -> Bool { command("/bin/umount", [folder.path]) }
+
+    static func command(_ path: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}
