@@ -6,8 +6,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "qcsite", targets: ["qcsite"]),
-        .library(name: "QCSite", targets: ["QCSite"]),
-        .library(name: "Archive", targets: ["Archive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,33 +26,55 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "CFileSwap"),
+        // The direction of the pipeline, held by the compiler: content → archive → rules →
+        // disclosure (the public record) → publishing → build → preview. Publishing cannot
+        // import Archive or Rules: every page sees the archive through Disclosure only.
+        .target(name: "Diagnostics"),
+        .target(name: "TextKeys"),
+        .target(name: "SiteSettings"),
+        .target(name: "SafePaths", dependencies: ["Diagnostics", "TextKeys"]),
         .target(
             name: "Archive",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Diagnostics", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
-            name: "QCSite",
+            name: "Content",
             dependencies: [
-                "Archive",
-                "CCmarkGFM",
-                "CFileSwap",
-                "CXLSXWriter",
+                "Archive", "Diagnostics", "TextKeys", "SiteSettings", "SafePaths",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        .target(name: "Rules", dependencies: ["Archive", "TextKeys"]),
+        .target(name: "Disclosure", dependencies: ["Archive", "Rules", "SiteSettings", "TextKeys"]),
+        .target(
+            name: "Publishing",
+            dependencies: [
+                "Disclosure", "Archive", "Rules", "Diagnostics", "SiteSettings", "TextKeys", "SafePaths", "CCmarkGFM", "CFileSwap",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "Forms", dependencies: ["Archive", "Content", "Rules", "Diagnostics", "CXLSXWriter"]),
+        .target(
+            name: "SiteBuild",
+            dependencies: ["Archive", "Content", "Rules", "Disclosure", "Publishing", "Diagnostics", "SiteSettings", "SafePaths"]
+        ),
+        .target(name: "Preview", dependencies: ["SiteBuild", "Archive", "Diagnostics", "SafePaths"]),
         .executableTarget(
             name: "qcsite",
             dependencies: [
-                "QCSite",
+                "SiteBuild", "Preview", "Forms", "Content", "Rules", "Archive", "Diagnostics", "SafePaths",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "QCSiteTests",
-            dependencies: ["QCSite", "Archive", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                           .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SiteBuild", "Preview", "Forms", "Content", "Rules", "Disclosure", "Publishing", "Archive", "Diagnostics",
+                "TextKeys", "SiteSettings", "SafePaths",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Fixtures"]
         ),
     ]

@@ -1,3 +1,4 @@
+
 /// The archive itself is at fault (a damaged file, records that no longer read), not the
 /// content: staff restore a backup or import the year again, as the message says.
 public struct ArchiveError: Error, Sendable, CustomStringConvertible {

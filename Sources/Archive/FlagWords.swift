@@ -1,3 +1,4 @@
+
 /// The words staff write for yes and no in YAML and tables (`draft: on`, `publish_scores: 是`):
 /// one list for the readers and for the migration that decoded flags archived as text.
 public enum FlagWords {

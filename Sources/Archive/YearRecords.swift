@@ -1,3 +1,4 @@
+
 /// Everything the archive holds of one competition year; a year is written and read whole.
 public struct YearRecords: Sendable, Equatable {
     public var competition: Competition

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QCSite
+import SiteBuild
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(

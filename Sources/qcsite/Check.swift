@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import QCSite
-import Archive
+import Rules
+import Diagnostics
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

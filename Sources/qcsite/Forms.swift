@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import QCSite
+import Forms
+import Diagnostics
 
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(

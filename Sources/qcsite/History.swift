@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import QCSite
-import Archive
+import Content
+import Rules
+import Diagnostics
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(

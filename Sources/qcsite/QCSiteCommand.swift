@@ -1,5 +1,4 @@
 import ArgumentParser
-import QCSite
 
 /// `qcsite`: the command line of the competition archive and site. Every command exits 0 on
 /// success, 1 with error-level rule findings, 2 on bad input (each named `path:line` with how

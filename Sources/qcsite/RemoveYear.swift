@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QCSite
+import Content
 
 struct RemoveYear: ParsableCommand {
     static let configuration = CommandConfiguration(

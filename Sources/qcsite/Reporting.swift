@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import QCSite
+import SiteBuild
+import Diagnostics
 
 /// Prints progress and errors to stderr; stdout carries machine output alone.
 func progress(_ line: String) {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import QCSite
+import SiteBuild
+import Preview
+import Diagnostics
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import QCSite
+import SafePaths
 import Archive
+import Diagnostics
 
 /// The folders every command shares.
 struct SiteOptions: ParsableArguments {

@@ -1,8 +1,18 @@
 import Foundation
 import Testing
 import GRDB
-import Archive
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// An archive written before the records were typed (schema v2: rules, attachments and the
 /// notices' front matter as JSON text) opens, migrates in place, and reads back whole.

@@ -1,7 +1,17 @@
 import Foundation
 import Testing
-import Archive
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// A backup is whole or absent: written under a temporary name, renamed when complete; what an
 /// interrupted backup leaves is removed, and a full disk is said as such.
@@ -48,7 +58,7 @@ struct BackupTests {
             }
         }
         let error = try #require(sqliteError)
-        let full = try #require(DiskFull.cause(of: error, folder: "archive-backups"))
+        let full = try #require(DiskFull.cause(of: error, folder: "archive-backups", isFull: ArchiveDatabase.isDiskFull))
         #expect(full.description.hasPrefix("磁盘空间不足 (no space left on device)：无法写入 archive-backups"))
         #expect(DiskFull.cause(of: POSIXError(.ENOSPC), folder: "public") != nil)
         #expect(DiskFull.cause(of: POSIXError(.EACCES), folder: "public") == nil)

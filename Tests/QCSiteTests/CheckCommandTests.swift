@@ -1,7 +1,17 @@
 import Foundation
 import Testing
-import Archive
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// `qcsite check` as staff run it: the report's JSON and text, and the built binary's exit codes.
 @Suite("Check command", .serialized)

@@ -1,6 +1,17 @@
 import Foundation
 import Testing
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// "The same input gives the same bytes", checked where it can break: between two runs of the
 /// binary. Swift seeds its hashing anew in every process, so an order taken from a dictionary

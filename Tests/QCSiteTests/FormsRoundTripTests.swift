@@ -1,7 +1,17 @@
 import Foundation
 import Testing
-import Archive
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// Staff's round with `qcsite forms`, run as the binary: forms out, filled in, dropped into the
 /// year folder, imported with no error, and the archive holding exactly what was typed.

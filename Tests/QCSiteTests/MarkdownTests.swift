@@ -1,5 +1,16 @@
 import Testing
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// Markdown as notices, pages and write-ups use it: Chinese line breaks, pipe tables, telephone
 /// numbers, and raw HTML that never runs script.

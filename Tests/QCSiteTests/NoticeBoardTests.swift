@@ -1,6 +1,17 @@
 import Foundation
 import Testing
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// The public site read as an official notice board: what each page tells a visitor, in the
 /// words of the year's rules, and the pieces every page shares.

@@ -1,6 +1,17 @@
 import Foundation
 import Testing
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// Every build replaces the output folder whole: it may never be, hold or lie inside the
 /// content, the themes, the archive or the working folder, and it must be a folder qcsite made.

@@ -1,7 +1,18 @@
 import Foundation
 import Testing
 import ZIPFoundation
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// `qcsite serve` as staff use it: the binary in a site folder, edits saved while it runs,
 /// stopped with Ctrl-C or SIGTERM.

@@ -1,6 +1,17 @@
 import Foundation
 import Testing
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// A publish that fails or is interrupted leaves the old site exactly as it was and no staging
 /// folder; what a kill leaves behind is removed by the next build.

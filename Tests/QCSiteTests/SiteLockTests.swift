@@ -1,7 +1,17 @@
 import Foundation
 import Testing
-import Archive
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// One writer per site: a command that writes while another holds the site's lock stops at
 /// once, before any work, naming the other; readers never wait for a writer.

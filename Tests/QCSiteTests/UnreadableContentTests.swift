@@ -1,7 +1,17 @@
 import Foundation
 import Testing
-import Archive
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// A folder or file that cannot be listed or read is an input error naming it, never "nothing
 /// there": an import that took it for empty would delete that data from the archive.

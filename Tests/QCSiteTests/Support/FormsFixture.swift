@@ -1,6 +1,17 @@
 import Foundation
 import ZIPFoundation
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// A year as staff have it when they make the forms: four registrations (one under an alias,
 /// one withdrawn, one with a column of its own), and two judges, one of them from an entrant.

@@ -1,6 +1,16 @@
 import Foundation
-import Archive
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// A site with something in every folder an import reads — a notice with an attachment, a
 /// page, a write-up, score sheets — for tests of what must survive when part of it cannot be read.

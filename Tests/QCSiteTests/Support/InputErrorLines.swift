@@ -1,5 +1,16 @@
 import Testing
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// The `path:line: message` lines of the input errors `body` throws; a test issue when it throws none.
 func inputErrorLines(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {

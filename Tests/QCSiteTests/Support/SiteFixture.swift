@@ -1,5 +1,16 @@
 import Foundation
-@testable import QCSite
+@testable import Archive
+@testable import Content
+@testable import Diagnostics
+@testable import Disclosure
+@testable import Forms
+@testable import Preview
+@testable import Publishing
+@testable import Rules
+@testable import SafePaths
+@testable import SiteBuild
+@testable import SiteSettings
+@testable import TextKeys
 
 /// A small site written into a fresh temporary folder from a dictionary of files,
 /// the way a staff member would lay it out: `content/…`, `themes/…`.

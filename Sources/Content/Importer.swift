@@ -1,0 +1,107 @@
+import Foundation
+import Archive
+import Diagnostics
+
+/// What an import changed, for the progress line staff read.
+public struct ImportSummary: Sendable {
+    public var years: [(year: Int, registrations: Int)]
+    /// Years whose files had not changed since they were archived (left as they were).
+    public var unchangedYears: [Int]
+    /// The copy of the archive taken before it was changed, if any.
+    public var backup: String?
+    public var enterprises: Int
+    public var notices: Int
+    public var pages: Int
+}
+
+/// Reads the content folder and replaces the archived years in one transaction.
+/// Nothing is written unless the whole folder reads without an input error, and nothing at all
+/// — no backup, no write transaction — when the content matches the archive.
+public enum Importer {
+    /// Imports holding the site's lock (see `SiteLock`).
+    /// - Parameter force: read every year again, even one whose files are unchanged.
+    public static func run(contentDirectory: URL, displayPath: String, archivePath: String,
+                           onlyYears: Set<Int>? = nil, force: Bool = false) throws -> (ContentSite, ImportSummary) {
+        try SiteLock.holding(archivePath: archivePath) {
+            try runHoldingLock(contentDirectory: contentDirectory, displayPath: displayPath, archivePath: archivePath,
+                               onlyYears: onlyYears, force: force)
+        }
+    }
+
+    /// The import itself, for a caller that already holds the site's lock (a build).
+    package static func runHoldingLock(contentDirectory: URL, displayPath: String, archivePath: String,
+                               onlyYears: Set<Int>? = nil, force: Bool = false) throws -> (ContentSite, ImportSummary) {
+        try ArchiveBackups.removeLeftovers(archivePath: archivePath)
+        // Open an existing archive only, and for reading: a failed first import must not leave an
+        // empty archive behind, and an import that changes nothing must not write.
+        let existing = try FileManager.default.fileExists(atPath: archivePath) ? openForComparing(archivePath) : nil
+        let archived = force ? [:] : try existing?.fingerprints() ?? [:]
+        let content = try ContentReader.read(contentDirectory, displayPath: displayPath, onlyYears: onlyYears, archived: archived)
+        var backup: String?
+        if let existing {
+            guard try !content.years.isEmpty || changesRegistryOrWriting(content, existing) else {
+                return (content, summary(content, backup: nil))
+            }
+            backup = try ArchiveBackups.keep(existing, archivePath: archivePath)
+        }
+        let folder = URL(fileURLWithPath: archivePath).deletingLastPathComponent().path
+        try DiskFull.naming(folder, isFull: ArchiveDatabase.isDiskFull) {
+            try ArchiveDatabase(path: archivePath).replace(registry: content.registry, writing: content.writing, years: content.years)
+        }
+        return (content, summary(content, backup: backup))
+    }
+
+    /// The archive for reading; one from an older qcsite is brought up to date first.
+    private static func openForComparing(_ archivePath: String) throws -> ArchiveDatabase {
+        do {
+            return try ArchiveDatabase(readingFrom: archivePath)
+        } catch is ArchiveDatabase.Outdated {
+            return try ArchiveDatabase(path: archivePath)
+        }
+    }
+
+    private static func summary(_ content: ContentSite, backup: String?) -> ImportSummary {
+        ImportSummary(
+            years: content.years.map { ($0.year, $0.registrations.count) },
+            unchangedYears: content.unchangedYears,
+            backup: backup,
+            enterprises: content.registry.enterprises.count,
+            notices: content.writing.notices.count,
+            pages: content.writing.pages.count)
+    }
+
+    /// Whether storing the content's registry, notices and pages would change what the archive
+    /// holds (compared in one order; enterprises the archive keeps because a year refers to them
+    /// stay either way).
+    static func changesRegistryOrWriting(_ content: ContentSite, _ archive: ArchiveDatabase) throws -> Bool {
+        let (registry, writing) = try archive.registryAndWriting()
+        let listed = Set(content.registry.enterprises.map(\.id))
+        let inUse = try archive.enterpriseIdsInUse()
+        let archived = registry.enterprises.filter { listed.contains($0.id) || !inUse.contains($0.id) }
+        return archived.sorted { $0.id < $1.id } != content.registry.enterprises.sorted { $0.id < $1.id }
+            || registry.aliases.sorted { $0.alias < $1.alias } != content.registry.aliases.sorted { $0.alias < $1.alias }
+            || writing.notices.sorted { $0.slug < $1.slug } != content.writing.notices.sorted { $0.slug < $1.slug }
+            || writing.pages.sorted { $0.slug < $1.slug } != content.writing.pages.sorted { $0.slug < $1.slug }
+    }
+}
+
+extension Importer {
+    /// Takes a year out of the archive, after a backup: the way to undo a year that was imported
+    /// by mistake (removing its folder from `content/` leaves the archived year as it was).
+    /// Returns the backup's path; throws an input error when the archive holds no such year.
+    public static func removeYear(_ year: Int, archivePath: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: archivePath) else {
+            throw InputError(path: archivePath, line: 0, "存档不存在 (no archive at \(archivePath))")
+        }
+        return try SiteLock.holding(archivePath: archivePath) {
+            try ArchiveBackups.removeLeftovers(archivePath: archivePath)
+            let archive = try ArchiveDatabase(path: archivePath)
+            guard try archive.years().contains(year) else {
+                throw InputError(path: archivePath, line: 0, "存档中没有 \(year) 年度 (no year \(year) in the archive)")
+            }
+            let backup = try ArchiveBackups.keep(archive, archivePath: archivePath)
+            _ = try DiskFull.naming(URL(fileURLWithPath: archivePath).deletingLastPathComponent().path, isFull: ArchiveDatabase.isDiskFull) { try archive.removeYear(year) }
+            return backup
+        }
+    }
+}

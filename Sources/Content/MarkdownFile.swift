@@ -1,0 +1,49 @@
+import Foundation
+import Diagnostics
+import TextKeys
+
+/// A Markdown file with optional YAML front matter between `---` lines.
+struct MarkdownFile {
+    let path: String
+    let frontMatter: YAMLValue?
+    let body: String
+
+    static func read(_ url: URL, displayPath: String) throws -> MarkdownFile {
+        let (text, _) = try TextDecoding.read(url, displayPath: displayPath, limit: InputLimits.markdownBytes)
+        return try parse(text.replacingOccurrences(of: "\r\n", with: "\n"), path: displayPath)
+    }
+
+    /// Splits the front matter from the body; a refused control character in the body is an
+    /// error of its line (the front matter's are found by `YAMLValue`).
+    static func parse(_ text: String, path: String) throws -> MarkdownFile {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+            try checkBody(lines[...], path: path)
+            return MarkdownFile(path: path, frontMatter: nil, body: text)
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { ["---", "..."].contains($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw InputError(path: path, line: 1, "front matter 没有结束的 --- 行 (front matter is never closed)")
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        var log = ErrorLog()
+        let front = log.attempt { try YAMLValue.parse(yaml, path: path, lineOffset: 1) }
+        log.attempt { try checkBody(lines[(end + 1)...], path: path) }
+        try log.throwIfAny()
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return MarkdownFile(path: path, frontMatter: front, body: body)
+    }
+
+    private static func checkBody(_ lines: ArraySlice<Substring>, path: String) throws {
+        var log = ErrorLog()
+        for (index, line) in zip(lines.indices, lines) {
+            if let refused = ControlCharacters.firstRefused(in: line) {
+                log.add(path, index + 1, ControlCharacters.message(refused, in: "这一行"))
+            }
+        }
+        try log.throwIfAny()
+    }
+
+    func string(_ key: String) -> String? {
+        frontMatter?[key]?.string.map(TextNormalization.trimmed)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The documented limits on content files (README, "Limits on input"). Tables come from many
+/// member companies and are read as hostile: every size, count and length a reader meets is
+/// bounded here, so a broken or malicious file is a located input error, never a crash, a hang
+/// or gigabytes of memory.
+package enum InputLimits {
+    // Whole files, checked before reading.
+    package static let csvBytes = 64 << 20
+    package static let workbookBytes = 64 << 20
+    package static let yamlBytes = 4 << 20
+    package static let markdownBytes = 2 << 20
+
+    // Workbook parts, checked from the zip's central directory before inflating and again while inflating.
+    package static let zipEntries = 10_000
+    package static let sheetXMLBytes = 128 << 20
+    package static let sharedStringsXMLBytes = 64 << 20
+    package static let otherPartBytes = 8 << 20
+    package static let sharedStrings = 1_000_000
+    /// Inflated size over stored size, for parts larger than `ratioCheckedFrom`.
+    package static let compressionRatio = 100
+    package static let ratioCheckedFrom = 1 << 20
+
+    // Tables.
+    package static let dataRows = 50_000
+    /// Columns that may hold a value; empty cells beyond them are ignored.
+    package static let columns = 128
+    /// Excel's own cell limit.
+    package static let cellCharacters = 32_767
+    /// Excel's last row and column (XFD): a reference beyond them is no workbook Excel wrote.
+    package static let sheetRows = 1_048_576
+    package static let sheetColumns = 16_384
+
+    // Fields.
+    package static let idCharacters = 40
+    package static let titleCharacters = 200
+    package static let nameCharacters = 100
+    package static let personCharacters = 50
+
+    /// Input errors listed in one run; the rest are counted.
+    static let listedErrors = 200
+
+    /// "课题名称有 250 个字符，超过上限 200 个字符；…" when `value` is longer than `limit` characters.
+    package static func lengthProblem(_ value: String, column: String, limit: Int) -> String? {
+        let count = value.unicodeScalars.count
+        guard count > limit else { return nil }
+        return "\(column)有 \(count) 个字符，超过上限 \(limit) 个字符 (too long)；请缩短"
+    }
+
+    /// A file larger than `limit` is an input error, found before it is read.
+    package static func checkFileSize(_ url: URL, displayPath: String, limit: Int) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= limit else {
+            throw InputError(path: displayPath, line: 0,
+                             "文件有 \(InputLimits.size(size))，超过上限 \(InputLimits.size(limit)) (file too large)；请检查是否选错了文件，或删除多余的内容")
+        }
+    }
+
+    /// "64 MiB", for messages.
+    package static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"
+    }
+}

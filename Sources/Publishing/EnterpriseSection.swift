@@ -1,0 +1,166 @@
+import Foundation
+import Archive
+import Rules
+
+/// `/enterprises/` (the registry by member unit) and a page per enterprise with its visible
+/// history by year and whether it meets the excellent-enterprise award condition.
+struct EnterpriseSection: SiteSection {
+    struct IndexModel {
+        var groups: [Group]
+        var eligibility: EligibilityNote
+    }
+
+    struct Group {
+        var title: String
+        var enterprises: [Summary]
+    }
+
+    struct Summary {
+        var name: String
+        var nameParts: [String]
+        var url: String
+        var shortlisted: Int
+        /// Every visible award, 优秀奖 included.
+        var awarded: Int
+        /// The awards in the window that the condition counts.
+        var counted: Int
+        var eligible: Bool
+    }
+
+    struct EnterpriseModel {
+        var name: String
+        var aliases: String
+        var memberUnit: Link?
+        var isMember: Bool
+        var members: [Link]
+        var years: [YearHistory]
+        var eligibility: Eligibility
+    }
+
+    struct YearHistory {
+        var year: Int
+        var url: String
+        var entries: [EntryRow]
+        var excellent: Bool
+    }
+
+    struct Eligibility {
+        var note: EligibilityNote
+        var meets: Bool
+        var awards: [AwardLine]
+    }
+
+    /// The award condition in the words of the rules of the year it speaks to.
+    struct EligibilityNote {
+        var forYear: Int
+        /// `2022–2024年`
+        var window: String
+        /// `一等奖、二等奖或三等奖`: the awards the rules count.
+        var awards: String
+        /// `优秀奖`: awards recorded that the condition does not count, or empty.
+        var uncounted: String
+        /// The year whose competition.yaml the rules come from.
+        var rulesYear: Int
+    }
+
+    struct AwardLine {
+        var year: Int
+        var title: String
+        var award: String
+        var awardClass: String
+        var url: String?
+    }
+
+    func render(into files: inout OutputFiles, _ context: RenderContext) throws {
+        let enterprises = context.snapshot.registry.enterprises
+        let (forYear, rules, rulesYear) = Self.eligibilityYear(context)
+        let note = Self.note(forYear, rules, rulesYear: rulesYear)
+        var summaries: [String: Summary] = [:]
+        for enterprise in enterprises {
+            let model = Self.model(enterprise, context, forYear: forYear, rules: rules, note: note)
+            let entries = model.years.flatMap(\.entries)
+            summaries[enterprise.id] = Summary(name: enterprise.name, nameParts: NameBreaks.parts(enterprise.name), url: context.urls.link(SitePath.enterprise(enterprise.id)),
+                                               shortlisted: entries.filter(\.shortlisted).count,
+                                               awarded: entries.filter { $0.award != nil }.count,
+                                               counted: model.eligibility.awards.count, eligible: model.eligibility.meets)
+            let path = SitePath.enterprise(enterprise.id)
+            try files.add(SitePath.file(path), context.page("enterprise",
+                context.pageModel(title: enterprise.name, path: path, section: "enterprises",
+                                  description: "\(enterprise.name)历年参加QC小组成果竞赛的入围、获奖记录与优秀企业申报条件。",
+                                  breadcrumbs: [Link(title: "参赛单位", url: context.urls.link(SitePath.enterprises))]),
+                model))
+        }
+        // Member units with the enterprises under them; enterprises outside any member unit last.
+        var groups: [Group] = []
+        let members = enterprises.filter(\.isMember)
+        for unit in members {
+            let under = [unit] + enterprises.filter { $0.memberUnitId == unit.id && $0.id != unit.id }
+            groups.append(Group(title: unit.name, enterprises: under.compactMap { summaries[$0.id] }))
+        }
+        let memberIds = Set(members.map(\.id))
+        let others = enterprises.filter { !$0.isMember && !($0.memberUnitId.map(memberIds.contains) ?? false) }
+        if !others.isEmpty { groups.append(Group(title: "其他单位", enterprises: others.compactMap { summaries[$0.id] })) }
+        try files.add(SitePath.file(SitePath.enterprises), context.page("enterprises",
+            context.pageModel(title: "参赛单位", path: SitePath.enterprises, section: "enterprises",
+                              description: "各参赛单位历年入围、获奖记录与优秀企业申报条件。"),
+            IndexModel(groups: groups, eligibility: note)))
+    }
+
+    /// The year whose excellent-enterprise applications the pages speak to: the one after the
+    /// newest year with published results, so every award in its window is already public; with
+    /// the rules of that year, or of the newest archived year while that year has none yet.
+    static func eligibilityYear(_ context: RenderContext) -> (forYear: Int, rules: CompetitionRules, rulesYear: Int) {
+        let years = context.snapshot.years
+        let newestResults = years.last { context.record.showsResults($0) }?.year ?? (years.first?.year ?? 1) - 1
+        let forYear = newestResults + 1
+        let rulesYear = years.first { $0.year == forYear } ?? years.last
+        return (forYear, rulesYear.map(context.record.rules) ?? CompetitionRules(), rulesYear?.year ?? forYear)
+    }
+
+    static func note(_ forYear: Int, _ rules: CompetitionRules, rulesYear: Int) -> EligibilityNote {
+        let recorded = rules.awards.map(\.name) + rules.otherAwards
+        return EligibilityNote(forYear: forYear, window: "\(forYear - rules.excellentWindowYears)–\(forYear - 1)年",
+                               awards: alternatives(rules.excellentGroupAwards),
+                               uncounted: recorded.filter { !rules.excellentGroupAwards.contains($0) }.joined(separator: "、"),
+                               rulesYear: rulesYear)
+    }
+
+    /// `一等奖、二等奖或三等奖`
+    static func alternatives(_ names: [String]) -> String {
+        guard let last = names.last else { return "" }
+        return names.count == 1 ? last : names.dropLast().joined(separator: "、") + "或" + last
+    }
+
+    static func model(_ enterprise: Enterprise, _ context: RenderContext, forYear: Int, rules: CompetitionRules,
+                      note: EligibilityNote) -> EnterpriseModel {
+        let record = context.record
+        var years: [YearHistory] = []
+        for year in context.snapshot.years.reversed() {
+            let entries = record.visibleRegistrations(year).filter { $0.enterpriseId == enterprise.id }.map { context.entryRow(year, $0) }
+            let excellent = record.excellentEnterprises(year).contains { $0.enterpriseId == enterprise.id }
+            if !entries.isEmpty || excellent {
+                years.append(YearHistory(year: year.year, url: context.urls.link(SitePath.year(year.year)), entries: entries, excellent: excellent))
+            }
+        }
+        // Only result-published years count, so nothing unpublished shows through the condition.
+        let published = record.standings.filter { year, _ in context.snapshot.year(year).map(record.showsResults) ?? false }
+        let condition = EnterpriseHistory.eligibility(enterpriseId: enterprise.id, forYear: forYear, snapshot: context.snapshot,
+                                                      standings: published, rules: rules)
+        let awards = condition.awardsInWindow.map { award in
+            let year = context.snapshot.year(award.year)
+            return AwardLine(year: award.year, title: award.title, award: award.award,
+                             awardClass: year.map { context.awardClass(award.award, $0) } ?? "award-other",
+                             url: year.flatMap { record.hasPage($0, award.id) ? context.urls.link(SitePath.achievement(award.year, award.id)) : nil })
+        }
+        let aliases = context.snapshot.registry.aliases.filter { $0.enterpriseId == enterprise.id }.map(\.alias)
+        return EnterpriseModel(
+            name: enterprise.name, aliases: aliases.joined(separator: "、"),
+            memberUnit: enterprise.memberUnitId.flatMap { context.snapshot.enterprise(id: $0) }
+                .map { Link(title: $0.name, url: context.urls.link(SitePath.enterprise($0.id))) },
+            isMember: enterprise.isMember,
+            members: context.snapshot.registry.enterprises.filter { $0.memberUnitId == enterprise.id && $0.id != enterprise.id }
+                .map { Link(title: $0.name, url: context.urls.link(SitePath.enterprise($0.id))) },
+            years: years,
+            eligibility: Eligibility(note: note, meets: condition.meetsAwardCondition, awards: awards))
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The Atom feed of notices, `sitemap.xml` of every page, and `robots.txt`. Runs last: the
+/// sitemap lists the pages the other sections rendered. Dates come from the content, never
+/// from the clock, so a rebuild gives the same bytes.
+struct FeedSection: SiteSection {
+    func render(into files: inout OutputFiles, _ context: RenderContext) throws {
+        try files.add(SitePath.feed, text: Self.atom(context))
+        let pages = files.files.keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }.map { path -> String in
+            path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+        }.sorted()
+        var sitemap = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
+        for page in pages {
+            sitemap.append("  <url><loc>\(BarChart.escape(Self.encoded(context.urls.absolute(page))))</loc></url>")
+        }
+        sitemap.append("</urlset>")
+        try files.add(SitePath.sitemap, text: sitemap.joined(separator: "\n") + "\n")
+        try files.add("robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(Self.encoded(context.urls.absolute(SitePath.sitemap)))\n")
+    }
+
+    static func atom(_ context: RenderContext) -> String {
+        let notices = context.record.notices
+        let updated = notices.map(\.date).max().map(timestamp) ?? "1970-01-01T00:00:00+08:00"
+        var lines = [
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+            // xml:base resolves the root-relative links inside the notices' HTML.
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\"\(context.urls.isAbsolute ? " xml:base=\"\(BarChart.escape(context.urls.base))\"" : "")>",
+            "  <title>\(BarChart.escape(context.config.title)) · 通知公告</title>",
+            "  <id>\(BarChart.escape(context.urls.absolute(SitePath.feed)))</id>",
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(BarChart.escape(context.urls.absolute(SitePath.feed)))\"/>",
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"\(BarChart.escape(context.urls.absolute(SitePath.notices)))\"/>",
+            "  <updated>\(updated)</updated>",
+        ]
+        if let author = context.config.organisers.first {
+            lines.append("  <author><name>\(BarChart.escape(author))</name></author>")
+        }
+        for notice in notices {
+            let url = BarChart.escape(Self.encoded(context.urls.absolute(SitePath.notice(notice.slug))))
+            lines += [
+                "  <entry>",
+                "    <title>\(BarChart.escape(notice.title))</title>",
+                "    <id>\(url)</id>",
+                "    <link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>",
+                "    <published>\(timestamp(notice.date))</published>",
+                "    <updated>\(timestamp(notice.date))</updated>",
+                "    <summary>\(BarChart.escape(notice.summary.isEmpty ? context.excerpt(notice.markdown) : notice.summary))</summary>",
+                "    <content type=\"html\">\(BarChart.escape(context.markdown(notice.markdown)))</content>",
+                "  </entry>",
+            ]
+        }
+        lines.append("</feed>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A notice date as an Atom timestamp, midnight in China.
+    static func timestamp(_ date: String) -> String {
+        "\(date)T00:00:00+08:00"
+    }
+
+    /// An address with non-ASCII path characters percent-encoded, as sitemaps and feeds want.
+    static func encoded(_ address: String) -> String {
+        address.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed.union(CharacterSet(charactersIn: "#"))) ?? address
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Diagnostics
+
+/// Checks every internal link of the rendered site before it is published: each `href` and
+/// `src` under the site's base path (or its absolute address) must name a rendered file, a
+/// folder link `x/` naming `x/index.html`. Fragments and queries are ignored. Every broken
+/// link is reported at once, with the page and line that carries it.
+public enum LinkChecker {
+    public static func check(_ files: [String: Data], urls: SiteURLs, outputName: String = "public") throws {
+        var errors: [InputError] = []
+        for page in files.keys.sorted() where page.hasSuffix(".html") {
+            for link in links(in: files[page]!) {
+                let problem: String
+                switch target(of: link.value, from: page, urls: urls) {
+                case .outside: continue
+                case .page(let target) where resolves(target, in: files): continue
+                case .page: problem = "指向的页面或文件不存在 (broken internal link)；请修改内容中的链接或主题模板"
+                case .outsideBase:
+                    problem = "以 / 开头，却不在网站地址 \(urls.basePath) 之下 (outside the base path)；请写成相对链接或完整地址"
+                }
+                errors.append(InputError(path: "\(outputName)/\(page)", line: link.line, "链接 \(link.value) \(problem)"))
+            }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+    }
+
+    /// `href="…"` and `src="…"` values (quoted with " or ') with their 1-based lines, entities
+    /// decoded. A plain byte scan: it runs over every page of the site on every build.
+    static func links(in html: Data) -> [(value: String, line: Int)] {
+        var found: [(String, Int)] = []
+        html.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let n = bytes.count
+            var line = 1
+            var i = 0
+            func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+            func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 12 }
+            while i < n {
+                let b = bytes[i]
+                if b == 10 { line += 1 }
+                guard isSpace(b), i + 4 < n else { i += 1; continue }
+                var j = i + 1
+                if lower(bytes[j]) == 104, j + 3 < n, lower(bytes[j + 1]) == 114, lower(bytes[j + 2]) == 101, lower(bytes[j + 3]) == 102 {
+                    j += 4  // href
+                } else if lower(bytes[j]) == 115, j + 2 < n, lower(bytes[j + 1]) == 114, lower(bytes[j + 2]) == 99 {
+                    j += 3  // src
+                } else {
+                    i += 1
+                    continue
+                }
+                while j < n, isSpace(bytes[j]) { j += 1 }
+                guard j < n, bytes[j] == 61 else { i += 1; continue }  // =
+                j += 1
+                while j < n, isSpace(bytes[j]) { j += 1 }
+                guard j < n, bytes[j] == 34 || bytes[j] == 39 else { i += 1; continue }  // " or '
+                let quote = bytes[j]
+                let start = j + 1
+                var end = start
+                while end < n, bytes[end] != quote { end += 1 }
+                found.append((decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)), line))
+                for k in (i + 1)..<min(end, n) where bytes[k] == 10 { line += 1 }
+                i = end + 1
+            }
+        }
+        return found
+    }
+
+    enum Target: Equatable {
+        /// Another site, a mail address, a fragment of the same page: not checked.
+        case outside
+        /// An output path of this site.
+        case page(String)
+        /// A root-relative link the site's base path does not cover (it would break on deploy).
+        case outsideBase
+    }
+
+    /// What a link on `page` names.
+    static func target(of link: String, from page: String, urls: SiteURLs) -> Target {
+        var path: String
+        let lower = link.lowercased()
+        if urls.isAbsolute, link.hasPrefix(urls.base) {
+            path = String(link.dropFirst(urls.base.count))
+        } else if link.hasPrefix("//") || lower.contains(":") && !lower.hasPrefix("/") && !lower.hasPrefix(".") {
+            return .outside  // http:, mailto:, tel:, data:, another host
+        } else if link.hasPrefix("/") {
+            guard link.hasPrefix(urls.basePath) else { return .outsideBase }
+            path = String(link.dropFirst(urls.basePath.count))
+        } else if link.isEmpty || link.hasPrefix("#") || link.hasPrefix("?") {
+            return .outside
+        } else {
+            path = resolve(link, against: page)
+        }
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        return .page(path.removingPercentEncoding ?? path)
+    }
+
+    /// A relative link resolved against the folder of the page that carries it (`../x/` on
+    /// `2024/shortlist/index.html` is `2024/x/`), as a browser resolves it.
+    static func resolve(_ link: String, against page: String) -> String {
+        let encodedPage = page.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page
+        guard let base = URL(string: "http://site.invalid/" + encodedPage),
+              let resolved = URL(string: link, relativeTo: base)?.absoluteURL,
+              var components = URLComponents(url: resolved, resolvingAgainstBaseURL: false) else { return link }
+        components.query = nil
+        components.fragment = nil
+        return String(components.percentEncodedPath.dropFirst())
+    }
+
+    static func resolves(_ path: String, in files: [String: Data]) -> Bool {
+        if path == "/" || path.isEmpty { return files["index.html"] != nil }
+        if path.hasSuffix("/") { return files[path + "index.html"] != nil }
+        return files[path] != nil || files[path + "/index.html"] != nil
+    }
+
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import CFileSwap
+import Diagnostics
+import SafePaths
+
+/// What writing the output changed.
+public struct OutputSummary: Sendable, Equatable {
+    public var written: Int
+    public var unchanged: Int
+    public var removed: Int
+}
+
+/// Publishes a complete set of files as the output folder: built beside it, then swapped in
+/// with one atomic exchange, so a failed or interrupted build leaves the old site whole and no
+/// staging folder behind. A file whose bytes did not change keeps its inode and time
+/// (hard-linked), so upload tools see only real changes; when nothing changed, nothing on disk
+/// is touched. Every output holds the marker file that lets the next build replace it.
+public enum OutputWriter {
+    /// - Parameter log: warnings that do not stop the publish (a leftover that could not be removed).
+    public static func publish(_ files: [String: Data], to output: URL, log: (String) -> Void = { _ in }) throws -> OutputSummary {
+        let fm = FileManager.default
+        // A link to the output folder keeps pointing at the new site: the real folder is replaced.
+        let output = URL(fileURLWithPath: OutputFolderRule.canonical(output.path, from: fm.currentDirectoryPath))
+        let parent = output.deletingLastPathComponent()
+        if let problem = OutputFolderRule.ownershipProblem(output, shown: output.path) { throw InputErrors([problem]) }
+        try checkPaths(files.keys)
+        try removeLeftovers(beside: output, log: log)
+
+        let oldFiles = existingFiles(in: output)
+        var summary = OutputSummary(written: 0, unchanged: 0, removed: oldFiles.subtracting(files.keys).count)
+        var changed: [String] = []
+        for (path, data) in files {
+            if oldFiles.contains(path), let old = fm.contents(atPath: output.appendingPathComponent(path).path), old == data {
+                summary.unchanged += 1
+            } else {
+                changed.append(path)
+            }
+        }
+        summary.written = changed.count
+        let marker = output.appendingPathComponent(OutputFolderRule.marker).path
+        if changed.isEmpty && summary.removed == 0 && fm.contents(atPath: marker) == OutputFolderRule.markerText { return summary }
+        try checkReplaceable(output)
+
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
+        let token = Interruption.removeOnInterrupt(staging.path)
+        defer { Interruption.forget(token) }
+        try DiskFull.naming(parent.path) {
+            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }  // an earlier build of this process
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            do {
+                let changedSet = Set(changed)
+                var folders = FolderMaker(root: staging.path)
+                for path in files.keys.sorted() {
+                    try folders.make((path as NSString).deletingLastPathComponent)
+                    let target = staging.path + "/" + path
+                    if !changedSet.contains(path), link(output.path + "/" + path, target) == 0 { continue }
+                    try write(files[path]!, to: target)
+                }
+                try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
+                // One flush of the new site before it is swapped in, not one per file.
+                if qc_sync_file_system(staging.path) != 0 { throw OutputError.failure(staging.path, errno) }
+            } catch {
+                try? fm.removeItem(at: staging)  // the error at hand is the one to report
+                throw error
+            }
+        }
+        try swapIn(staging, as: output, log: log)
+        return summary
+    }
+
+    /// Puts the complete staging folder in the place of the output folder.
+    private static func swapIn(_ staging: URL, as output: URL, log: (String) -> Void) throws {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: output.path) {
+            try fm.moveItem(at: staging, to: output)
+        } else if qc_exchange_paths(staging.path, output.path) == 0 {
+            // The new site is out; what is left under the staging name is the old one.
+            removeLeftover(staging, log: log)
+        } else {
+            // File systems without an atomic exchange: two renames, the old site kept until the end.
+            let old = staging.deletingLastPathComponent()
+                .appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+            try fm.moveItem(at: output, to: old)
+            do {
+                try fm.moveItem(at: staging, to: output)
+            } catch {
+                try? fm.moveItem(at: old, to: output)  // put the old site back; the move's error is reported
+                try? fm.removeItem(at: staging)
+                throw error
+            }
+            removeLeftover(old, log: log)
+        }
+    }
+
+    /// Output paths come from names in the content (a page's file name, an enterprise id): one
+    /// that would leave the output folder, or name the marker, is refused before anything is written.
+    static func checkPaths(_ paths: some Sequence<String>) throws {
+        let bad = paths.filter { path in
+            path == OutputFolderRule.marker || path.hasPrefix("/") || path.contains("\0")
+                || path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+        }
+        guard !bad.isEmpty else { return }
+        throw InputErrors(bad.sorted().map {
+            InputError(path: $0, line: 0, "网站中的这个路径会写到输出文件夹之外或不是普通路径 (not a plain path inside the output)："
+                + "它来自内容中的名字（页面文件名、单位 id、编号），请把其中的 .、.. 或 / 改掉")
+        })
+    }
+
+    /// Every folder of the old site must let its files be removed, or the swap would leave the
+    /// old site half deleted beside the new one: checked before anything is written.
+    static func checkReplaceable(_ output: URL) throws {
+        guard FileManager.default.fileExists(atPath: output.path) else { return }
+        var folders = [output.path]
+        if let enumerator = FileManager.default.enumerator(atPath: output.path) {
+            while let path = enumerator.nextObject() as? String {
+                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { folders.append(output.path + "/" + path) }
+            }
+        }
+        for folder in folders where access(folder, R_OK | W_OK | X_OK) != 0 {
+            throw OutputError(path: folder, errno: errno)
+        }
+    }
+
+    /// Staging folders and old sites beside the output that builds killed before they could
+    /// clean up left behind: removed once the process that made them is gone.
+    static func removeLeftovers(beside output: URL, log: (String) -> Void) throws {
+        let parent = output.deletingLastPathComponent()
+        guard let folder = opendir(parent.path) else {
+            if errno == ENOENT { return }
+            throw OutputError(path: parent.path, errno: errno)
+        }
+        closedir(folder)
+        for name in try FileManager.default.contentsOfDirectory(atPath: parent.path) {
+            for prefix in [".\(output.lastPathComponent).staging-", ".\(output.lastPathComponent).old-"] where name.hasPrefix(prefix) {
+                guard let pid = pid_t(name.dropFirst(prefix.count).prefix { $0.isNumber }), pid != getpid(), !isAlive(pid) else { continue }
+                removeLeftover(parent.appendingPathComponent(name), log: log)
+            }
+        }
+    }
+
+    static func isAlive(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// Removes what a build no longer needs; a failure is a warning: the next build tries again.
+    private static func removeLeftover(_ url: URL, log: (String) -> Void) {
+        do {
+            try FileManager.default.removeItem(at: url)
+        } catch {
+            log("警告：无法删除 \(url.path) (\(error.localizedDescription))；下次生成时会再试，也可以手动删除")
+        }
+    }
+
+    /// Writes a new file without the per-file fsync `Data.write` does (see the one flush above).
+    static func write(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw OutputError.failure(path, errno)
+        }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError.failure(path, errno)
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// Creates the folders of the staging site, each once, parents first.
+    struct FolderMaker {
+        let root: String
+        private var made: Set<String> = [""]
+
+        init(root: String) {
+            self.root = root
+        }
+
+        mutating func make(_ relative: String) throws {
+            guard !made.contains(relative) else { return }
+            try make((relative as NSString).deletingLastPathComponent)
+            if mkdir(root + "/" + relative, 0o755) != 0 && errno != EEXIST {
+                throw OutputError.failure(root + "/" + relative, errno)
+            }
+            made.insert(relative)
+        }
+    }
+
+    /// A file or folder of the output that could not be written (no permission; a full disk is
+    /// reported as `DiskFull`).
+    struct OutputError: Error, CustomStringConvertible {
+        let path: String
+        let errno: Int32
+
+        var description: String {
+            "无法写入 \(path) (\(String(cString: strerror(errno))))；请检查权限（如 chmod -R u+w），或用 --output 另指一个文件夹"
+        }
+
+        /// The error of a failed write: a full disk as such (reported as `DiskFull`), else this.
+        static func failure(_ path: String, _ code: Int32) -> any Error {
+            code == ENOSPC || code == EDQUOT ? POSIXError(POSIXErrorCode(rawValue: code)!) : OutputError(path: path, errno: code)
+        }
+    }
+
+    /// Relative paths of the regular files of the site under `folder`, the marker aside (those it
+    /// can list: what it cannot is written anew, and `checkReplaceable` stops a publish that
+    /// could not remove it).
+    static func existingFiles(in folder: URL) -> Set<String> {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var paths = Set<String>()
+        while let path = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular && path != OutputFolderRule.marker {
+                paths.insert(path)
+            }
+        }
+        return paths
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Archive
+import Disclosure
+import Rules
+import Diagnostics
+import SiteSettings
+
+/// Renders the public site from the archive through the theme, into files by output path.
+/// The site is a list of sections; each renders its pages from the shared render context.
+public struct SiteRenderer {
+    let context: RenderContext
+
+    public init(config: SiteConfig, urls: SiteURLs, theme: Theme, snapshot: ArchiveSnapshot,
+                standings: [Int: YearStandings], contentDirectory: URL) {
+        context = RenderContext(config: config, urls: urls, theme: theme,
+                                record: PublicRecord(snapshot: snapshot, standings: standings,
+                                                     policy: config.archivePublish, publishScores: config.publishScores),
+                                contentDirectory: contentDirectory)
+    }
+
+    /// The sections of the site, in the order they render.
+    static let sections: [any SiteSection] = [
+        AssetSection(), HomeSection(), NoticeSection(), YearSection(), ShortlistSection(), ResultsSection(),
+        AchievementSection(), EnterpriseSection(), ArchiveSection(), MarkdownPageSection(), SearchSection(),
+        NotFoundSection(),
+        FeedSection(),  // last: the sitemap lists every page rendered before it
+    ]
+
+    /// Every output file by path relative to the output folder.
+    public func render() throws -> [String: Data] {
+        try context.checkPageLinks()
+        var files = OutputFiles()
+        for section in Self.sections {
+            try section.render(into: &files, context)
+        }
+        return files.files
+    }
+}
+
+/// One part of the site (home, notices, years, …).
+protocol SiteSection: Sendable {
+    func render(into files: inout OutputFiles, _ context: RenderContext) throws
+}
+
+/// The files of a render by output path. A path written twice means two things of the content
+/// or the theme want one address (a page named like a section, a static file named like a
+/// generated one): an error for staff to fix, never a crash.
+struct OutputFiles {
+    private(set) var files: [String: Data] = [:]
+
+    mutating func add(_ path: String, _ data: Data) throws {
+        guard files[path] == nil else {
+            throw InputError(path: path, line: 0, "网站中有两个页面或文件都要写到 \(path)（two outputs share one path）："
+                + "pages/ 中的页面不能与栏目或年度同名（如 pages/notices.md、pages/2024.md），"
+                + "主题 static/ 中的文件不能与生成的文件同名；请改名其中一个")
+        }
+        files[path] = data
+    }
+
+    mutating func add(_ path: String, text: String) throws {
+        try add(path, Data(text.utf8))
+    }
+}

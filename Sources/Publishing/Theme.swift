@@ -1,0 +1,52 @@
+import Foundation
+import Mustache
+import Diagnostics
+import SafePaths
+
+/// A theme folder: Mustache templates under `templates/` (layouts with inheritance and partials)
+/// and files under `static/` copied to the output as they are.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Static files by output path (`assets/site.css`).
+    public let assets: [String: Data]
+
+    public static func load(_ directory: URL, displayPath: String) throws -> Theme {
+        let theme = try SourceFolder.open(directory, displayPath: displayPath)
+        guard let theme, try theme.kind(of: "templates") == .folder else {
+            throw InputErrors([InputError(path: displayPath + "/templates", line: 0,
+                "主题缺少 templates 文件夹 (theme has no templates)；请用 --themes 指定主题所在文件夹")])
+        }
+        var library = MustacheLibrary()
+        var errors = ErrorLog()
+        for path in errors.attempt({ try theme.files(under: "templates") }) ?? [] where path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count))
+            let shown = displayPath + "/templates/" + path
+            guard let data = errors.attempt({ try theme.data("templates/" + path) }) else { continue }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                errors.add(shown, 0, "模板不是 UTF-8 编码 (not UTF-8)；请另存为 UTF-8")
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                errors.add(shown, error.context.lineNumber, "模板语法错误 (template syntax): \(error.error)")
+            } catch {
+                errors.add(shown, 0, "模板语法错误 (template syntax): \(error)")
+            }
+        }
+        var assets: [String: Data] = [:]
+        for path in errors.attempt({ try theme.files(under: "static") }) ?? [] {
+            if let data = errors.attempt({ try theme.data("static/" + path) }) { assets[path] = data }
+        }
+        if !errors.isEmpty { throw InputErrors(errors.errors) }
+        return Theme(library: library, assets: assets)
+    }
+
+    /// Renders a template; a missing template is a theme error, not an empty page.
+    public func render(_ name: String, _ model: Any) throws -> String {
+        guard library.getTemplate(named: name) != nil else {
+            throw InputErrors([InputError(path: "templates/\(name).mustache", line: 0, "主题缺少模板 \(name).mustache")])
+        }
+        return library.render(model, withTemplate: name) ?? ""
+    }
+}
