@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "Publishing",
             dependencies: [
-                "Disclosure", "Archive", "Rules", "Diagnostics", "SiteSettings", "TextKeys", "SafePaths", "CCmarkGFM", "CFileSwap",
+                "Disclosure", "Diagnostics", "SiteSettings", "TextKeys", "SafePaths", "CCmarkGFM", "CFileSwap",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

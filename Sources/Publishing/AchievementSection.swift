@@ -1,9 +1,10 @@
 import Foundation
+import Disclosure
 
 /// A page per published achievement (`/2024/2024-001/`) with its write-up, for result-published
 /// years and the achievements `archive_publish` names.
 struct AchievementSection: SiteSection {
-    struct AchievementModel {
+    struct AchievementModel: Encodable {
         var entry: EntryRow
         var competition: String
         var outcome: String
@@ -16,22 +17,22 @@ struct AchievementSection: SiteSection {
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        for year in context.snapshot.years where context.record.showsResults(year) {
-            let writeups = Dictionary(year.writeups.filter { !Markdown.plainText($0.markdown).isEmpty }.map { ($0.registrationId, $0) },
-                                      uniquingKeysWith: { a, _ in a })
+        for year in context.record.years where year.showsResults {
             let yearURL = context.urls.link(SitePath.year(year.year))
-            let registrations = context.record.visibleRegistrations(year).filter { context.record.hasPage(year, $0.id) }
+            let registrations = year.entries.filter { $0.hasPage }
             let pages = try Parallel.map(registrations) { registration in
+                // A write-up with no text (markup alone) counts as none.
+                let writeup = registration.writeup.flatMap { Markdown.plainText($0).isEmpty ? nil : $0 }
                 let entry = context.entryRow(year, registration)
                 let path = SitePath.achievement(year.year, registration.id)
                 let model = AchievementModel(
-                    entry: entry, competition: year.competition.title,
+                    entry: entry, competition: year.title,
                     outcome: entry.award ?? (entry.shortlisted ? "入围现场发表" : "参赛成果"),
-                    materialScore: context.record.materialScore(year, registration.id).map { String(format: "%.2f", $0) },
-                    onsiteScore: context.record.onsiteScore(year, registration.id).map { String(format: "%.2f", $0) },
-                    writeup: writeups[registration.id].map { context.writeupHTML($0.markdown) },
+                    materialScore: registration.materialScore.map { String(format: "%.2f", $0) },
+                    onsiteScore: registration.onsiteScore.map { String(format: "%.2f", $0) },
+                    writeup: writeup.map(context.writeupHTML),
                     yearURL: yearURL, resultsURL: context.urls.link(SitePath.results(year.year)))
-                let description = writeups[registration.id].map { context.excerpt($0.markdown) }
+                let description = writeup.map { context.excerpt($0) }
                     ?? "\(entry.enterprise) \(entry.group)：\(entry.title)（\(entry.type)）"
                 return (SitePath.file(path), try context.page("achievement",
                     context.pageModel(title: registration.title, path: path, section: "years", description: description,

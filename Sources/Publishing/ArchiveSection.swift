@@ -1,4 +1,5 @@
 import Foundation
+import Disclosure
 
 /// `/archive/`: every visible achievement across years in one static table, with filters by
 /// year, type and award that work without JavaScript: each filter is a group of radio buttons,
@@ -7,7 +8,7 @@ import Foundation
 /// shown is counted by the stylesheet (a CSS counter over the rows left), and the page's script
 /// keeps the choice in the address (`#year=2024&type=创新型`), so a filtered view can be shared.
 struct ArchiveSection: SiteSection {
-    struct ArchiveModel {
+    struct ArchiveModel: Encodable {
         var filters: [Filter]
         var rows: [Row]
         var count: Int
@@ -15,13 +16,13 @@ struct ArchiveSection: SiteSection {
         var script: String
     }
 
-    struct Filter {
+    struct Filter: Encodable {
         var name: String
         var legend: String
         var options: [Option]
     }
 
-    struct Option {
+    struct Option: Encodable {
         var id: String
         /// The class the option keeps rows by (`y-2024`: `2024`); nil for 全部.
         var key: String?
@@ -31,7 +32,7 @@ struct ArchiveSection: SiteSection {
         var checked: Bool
     }
 
-    struct Row {
+    struct Row: Encodable {
         var entry: EntryRow
         var classes: String
         var outcome: String
@@ -47,21 +48,21 @@ struct ArchiveSection: SiteSection {
         var types: [String] = []
         var awards: [String] = []
         var pending = false
-        for year in context.snapshot.years.reversed() where context.record.showsShortlist(year) {
-            let visible = context.record.visibleRegistrations(year)
+        for year in context.record.years.reversed() where year.showsShortlist {
+            let visible = year.entries
             if visible.isEmpty { continue }
             years.append(year.year)
-            let names = context.record.rules(year).awardNames
+            let names = year.rules.awardNames
             let ordered = visible.sorted { a, b in
-                let x = context.record.award(year, a.id).flatMap { names.firstIndex(of: $0) } ?? names.count
-                let y = context.record.award(year, b.id).flatMap { names.firstIndex(of: $0) } ?? names.count
+                let x = a.award.flatMap { names.firstIndex(of: $0) } ?? names.count
+                let y = b.award.flatMap { names.firstIndex(of: $0) } ?? names.count
                 return x != y ? x < y : a.id.compare(b.id, options: .numeric) == .orderedAscending
             }
             for registration in ordered {
                 let entry = context.entryRow(year, registration)
                 if !types.contains(entry.type) { types.append(entry.type) }
                 let awardKey: String
-                if !context.record.showsResults(year) {
+                if !year.showsResults {
                     awardKey = "pending"
                     pending = true
                 } else if let award = entry.award {
@@ -70,14 +71,14 @@ struct ArchiveSection: SiteSection {
                 } else {
                     awardKey = "none"
                 }
-                let outcome = entry.award ?? (context.record.showsResults(year) ? (entry.shortlisted ? "入围" : "—") : "结果待公布")
+                let outcome = entry.award ?? (year.showsResults ? (entry.shortlisted ? "入围" : "—") : "结果待公布")
                 let rowKeys = ["\(year.year)", "\(types.firstIndex(of: entry.type)!)", awardKey]
                 keys.append(rowKeys)
                 rows.append(Row(entry: entry, classes: "y-\(rowKeys[0]) t-\(rowKeys[1]) a-\(rowKeys[2])", outcome: outcome))
             }
         }
         // Awards in the order of the rules of the newest year that has them.
-        let order = context.snapshot.years.reversed().map { context.record.rules($0).awardNames }.first ?? []
+        let order = context.record.years.reversed().map { $0.rules.awardNames }.first ?? []
         let sortedAwards = awards.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
         var awardOptions = sortedAwards.map { (key: "a\(awards.firstIndex(of: $0)!)", label: $0) }
         if keys.contains(where: { $0[2] == "none" }) { awardOptions.append(("none", "未获奖")) }

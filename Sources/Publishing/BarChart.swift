@@ -12,7 +12,7 @@ struct BarChart {
     }
 
     /// A bar as the template draws it; widths are CSS percentages.
-    struct Row {
+    struct Row: Encodable {
         var labelParts: [String]
         var value: String
         var width: String

@@ -1,5 +1,5 @@
 import Foundation
-import Archive
+import Disclosure
 import Diagnostics
 import SafePaths
 
@@ -14,7 +14,7 @@ struct AssetSection: SiteSection {
 
 /// The home page: the current year, its stage timeline, the latest notices.
 struct HomeSection: SiteSection {
-    struct HomeModel {
+    struct HomeModel: Encodable {
         var year: Int?
         var competitionTitle: String
         var docNumber: String
@@ -36,14 +36,14 @@ struct HomeSection: SiteSection {
         var winners: [EntryRow]
     }
 
-    struct TimelineStep {
+    struct TimelineStep: Encodable {
         var name: String
         var dates: String
         var state: String
         var current: Bool
     }
 
-    struct Registration {
+    struct Registration: Encodable {
         /// `2025年8月29日`, where competition.yaml gives the registration's end.
         var deadline: String?
         var notice: Link
@@ -51,17 +51,17 @@ struct HomeSection: SiteSection {
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        let current = context.snapshot.years.last
+        let current = context.record.years.last
         let record = context.record
-        let resultsYear = context.snapshot.years.last { record.showsResults($0) }
-        let winners = resultsYear.map { year in record.prizes(year).flatMap(\.registrations).map { context.entryRow(year, $0) } } ?? []
-        let model = HomeModel(year: current?.year, competitionTitle: current?.competition.title ?? context.config.title,
-                              docNumber: current?.competition.docNumber ?? "",
+        let resultsYear = context.record.years.last { $0.showsResults }
+        let winners = resultsYear.map { year in year.prizes.flatMap(\.entries).map { context.entryRow(year, $0) } } ?? []
+        let model = HomeModel(year: current?.year, competitionTitle: current?.title ?? context.config.title,
+                              docNumber: current?.docNumber ?? "",
                               timeline: current.map { Self.timeline($0, context) } ?? [],
                               status: current.map { YearSection.status($0, context) } ?? "",
                               yearURL: current.map { context.urls.link(SitePath.year($0.year)) },
-                              shortlistURL: current.flatMap { record.showsShortlist($0) ? context.urls.link(SitePath.shortlist($0.year)) : nil },
-                              resultsURL: current.flatMap { record.showsResults($0) ? context.urls.link(SitePath.results($0.year)) : nil },
+                              shortlistURL: current.flatMap { $0.showsShortlist ? context.urls.link(SitePath.shortlist($0.year)) : nil },
+                              resultsURL: current.flatMap { $0.showsResults ? context.urls.link(SitePath.results($0.year)) : nil },
                               registration: try current.flatMap { try Self.registration($0, context) },
                               notices: context.record.notices.prefix(5).map { NoticeSection.summary($0, context) },
                               noticesURL: context.urls.link(SitePath.notices),
@@ -74,8 +74,8 @@ struct HomeSection: SiteSection {
 
     /// During registration: the year's call for entries — its notice announcing the registration
     /// stage, else its first notice that announces no later stage — with the notice's forms.
-    static func registration(_ year: YearRecords, _ context: RenderContext) throws -> Registration? {
-        guard year.competition.published == .registration else { return nil }
+    static func registration(_ year: PublicYear, _ context: RenderContext) throws -> Registration? {
+        guard year.published == .registration else { return nil }
         let candidates = context.record.notices.filter { $0.year == year.year }.sorted { ($0.date, $0.slug) < ($1.date, $1.slug) }
         guard let notice = candidates.first(where: { $0.stage == .registration })
                 ?? candidates.first(where: { $0.stage == nil }) else { return nil }
@@ -85,10 +85,10 @@ struct HomeSection: SiteSection {
     }
 
     /// The stages of a year with their dates, each done, current or to come by the published stage.
-    static func timeline(_ year: YearRecords, _ context: RenderContext) -> [TimelineStep] {
+    static func timeline(_ year: PublicYear, _ context: RenderContext) -> [TimelineStep] {
         let dates = StageDates.of(year, context)
         return Stage.allCases.map { stage in
-            let published = year.competition.published
+            let published = year.published
             // Once results are out the year is over: every step is done.
             let state = stage < published || published == .results ? "done" : stage == published ? "current" : "upcoming"
             let when = dates[stage].map { dateRange($0, context) } ?? ""
@@ -111,14 +111,18 @@ struct HomeSection: SiteSection {
 
 /// Notices: the list, a page each, and their attachments.
 struct NoticeSection: SiteSection {
-    struct Summary {
+    struct ListModel: Encodable {
+        var notices: [Summary]
+    }
+
+    struct Summary: Encodable {
         var title: String
         var date: String
         var url: String
         var summary: String
     }
 
-    struct NoticeModel {
+    struct NoticeModel: Encodable {
         var summary: Summary
         var text: NoticeText
         var attachments: [AttachmentLink]
@@ -131,14 +135,14 @@ struct NoticeSection: SiteSection {
     }
 
     /// A download of a notice, numbered as the notice numbers its attachments.
-    struct AttachmentLink {
+    struct AttachmentLink: Encodable {
         /// `1`, `2—4`: the number the notice gives it (`附件2—4：…`), or its place in the list.
         var number: String?
         var title: String
         var url: String
     }
 
-    static func summary(_ notice: Notice, _ context: RenderContext) -> Summary {
+    static func summary(_ notice: PublicNotice, _ context: RenderContext) -> Summary {
         Summary(title: notice.title, date: notice.date, url: context.urls.link("notices/\(notice.slug)/"),
                 summary: notice.summary.isEmpty ? context.excerpt(notice.markdown) : notice.summary)
     }
@@ -147,7 +151,7 @@ struct NoticeSection: SiteSection {
         let notices = context.record.notices
         try files.add("notices/index.html", context.page("notices",
             context.pageModel(title: "通知公告", path: "notices/", section: "notices"),
-            ["notices": notices.map { Self.summary($0, context) }]))
+            ListModel(notices: notices.map { Self.summary($0, context) })))
         let content = try SourceFolder.open(context.contentDirectory, displayPath: "content")
         var attached = Set<String>()
         for notice in notices {
@@ -177,7 +181,7 @@ struct NoticeSection: SiteSection {
 
     /// Attachments with their output paths: `years/2024/files/x.docx` is published as `2024/files/x.docx`.
     /// A path that is not a plain one inside the content folder is an error naming the notice.
-    static func attachments(_ notice: Notice) throws -> [Attachment] {
+    static func attachments(_ notice: PublicNotice) throws -> [Attachment] {
         try notice.attachments.map { item in
             var problem = ""
             guard let path = AttachmentPath(item.file, problem: &problem) else {
@@ -207,22 +211,32 @@ struct NoticeSection: SiteSection {
 
 /// Other pages written in Markdown (`pages/about.md` → `/about/`).
 struct MarkdownPageSection: SiteSection {
+    struct PageText: Encodable {
+        var html: String
+    }
+
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        for doc in context.snapshot.writing.pages {
+        for doc in context.record.pages {
             try files.add("\(doc.slug)/index.html", context.page("page",
                 context.pageModel(title: doc.title, path: "\(doc.slug)/", section: "page-\(doc.slug)", description: context.excerpt(doc.markdown)),
-                ["html": context.markdown(doc.markdown)]))
+                PageText(html: context.markdown(doc.markdown))))
         }
     }
 }
 
 /// `404.html`, which web hosts serve for a missing page: a search box and the main sections.
 struct NotFoundSection: SiteSection {
+    struct NotFoundModel: Encodable {
+        var home: String
+        var search: String
+        var sections: [Link]
+    }
+
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let sections = context.nav(current: "none").filter { $0.url != context.urls.link(SitePath.search) }
             .map { Link(title: $0.title, url: $0.url) }
         try files.add("404.html", context.page("404",
             context.pageModel(title: "页面未找到", path: "404.html", section: "none"),
-            ["home": context.urls.link(""), "search": context.urls.link(SitePath.search), "sections": sections] as [String: Any]))
+            NotFoundModel(home: context.urls.link(""), search: context.urls.link(SitePath.search), sections: sections)))
     }
 }

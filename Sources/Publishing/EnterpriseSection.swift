@@ -1,21 +1,20 @@
 import Foundation
-import Archive
-import Rules
+import Disclosure
 
 /// `/enterprises/` (the registry by member unit) and a page per enterprise with its visible
 /// history by year and whether it meets the excellent-enterprise award condition.
 struct EnterpriseSection: SiteSection {
-    struct IndexModel {
+    struct IndexModel: Encodable {
         var groups: [Group]
         var eligibility: EligibilityNote
     }
 
-    struct Group {
+    struct Group: Encodable {
         var title: String
         var enterprises: [Summary]
     }
 
-    struct Summary {
+    struct Summary: Encodable {
         var name: String
         var nameParts: [String]
         var url: String
@@ -27,7 +26,7 @@ struct EnterpriseSection: SiteSection {
         var eligible: Bool
     }
 
-    struct EnterpriseModel {
+    struct EnterpriseModel: Encodable {
         var name: String
         var aliases: String
         var memberUnit: Link?
@@ -37,21 +36,21 @@ struct EnterpriseSection: SiteSection {
         var eligibility: Eligibility
     }
 
-    struct YearHistory {
+    struct YearHistory: Encodable {
         var year: Int
         var url: String
         var entries: [EntryRow]
         var excellent: Bool
     }
 
-    struct Eligibility {
+    struct Eligibility: Encodable {
         var note: EligibilityNote
         var meets: Bool
         var awards: [AwardLine]
     }
 
     /// The award condition in the words of the rules of the year it speaks to.
-    struct EligibilityNote {
+    struct EligibilityNote: Encodable {
         var forYear: Int
         /// `2022–2024年`
         var window: String
@@ -63,7 +62,7 @@ struct EnterpriseSection: SiteSection {
         var rulesYear: Int
     }
 
-    struct AwardLine {
+    struct AwardLine: Encodable {
         var year: Int
         var title: String
         var award: String
@@ -72,12 +71,11 @@ struct EnterpriseSection: SiteSection {
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        let enterprises = context.snapshot.registry.enterprises
-        let (forYear, rules, rulesYear) = Self.eligibilityYear(context)
-        let note = Self.note(forYear, rules, rulesYear: rulesYear)
+        let enterprises = context.record.enterprises
+        let note = Self.note(context.record.eligibilityWindow)
         var summaries: [String: Summary] = [:]
         for enterprise in enterprises {
-            let model = Self.model(enterprise, context, forYear: forYear, rules: rules, note: note)
+            let model = Self.model(enterprise, context, note: note)
             let entries = model.years.flatMap(\.entries)
             summaries[enterprise.id] = Summary(name: enterprise.name, nameParts: NameBreaks.parts(enterprise.name), url: context.urls.link(SitePath.enterprise(enterprise.id)),
                                                shortlisted: entries.filter(\.shortlisted).count,
@@ -106,23 +104,15 @@ struct EnterpriseSection: SiteSection {
             IndexModel(groups: groups, eligibility: note)))
     }
 
-    /// The year whose excellent-enterprise applications the pages speak to: the one after the
-    /// newest year with published results, so every award in its window is already public; with
-    /// the rules of that year, or of the newest archived year while that year has none yet.
-    static func eligibilityYear(_ context: RenderContext) -> (forYear: Int, rules: CompetitionRules, rulesYear: Int) {
-        let years = context.snapshot.years
-        let newestResults = years.last { context.record.showsResults($0) }?.year ?? (years.first?.year ?? 1) - 1
-        let forYear = newestResults + 1
-        let rulesYear = years.first { $0.year == forYear } ?? years.last
-        return (forYear, rulesYear.map(context.record.rules) ?? CompetitionRules(), rulesYear?.year ?? forYear)
-    }
-
-    static func note(_ forYear: Int, _ rules: CompetitionRules, rulesYear: Int) -> EligibilityNote {
+    /// The condition the pages speak to, in the words of the rules that apply: the application
+    /// year after the newest year with published results, so every award in its window is public.
+    static func note(_ window: ExcellentWindow) -> EligibilityNote {
+        let rules = window.rules
         let recorded = rules.awards.map(\.name) + rules.otherAwards
-        return EligibilityNote(forYear: forYear, window: "\(forYear - rules.excellentWindowYears)–\(forYear - 1)年",
-                               awards: alternatives(rules.excellentGroupAwards),
-                               uncounted: recorded.filter { !rules.excellentGroupAwards.contains($0) }.joined(separator: "、"),
-                               rulesYear: rulesYear)
+        return EligibilityNote(forYear: window.forYear, window: window.span,
+                               awards: alternatives(window.countedAwards),
+                               uncounted: recorded.filter { !window.countedAwards.contains($0) }.joined(separator: "、"),
+                               rulesYear: window.rulesYear ?? window.forYear)
     }
 
     /// `一等奖、二等奖或三等奖`
@@ -131,36 +121,30 @@ struct EnterpriseSection: SiteSection {
         return names.count == 1 ? last : names.dropLast().joined(separator: "、") + "或" + last
     }
 
-    static func model(_ enterprise: Enterprise, _ context: RenderContext, forYear: Int, rules: CompetitionRules,
-                      note: EligibilityNote) -> EnterpriseModel {
-        let record = context.record
+    static func model(_ enterprise: PublicEnterprise, _ context: RenderContext, note: EligibilityNote) -> EnterpriseModel {
         var years: [YearHistory] = []
-        for year in context.snapshot.years.reversed() {
-            let entries = record.visibleRegistrations(year).filter { $0.enterpriseId == enterprise.id }.map { context.entryRow(year, $0) }
-            let excellent = record.excellentEnterprises(year).contains { $0.enterpriseId == enterprise.id }
+        for year in context.record.years.reversed() {
+            let entries = year.entries.filter { $0.enterpriseId == enterprise.id }.map { context.entryRow(year, $0) }
+            let excellent = year.excellentEnterprises.contains { $0.enterpriseId == enterprise.id }
             if !entries.isEmpty || excellent {
                 years.append(YearHistory(year: year.year, url: context.urls.link(SitePath.year(year.year)), entries: entries, excellent: excellent))
             }
         }
-        // Only result-published years count, so nothing unpublished shows through the condition.
-        let published = record.standings.filter { year, _ in context.snapshot.year(year).map(record.showsResults) ?? false }
-        let condition = EnterpriseHistory.eligibility(enterpriseId: enterprise.id, forYear: forYear, snapshot: context.snapshot,
-                                                      standings: published, rules: rules)
-        let awards = condition.awardsInWindow.map { award in
-            let year = context.snapshot.year(award.year)
+        let awards = context.record.eligibility(of: enterprise.id).map { award in
+            let year = context.record.year(award.year)
+            let hasPage = year?.entry(award.id)?.hasPage ?? false
             return AwardLine(year: award.year, title: award.title, award: award.award,
                              awardClass: year.map { context.awardClass(award.award, $0) } ?? "award-other",
-                             url: year.flatMap { record.hasPage($0, award.id) ? context.urls.link(SitePath.achievement(award.year, award.id)) : nil })
+                             url: hasPage ? context.urls.link(SitePath.achievement(award.year, award.id)) : nil)
         }
-        let aliases = context.snapshot.registry.aliases.filter { $0.enterpriseId == enterprise.id }.map(\.alias)
         return EnterpriseModel(
-            name: enterprise.name, aliases: aliases.joined(separator: "、"),
-            memberUnit: enterprise.memberUnitId.flatMap { context.snapshot.enterprise(id: $0) }
+            name: enterprise.name, aliases: enterprise.aliases.joined(separator: "、"),
+            memberUnit: enterprise.memberUnitId.flatMap { context.record.enterprise(id: $0) }
                 .map { Link(title: $0.name, url: context.urls.link(SitePath.enterprise($0.id))) },
             isMember: enterprise.isMember,
-            members: context.snapshot.registry.enterprises.filter { $0.memberUnitId == enterprise.id && $0.id != enterprise.id }
+            members: context.record.enterprises.filter { $0.memberUnitId == enterprise.id && $0.id != enterprise.id }
                 .map { Link(title: $0.name, url: context.urls.link(SitePath.enterprise($0.id))) },
             years: years,
-            eligibility: Eligibility(note: note, meets: condition.meetsAwardCondition, awards: awards))
+            eligibility: Eligibility(note: note, meets: !awards.isEmpty, awards: awards))
     }
 }

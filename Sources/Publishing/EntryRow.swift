@@ -1,8 +1,8 @@
 import Foundation
-import Archive
+import Disclosure
 
 /// One achievement as the lists show it; every field already passed through the public record.
-struct EntryRow {
+struct EntryRow: Encodable {
     var number: Int
     var year: Int
     var id: String
@@ -26,29 +26,29 @@ struct EntryRow {
 extension RenderContext {
     /// The name on the enterprise's seal, as the registry has it.
     func enterpriseName(_ id: String) -> String {
-        snapshot.enterprise(id: id)?.name ?? id
+        record.enterprise(id: id)?.name ?? id
     }
 
-    func entryRow(_ year: YearRecords, _ registration: Registration, number: Int = 0, score: Double? = nil) -> EntryRow {
-        let award = record.award(year, registration.id)
+    func entryRow(_ year: PublicYear, _ registration: PublicEntry, number: Int = 0, score: Double? = nil) -> EntryRow {
+        let award = registration.award
         return EntryRow(number: number, year: year.year, id: registration.id,
-                        enterprise: enterpriseName(registration.enterpriseId),
-                        enterpriseParts: NameBreaks.parts(enterpriseName(registration.enterpriseId)),
+                        enterprise: registration.enterprise,
+                        enterpriseParts: NameBreaks.parts(registration.enterprise),
                         enterpriseURL: urls.link(SitePath.enterprise(registration.enterpriseId)),
-                        group: registration.groupName, title: registration.title,
-                        url: record.hasPage(year, registration.id) ? urls.link(SitePath.achievement(year.year, registration.id)) : nil,
-                        type: registration.type, shortlisted: record.isShortlisted(year, registration.id),
+                        group: registration.group, title: registration.title,
+                        url: registration.hasPage ? urls.link(SitePath.achievement(year.year, registration.id)) : nil,
+                        type: registration.type, shortlisted: registration.shortlisted,
                         award: award, awardClass: award.map { awardClass($0, year) } ?? "",
                         score: score.map { String(format: "%.2f", $0) })
     }
 
-    func awardClass(_ award: String, _ year: YearRecords) -> String {
-        let prizes = record.rules(year).awards.map(\.name)
+    func awardClass(_ award: String, _ year: PublicYear) -> String {
+        let prizes = year.rules.awards.map(\.name)
         return prizes.firstIndex(of: award).map { "award-\(min($0 + 1, 3))" } ?? "award-other"
     }
 
     /// Tabs for every year of the archive, the current one marked.
     func yearLinks(current: Int?) -> [NavItem] {
-        snapshot.years.reversed().map { NavItem(title: "\($0.year)年", url: urls.link(SitePath.year($0.year)), current: $0.year == current) }
+        record.years.reversed().map { NavItem(title: "\($0.year)年", url: urls.link(SitePath.year($0.year)), current: $0.year == current) }
     }
 }

@@ -6,8 +6,8 @@ import TextKeys
 /// then the 落款 — the issuing bodies and the date, set right. The 落款 is the notice's last
 /// lines when the very last is a date (`2024年8月15日`); the attachments are the notice's
 /// downloads, which take the place of its own `## 附件` list so that 附件 appears once.
-struct NoticeText {
-    struct Signature {
+struct NoticeText: Encodable {
+    struct Signature: Encodable {
         var issuers: [String]
         /// `2024年8月15日`, as the notice writes it.
         var date: String

@@ -1,5 +1,4 @@
 import Foundation
-import Archive
 import Disclosure
 import Diagnostics
 import SiteSettings
@@ -13,10 +12,8 @@ struct RenderContext: Sendable {
     /// Where attachments named by notices are read from.
     let contentDirectory: URL
 
-    var snapshot: ArchiveSnapshot { record.snapshot }
-
     /// Renders `template` inside the layout as the page at `path`.
-    func page<C>(_ template: String, _ page: PageModel, _ content: C) throws -> Data {
+    func page<C: Encodable>(_ template: String, _ page: PageModel, _ content: C) throws -> Data {
         let context = PageContext(site: siteModel, page: page, nav: nav(current: page.section), content: content)
         return Data(try theme.render(template, context).utf8)
     }
@@ -33,12 +30,12 @@ struct RenderContext: Sendable {
 
     /// A page named in site.yaml's `nav_pages` or `footer_pages`, linked under its own title.
     func pageLink(_ link: SiteConfig.PageLink) -> Link? {
-        snapshot.writing.pages.first { $0.slug == link.page }.map { Link(title: $0.title, url: urls.link("\($0.slug)/")) }
+        record.pages.first { $0.slug == link.page }.map { Link(title: $0.title, url: urls.link("\($0.slug)/")) }
     }
 
     /// Pages site.yaml names that `pages/` does not have: all reported at once, at their lines.
     func checkPageLinks() throws {
-        let known = snapshot.writing.pages.map(\.slug)
+        let known = record.pages.map(\.slug)
         let unknown = (config.navPages + config.footerPages).filter { !known.contains($0.page) }
         guard !unknown.isEmpty else { return }
         throw InputErrors(unknown.map { InputError(path: $0.path, line: $0.line,
@@ -54,7 +51,7 @@ struct RenderContext: Sendable {
 
     func nav(current: String) -> [NavItem] {
         // 历届竞赛 opens the newest year, whose page links to every other year.
-        let years = snapshot.years.last.map { [("历届竞赛", SitePath.year($0.year), "years")] } ?? []
+        let years = record.years.last.map { [("历届竞赛", SitePath.year($0.year), "years")] } ?? []
         return ([("首页", SitePath.home, "home"), ("通知公告", SitePath.notices, "notices")] + years
             + [("往届成果", SitePath.archive, "archive"), ("参赛单位", SitePath.enterprises, "enterprises")]
             + config.navPages.compactMap { link in pageLink(link).map { ($0.title, "\(link.page)/", "page-\(link.page)") } }

@@ -1,10 +1,10 @@
 import Foundation
-import Archive
+import Disclosure
 
 /// `/<year>/results/` (prizes and excellent enterprises) with `results.json` and `results.csv`,
 /// once results are published.
 struct ResultsSection: SiteSection {
-    struct ResultsModel {
+    struct ResultsModel: Encodable {
         var year: Int
         var title: String
         var docNumber: String
@@ -24,14 +24,14 @@ struct ResultsSection: SiteSection {
         var isoDate: String?
     }
 
-    struct PrizeGroup {
+    struct PrizeGroup: Encodable {
         var award: String
         var awardClass: String
         var count: Int
         var entries: [EntryRow]
     }
 
-    struct Excellent {
+    struct Excellent: Encodable {
         var number: Int
         var id: String
         var enterprise: String
@@ -55,24 +55,24 @@ struct ResultsSection: SiteSection {
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        for year in context.snapshot.years where context.record.showsResults(year) {
+        for year in context.record.years where year.showsResults {
             let path = SitePath.results(year.year)
-            let prizes = context.record.prizes(year).map { prize in
-                PrizeGroup(award: prize.award, awardClass: context.awardClass(prize.award, year), count: prize.registrations.count,
-                           entries: prize.registrations.enumerated().map { index, registration in
+            let prizes = year.prizes.map { prize in
+                PrizeGroup(award: prize.award, awardClass: context.awardClass(prize.award, year), count: prize.entries.count,
+                           entries: prize.entries.enumerated().map { index, registration in
                                context.entryRow(year, registration, number: index + 1,
-                                                score: context.record.onsiteScore(year, registration.id))
+                                                score: registration.onsiteScore)
                            })
             }
-            let excellent = context.record.excellentEnterprises(year).enumerated().map { index, application in
+            let excellent = year.excellentEnterprises.enumerated().map { index, application in
                 Excellent(number: index + 1, id: application.id, enterprise: context.enterpriseName(application.enterpriseId),
                           url: context.urls.link(SitePath.enterprise(application.enterpriseId)),
-                          memberUnit: application.memberUnitId.map(context.enterpriseName) ?? application.memberUnitAsWritten)
+                          memberUnit: application.memberUnit)
             }
             let yearURL = context.urls.link(SitePath.year(year.year))
             let date = StageDates.resultsDate(year, context)
             let model = ResultsModel(
-                year: year.year, title: year.competition.title, docNumber: year.competition.docNumber ?? "",
+                year: year.year, title: year.title, docNumber: year.docNumber ?? "",
                 ordered: context.record.publishScores ? "各奖项内按现场发表得分排列" : "各奖项内按报名编号排列，排名不分先后",
                 prizes: prizes, excellent: excellent, excellentCount: excellent.count,
                 showsScores: prizes.contains { $0.entries.contains { $0.score != nil } },
@@ -81,7 +81,7 @@ struct ResultsSection: SiteSection {
                 issuers: context.config.organisers, date: date.map(context.longDate), isoDate: date)
             try files.add(SitePath.file(path), context.page("results",
                 context.pageModel(title: "\(year.year)年评选结果", path: path, section: "years",
-                                  description: "\(year.competition.title)获奖成果与质量管理小组活动优秀企业名单。",
+                                  description: "\(year.title)获奖成果与质量管理小组活动优秀企业名单。",
                                   breadcrumbs: [Link(title: "\(year.year)年", url: yearURL)]),
                 model))
             let awards = prizes.flatMap { prize in prize.entries.map {

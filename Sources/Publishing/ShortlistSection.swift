@@ -1,8 +1,9 @@
 import Foundation
+import Disclosure
 
 /// `/<year>/shortlist/` with `shortlist.json` and `shortlist.csv`, once the shortlist is published.
 struct ShortlistSection: SiteSection {
-    struct ShortlistModel {
+    struct ShortlistModel: Encodable {
         var year: Int
         var title: String
         var entries: [EntryRow]
@@ -25,22 +26,22 @@ struct ShortlistSection: SiteSection {
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        for year in context.snapshot.years where context.record.showsShortlist(year) {
-            let shortlist = context.record.shortlist(year)
+        for year in context.record.years where year.showsShortlist {
+            let shortlist = year.shortlist
             let path = SitePath.shortlist(year.year)
             let rows = shortlist.enumerated().map { index, registration in
                 context.entryRow(year, registration, number: index + 1,
-                                 score: context.record.materialScore(year, registration.id))
+                                 score: registration.materialScore)
             }
             let model = ShortlistModel(
-                year: year.year, title: year.competition.title, entries: rows, count: rows.count,
-                showsScores: rows.contains { $0.score != nil }, showsAwards: context.record.showsResults(year),
+                year: year.year, title: year.title, entries: rows, count: rows.count,
+                showsScores: rows.contains { $0.score != nil }, showsAwards: year.showsResults,
                 ordered: context.record.publishScores ? "按资料评审得分排列" : "按报名编号排列，排名不分先后",
                 json: context.urls.link("\(year.year)/shortlist.json"), csv: context.urls.link("\(year.year)/shortlist.csv"),
                 yearURL: context.urls.link(SitePath.year(year.year)))
             try files.add(SitePath.file(path), context.page("shortlist",
                 context.pageModel(title: "\(year.year)年现场发表入围名单", path: path, section: "years",
-                                  description: "\(year.competition.title)现场发表入围名单，共 \(rows.count) 项成果。",
+                                  description: "\(year.title)现场发表入围名单，共 \(rows.count) 项成果。",
                                   breadcrumbs: [Link(title: "\(year.year)年", url: model.yearURL)]),
                 model))
             try files.add("\(year.year)/shortlist.json", DownloadTable.json(JSONFile(year: year.year, entries: rows.map {

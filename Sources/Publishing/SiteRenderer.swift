@@ -1,7 +1,5 @@
 import Foundation
-import Archive
 import Disclosure
-import Rules
 import Diagnostics
 import SiteSettings
 
@@ -10,12 +8,9 @@ import SiteSettings
 public struct SiteRenderer {
     let context: RenderContext
 
-    public init(config: SiteConfig, urls: SiteURLs, theme: Theme, snapshot: ArchiveSnapshot,
-                standings: [Int: YearStandings], contentDirectory: URL) {
-        context = RenderContext(config: config, urls: urls, theme: theme,
-                                record: PublicRecord(snapshot: snapshot, standings: standings,
-                                                     policy: config.archivePublish, publishScores: config.publishScores),
-                                contentDirectory: contentDirectory)
+    /// `record` is all the site shows: the archive as the public may see it.
+    public init(config: SiteConfig, urls: SiteURLs, theme: Theme, record: PublicRecord, contentDirectory: URL) {
+        context = RenderContext(config: config, urls: urls, theme: theme, record: record, contentDirectory: contentDirectory)
     }
 
     /// The sections of the site, in the order they render.

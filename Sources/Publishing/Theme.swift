@@ -43,10 +43,13 @@ public struct Theme: Sendable {
     }
 
     /// Renders a template; a missing template is a theme error, not an empty page.
-    public func render(_ name: String, _ model: Any) throws -> String {
+    /// The model reaches the template as `TemplateEncoder` encodes it: every stored property by its name.
+    func render(_ name: String, _ model: some Encodable) throws -> String {
         guard library.getTemplate(named: name) != nil else {
             throw InputErrors([InputError(path: "templates/\(name).mustache", line: 0, "主题缺少模板 \(name).mustache")])
         }
-        return library.render(model, withTemplate: name) ?? ""
+        var root = try TemplateEncoder.encode(model)
+        if let object = root as? TemplateObject { root = TemplateObject(fields: object.fields, isRoot: true) }
+        return library.render(root, withTemplate: name) ?? ""
     }
 }

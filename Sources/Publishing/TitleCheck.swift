@@ -1,5 +1,4 @@
 import Foundation
-import Archive
 import Disclosure
 
 /// The data of "can this title be registered?" (拟申报课题查重): the titles a proposed title
@@ -58,29 +57,28 @@ struct TitleCheck: Encodable {
     /// not yet public, else the year after it; its rules give `years_back` and the threshold.
     static func build(_ context: RenderContext) -> TitleCheck {
         let record = context.record
-        let years = context.snapshot.years
+        let years = context.record.years
         guard let newest = years.last else {
             return TitleCheck(forYear: 0, years: [], threshold: CompetitionRules().resubmission.similarity,
                               scope: "存档中还没有年度数据，暂无可比对的课题。", titles: [])
         }
-        let forYear = record.showsShortlist(newest) ? newest.year + 1 : newest.year
-        let rules = context.record.rules(context.snapshot.year(forYear) ?? newest)
+        let forYear = record.registrationYear ?? newest.year
+        let rules = (record.year(forYear) ?? newest).rules
         let back = max(1, rules.resubmission.yearsBack)
-        let names = Dictionary(uniqueKeysWithValues: context.snapshot.registry.enterprises.map { ($0.id, $0.name) })
 
         var compared: [Int] = []
         var titles: [Title] = []
         var parts: [String] = []
         for y in (forYear - back)..<forYear {
-            guard let year = context.snapshot.year(y) else { continue }
-            let visible = record.visibleRegistrations(year).sorted { $0.id < $1.id }
+            guard let year = context.record.year(y) else { continue }
+            let visible = year.entries.sorted(by: PublicEntry.byID)
             guard !visible.isEmpty else { continue }
             compared.append(y)
             parts.append("\(y)年度已公开的\(scopeName(year, record))课题（\(visible.count)项）")
             for registration in visible {
-                let url = record.hasPage(year, registration.id) ? SitePath.achievement(y, registration.id) : SitePath.shortlist(y)
+                let url = registration.hasPage ? SitePath.achievement(y, registration.id) : SitePath.shortlist(y)
                 titles.append(Title(year: y, id: registration.id, title: registration.title,
-                                    enterprise: names[registration.enterpriseId] ?? registration.enterpriseNameAsWritten,
+                                    enterprise: registration.enterprise,
                                     url: context.urls.link(url)))
             }
         }
@@ -91,8 +89,8 @@ struct TitleCheck: Encodable {
     }
 
     /// What part of a year's registrations the public record shows.
-    static func scopeName(_ year: YearRecords, _ record: PublicRecord) -> String {
-        guard record.showsResults(year) else { return "入围名单" }
+    static func scopeName(_ year: PublicYear, _ record: PublicRecord) -> String {
+        guard year.showsResults else { return "入围名单" }
         switch record.policy {
         case .all: return "全部有效报名"
         case .shortlisted: return "入围及获奖成果"

@@ -1,14 +1,14 @@
 import Foundation
 
 /// What every page's layout shows: the site, the page's own head, and the navigation.
-struct PageContext<Content> {
+struct PageContext<Content: Encodable>: Encodable {
     var site: SiteModel
     var page: PageModel
     var nav: [NavItem]
     var content: Content
 }
 
-struct SiteModel {
+struct SiteModel: Encodable {
     var title: String
     var subtitle: String
     var organisers: String
@@ -30,7 +30,7 @@ struct SiteModel {
     var search: String
 }
 
-struct PageModel {
+struct PageModel: Encodable {
     var title: String
     /// The `<title>`: the page's title and the site's.
     var headTitle: String
@@ -43,20 +43,20 @@ struct PageModel {
     var showsBreadcrumbs: Bool
 }
 
-struct NavItem {
+struct NavItem: Encodable {
     var title: String
     var url: String
     var current: Bool
 }
 
-struct LabelValue {
+struct LabelValue: Encodable {
     var label: String
     var value: String
     /// Where the value links to (`tel:`, `mailto:`), if anywhere.
     var url: String? = nil
 }
 
-struct Link {
+struct Link: Encodable {
     var title: String
     var url: String
 }

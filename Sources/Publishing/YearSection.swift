@@ -1,11 +1,11 @@
 import Foundation
-import Archive
+import Disclosure
 
 /// A page per year (`/2024/`): the stage timeline with dates, the year's notices, and the
 /// figures its published stage allows. Before the shortlist no entry of the year appears:
 /// during review only the number received, during registration nothing about entries.
 struct YearSection: SiteSection {
-    struct YearModel {
+    struct YearModel: Encodable {
         var year: Int
         var title: String
         var docNumber: String
@@ -24,14 +24,14 @@ struct YearSection: SiteSection {
         var resultsURL: String?
     }
 
-    struct TypeCount {
+    struct TypeCount: Encodable {
         var type: String
         var registered: Int
         var shortlisted: Int
         var awarded: Int
     }
 
-    struct EnterpriseCount {
+    struct EnterpriseCount: Encodable {
         var name: String
         var nameParts: [String]
         var url: String
@@ -40,48 +40,45 @@ struct YearSection: SiteSection {
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        for year in context.snapshot.years {
+        for year in context.record.years {
             let model = Self.model(year, context)
             try files.add(SitePath.file(SitePath.year(year.year)), context.page("year",
                 context.pageModel(title: "\(year.year)年竞赛", path: SitePath.year(year.year), section: "years",
-                                  description: year.competition.title),
+                                  description: year.title),
                 model))
         }
     }
 
-    static func model(_ year: YearRecords, _ context: RenderContext) -> YearModel {
-        let record = context.record
-        let published = year.competition.published
-        let active = year.registrations.filter { $0.status == .active }
+    static func model(_ year: PublicYear, _ context: RenderContext) -> YearModel {
         var figures: [LabelValue] = []
         var byType: [TypeCount] = []
         var byEnterprise: [EnterpriseCount] = []
-        if published >= .review {
-            figures.append(LabelValue(label: "报名成果", value: "\(active.count) 项"))
+        if let received = year.received {
+            figures.append(LabelValue(label: "报名成果", value: "\(received) 项"))
         }
-        if record.showsShortlist(year) {
-            let shortlist = record.shortlist(year)
+        if year.showsShortlist {
+            let shortlist = year.shortlist
             figures.append(LabelValue(label: "入围现场发表", value: "\(shortlist.count) 项"))
-            let prizes = record.prizes(year).flatMap(\.registrations)
-            if record.showsResults(year) {
+            let prizes = year.prizes.flatMap(\.entries)
+            if year.showsResults {
                 figures.append(LabelValue(label: "获奖成果", value: "\(prizes.count) 项"))
-                let excellent = record.excellentEnterprises(year).count
+                let excellent = year.excellentEnterprises.count
                 if excellent > 0 { figures.append(LabelValue(label: "优秀企业", value: "\(excellent) 家")) }
             }
-            let rules = context.record.rules(year)
-            let types = rules.types + active.map(\.type).filter { !rules.types.contains($0) }.uniqued()
+            let rules = year.rules
+            let types = rules.types + year.receivedByType.keys.filter { !rules.types.contains($0) }.sorted()
             byType = types.map { type in
-                TypeCount(type: type, registered: active.filter { $0.type == type }.count,
+                TypeCount(type: type, registered: year.receivedByType[type] ?? 0,
                           shortlisted: shortlist.filter { $0.type == type }.count,
                           awarded: prizes.filter { $0.type == type }.count)
             }.filter { $0.registered > 0 }
             var counts: [String: EnterpriseCount] = [:]
-            for registration in record.visibleRegistrations(year) {
+            for registration in year.entries {
                 let id = registration.enterpriseId
                 var count = counts[id] ?? EnterpriseCount(name: context.enterpriseName(id), nameParts: NameBreaks.parts(context.enterpriseName(id)),
                                                           url: context.urls.link(SitePath.enterprise(id)), shortlisted: 0, awarded: 0)
-                if record.isShortlisted(year, registration.id) { count.shortlisted += 1 }
-                if record.award(year, registration.id) != nil { count.awarded += 1 }
+                if registration.shortlisted { count.shortlisted += 1 }
+                if registration.award != nil { count.awarded += 1 }
                 counts[id] = count
             }
             byEnterprise = counts.values.filter { $0.shortlisted + $0.awarded > 0 }.sorted {
@@ -90,22 +87,22 @@ struct YearSection: SiteSection {
         }
         let chart = BarChart(title: "\(year.year)年各单位入围现场发表的成果数",
                              bars: byEnterprise.map { BarChart.Bar(label: $0.name, value: $0.shortlisted,
-                                                                   part: record.showsResults(year) ? $0.awarded : 0) })
+                                                                   part: year.showsResults ? $0.awarded : 0) })
         return YearModel(
-            year: year.year, title: year.competition.title, docNumber: year.competition.docNumber ?? "",
-            issued: year.competition.issued.map { "\(context.longDate($0))印发" } ?? "",
+            year: year.year, title: year.title, docNumber: year.docNumber ?? "",
+            issued: year.issued.map { "\(context.longDate($0))印发" } ?? "",
             years: context.yearLinks(current: year.year),
             timeline: HomeSection.timeline(year, context), status: status(year, context),
             notices: context.record.notices.filter { $0.year == year.year }.map { NoticeSection.summary($0, context) },
-            figures: figures, byType: byType, showsAwards: record.showsResults(year), byEnterprise: byEnterprise, chart: chart.rows, chartTitle: chart.title,
-            shortlistURL: record.showsShortlist(year) ? context.urls.link(SitePath.shortlist(year.year)) : nil,
-            resultsURL: record.showsResults(year) ? context.urls.link(SitePath.results(year.year)) : nil)
+            figures: figures, byType: byType, showsAwards: year.showsResults, byEnterprise: byEnterprise, chart: chart.rows, chartTitle: chart.title,
+            shortlistURL: year.showsShortlist ? context.urls.link(SitePath.shortlist(year.year)) : nil,
+            resultsURL: year.showsResults ? context.urls.link(SitePath.results(year.year)) : nil)
     }
 
     /// One sentence on where the year stands.
-    static func status(_ year: YearRecords, _ context: RenderContext) -> String {
+    static func status(_ year: PublicYear, _ context: RenderContext) -> String {
         let dates = Dictionary(year.stages.map { ($0.stage, $0) }, uniquingKeysWith: { a, _ in a })
-        switch year.competition.published {
+        switch year.published {
         case .registration:
             return dates[.registration]?.endsOn.map { "报名进行中，截止日期为\(context.longDate($0))。" } ?? "报名进行中。"
         case .review:

@@ -34,10 +34,13 @@ public struct ExcellentWindow: Sendable {
     public let countedAwards: [String]
     /// The rules that apply to the application year.
     public let rules: CompetitionRules
+    /// The archived year whose rules those are (nil: the notice's defaults, or rules given as such).
+    public let rulesYear: Int?
 
-    public init(forYear: Int, rules: CompetitionRules) {
+    public init(forYear: Int, rules: CompetitionRules, rulesYear: Int? = nil) {
         self.forYear = forYear
         self.rules = rules
+        self.rulesYear = rulesYear
         years = Array((forYear - rules.excellentWindowYears)..<forYear)
         countedAwards = rules.excellentGroupAwards
     }
@@ -46,7 +49,7 @@ public struct ExcellentWindow: Sendable {
     /// nearest earlier archived year (the rules staff last wrote), else the notice's defaults.
     public init(forYear: Int, standings: [Int: YearStandings]) {
         let ruling = standings.keys.filter { $0 <= forYear }.max()
-        self.init(forYear: forYear, rules: ruling.flatMap { standings[$0]?.rules } ?? CompetitionRules())
+        self.init(forYear: forYear, rules: ruling.flatMap { standings[$0]?.rules } ?? CompetitionRules(), rulesYear: ruling)
     }
 
     /// The application year `audience` asks about; nil for `openRound` when no round is open.

@@ -1,5 +1,4 @@
 import Foundation
-import SafePaths
 
 /// The folders and files a command works with; defaults are relative to the current folder.
 public struct SitePaths: Sendable {

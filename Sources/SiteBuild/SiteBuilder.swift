@@ -1,4 +1,5 @@
 import Foundation
+import Disclosure
 import Archive
 import Content
 import Rules
@@ -90,9 +91,10 @@ public struct SiteBuilder {
 
         let theme = try step("theme") { try Theme.load(paths.themeURL, displayPath: paths.themes + "/default") }
         let urls = SiteURLs(baseURL: baseURL ?? content.site.baseURL)
+        let record = try step("disclose") { PublicRecord(snapshot: snapshot, standings: standings, settings: content.site) }
         let files = try step("render") {
-            try SiteRenderer(config: content.site, urls: urls, theme: theme, snapshot: snapshot,
-                             standings: standings, contentDirectory: paths.contentURL).render()
+            try SiteRenderer(config: content.site, urls: urls, theme: theme, record: record,
+                             contentDirectory: paths.contentURL).render()
         }
         try step("link check") { try LinkChecker.check(files, urls: urls, outputName: paths.output) }
 

@@ -80,8 +80,9 @@ struct ContainmentTests {
                                 attachments: [Notice.Attachment(title: "x", file: file)], sourcePath: "content/notices/n.md")
             let snapshot = ArchiveSnapshot(registry: Registry(enterprises: [], aliases: []),
                                            writing: Writing(notices: [notice], pages: []), years: [])
-            let renderer = SiteRenderer(config: SiteConfig(), urls: SiteURLs(baseURL: "/"), theme: theme, snapshot: snapshot,
-                                        standings: [:], contentDirectory: fixture.url("content"))
+            let renderer = SiteRenderer(config: SiteConfig(), urls: SiteURLs(baseURL: "/"), theme: theme,
+                                        record: PublicRecord(snapshot: snapshot, standings: [:], settings: SiteConfig()),
+                                        contentDirectory: fixture.url("content"))
             let lines = inputErrorLines { _ = try renderer.render() }
             #expect(lines.count == 1 && lines[0].hasPrefix("content/notices/n.md: 附件「\(file)」"), "\(lines)")
         }

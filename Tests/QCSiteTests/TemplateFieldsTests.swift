@@ -1,55 +1,62 @@
-import Mustache
+import Foundation
 import Testing
-@testable import Archive
-@testable import Content
-@testable import Diagnostics
-@testable import Disclosure
-@testable import Forms
-@testable import Preview
 @testable import Publishing
-@testable import Rules
-@testable import SafePaths
 @testable import SiteBuild
-@testable import SiteSettings
-@testable import TextKeys
 
-/// The hand-written template fields must name every stored field, or a template would
-/// silently render nothing for a field added later.
-@Suite("Template fields")
+/// Templates see a model's fields one way — its stored properties, as `TemplateEncoder` encodes
+/// them — and a template that names a field no model gives is a failing test, not a blank.
+@Suite("Template fields", .serialized)
 struct TemplateFieldsTests {
-    func missing(_ value: some MustacheParent) -> [String] {
-        Mirror(reflecting: value).children.compactMap(\.label).filter { value.child(named: $0) == nil }
+    /// Every `{{name}}`, `{{#name}}`, `{{^name}}`, `{{{name}}}` and `{{&name}}` of a template,
+    /// each dotted part on its own.
+    static func names(in template: String) -> Set<String> {
+        let tag = try! NSRegularExpression(pattern: #"\{\{\{?[#^&]?\s*([A-Za-z_][\w.]*)\s*\}?\}\}"#)
+        let range = NSRange(template.startIndex..., in: template)
+        return Set(tag.matches(in: template, range: range).flatMap { match in
+            template[Range(match.range(at: 1), in: template)!].split(separator: ".").map(String.init)
+        })
     }
 
-    @Test("Every field of the layout and row models is reachable by name")
-    func complete() {
-        let link = Link(title: "t", url: "/u")
-        let site = SiteModel(title: "t", subtitle: "s", organisers: "o", contact: [LabelValue(label: "l", value: "v")],
-                             footer: "f", root: "/", stylesheet: "/a.css", feed: "/feed.xml", searchIndex: "/i.json",
-                             pages: [link], icp: "晋ICP备1号", icon: "/i.svg", touchIcon: "/t.png", shareImage: "/s.png", search: "/search/")
-        let page = PageModel(title: "t", headTitle: "h", description: "d", canonical: "c", section: "s",
-                             breadcrumbs: [link], showsBreadcrumbs: true)
-        let row = EntryRow(number: 1, year: 2024, id: "2024-001", enterprise: "e", enterpriseParts: ["e"], enterpriseURL: "/e/", group: "g",
-                           title: "t", url: "/u/", type: "问题解决型", shortlisted: true, award: "一等奖",
-                           awardClass: "award-1", score: "90.00")
-        #expect(missing(site).isEmpty)
-        #expect(missing(page).isEmpty)
-        #expect(missing(NavItem(title: "t", url: "/", current: true)).isEmpty)
-        #expect(missing(LabelValue(label: "l", value: "v", url: "tel:1")).isEmpty)
-        #expect(missing(link).isEmpty)
-        #expect(missing(row).isEmpty)
-        #expect(missing(PageContext(site: site, page: page, nav: [], content: 1)).isEmpty)
-        #expect(missing(AchievementSection.AchievementModel(entry: row, competition: "c", outcome: "o", materialScore: "1",
-                                                            onsiteScore: "2", writeup: "w", yearURL: "/y/", resultsURL: "/r/")).isEmpty)
-        let archiveRow = ArchiveSection.Row(entry: row, classes: "c", outcome: "o")
-        #expect(missing(archiveRow).isEmpty)
-        #expect(missing(ArchiveSection.ArchiveModel(filters: [], rows: [archiveRow], count: 1, filterStylesheet: "/f.css", script: "/a.js")).isEmpty)
-        let history = EnterpriseSection.YearHistory(year: 2024, url: "/2024/", entries: [row], excellent: true)
-        #expect(missing(history).isEmpty)
-        #expect(missing(EnterpriseSection.Summary(name: "n", nameParts: ["n"], url: "/e/", shortlisted: 1, awarded: 1, counted: 1, eligible: true)).isEmpty)
-        let note = EnterpriseSection.EligibilityNote(forYear: 2025, window: "2022–2024", awards: "一等奖", uncounted: "优秀奖", rulesYear: 2025)
-        #expect(missing(EnterpriseSection.EnterpriseModel(
-            name: "n", aliases: "a", memberUnit: link, isMember: true, members: [link], years: [history],
-            eligibility: EnterpriseSection.Eligibility(note: note, meets: true, awards: []))).isEmpty)
+    /// Builds the site in `root` with the audit on; the names roots missed and every name given.
+    static func audit(_ site: SiteFixture) throws -> (missed: [String], given: Set<String>) {
+        TemplateAudit.start()
+        do {
+            _ = try SiteBuilder(paths: site.paths).build()
+        } catch {
+            _ = TemplateAudit.stop()
+            throw error
+        }
+        return TemplateAudit.stop()
+    }
+
+    static func templates(_ theme: URL) throws -> [(String, String)] {
+        let folder = theme.appendingPathComponent("default/templates")
+        return try FileList.files(under: folder).map { ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    @Test("Every name the default theme's templates use is a field of a model, and no page looks one up in vain")
+    func defaultTheme() throws {
+        let site = try SiteFixture()
+        defer { site.cleanUp() }
+        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("content"), to: site.url("content"))
+        let (missed, given) = try Self.audit(site)
+        #expect(missed.isEmpty, "templates name fields no model gives: \(missed)")
+        for (path, text) in try Self.templates(site.url("themes")) {
+            let unknown = Self.names(in: text).subtracting(given)
+            #expect(unknown.isEmpty, "themes/default/templates/\(path) names \(unknown.sorted()), which no model gives")
+        }
+    }
+
+    @Test("A template naming a field its model lacks is caught, top-level and dotted")
+    func catchesMissingFields() throws {
+        let site = try SiteFixture(SiteFixture.minimal(rows: []))
+        defer { site.cleanUp() }
+        let layout = site.url("themes/default/templates/404.mustache")
+        let text = try String(contentsOf: layout, encoding: .utf8)
+        try (text + "{{noSuchField}}{{page.titel}}").write(to: layout, atomically: true, encoding: .utf8)
+        let (missed, given) = try Self.audit(site)
+        #expect(missed == ["noSuchField"])
+        #expect(!given.contains("titel") && Self.names(in: text + "{{page.titel}}").contains("titel"),
+                "the dotted part is reported by the name check")
     }
 }

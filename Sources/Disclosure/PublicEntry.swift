@@ -1,0 +1,76 @@
+import Foundation
+import TextKeys
+
+/// An achievement as the public may see it: no contact column, no person, no score unless the
+/// site publishes scores, no outcome before its stage is published.
+public struct PublicEntry: Sendable, Equatable {
+    public let year: Int
+    /// 编号.
+    public let id: String
+    public let enterpriseId: String
+    /// The name on the enterprise's seal, as the registry has it.
+    public let enterprise: String
+    public let group: String
+    public let title: String
+    public let type: String
+    public let shortlisted: Bool
+    public let award: String?
+    /// Whether the achievement has a page of its own (result-published years, `archive_publish`).
+    public let hasPage: Bool
+    /// The write-up's Markdown, only where the entry has a page and the write-up is not empty.
+    public let writeup: String?
+    public let materialScore: Double?
+    public let onsiteScore: Double?
+
+    /// By 编号 as people read them: `2024-9` before `2024-10`.
+    public static func byID(_ a: PublicEntry, _ b: PublicEntry) -> Bool {
+        EntryOrder.precedes(a.id, b.id)
+    }
+}
+
+/// An enterprise of the registry (its seal name, aliases and member unit are public).
+public struct PublicEnterprise: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let aliases: [String]
+    public let memberUnitId: String?
+    public let isMember: Bool
+}
+
+/// An enterprise selected 质量管理小组活动优秀企业, once results are published.
+public struct PublicExcellent: Sendable, Equatable {
+    /// 申报编号.
+    public let id: String
+    public let enterpriseId: String
+    public let enterprise: String
+    /// The member unit that recommended it, as named in the registry or on the application.
+    public let memberUnit: String
+}
+
+/// A notice the public may read.
+public struct PublicNotice: Sendable, Equatable {
+    public let slug: String
+    public let title: String
+    public let date: String
+    public let year: Int?
+    /// The stage of `year` it announces, if any.
+    public let stage: Stage?
+    public let summary: String
+    public let markdown: String
+    public let attachments: [Attachment]
+    /// The file it was read from, for errors about it.
+    public let sourcePath: String
+
+    public struct Attachment: Sendable, Equatable {
+        public let title: String
+        /// Relative to the content folder.
+        public let file: String
+    }
+}
+
+/// Another page of the site (about, rules).
+public struct PublicPage: Sendable, Equatable {
+    public let slug: String
+    public let title: String
+    public let markdown: String
+}
