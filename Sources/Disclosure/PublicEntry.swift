@@ -21,6 +21,8 @@ public struct PublicEntry: Sendable, Equatable {
     public let writeup: String?
     public let materialScore: Double?
     public let onsiteScore: Double?
+    /// What became of it, as far as its year's published stage tells.
+    public let outcome: Outcome
 
     /// By 编号 as people read them: `2024-9` before `2024-10`.
     public static func byID(_ a: PublicEntry, _ b: PublicEntry) -> Bool {

@@ -8,3 +8,4 @@ public typealias Stage = Archive.Stage
 public typealias CompetitionStage = Archive.CompetitionStage
 public typealias CompetitionRules = Archive.CompetitionRules
 public typealias ExcellentWindow = Rules.ExcellentWindow
+public typealias Outcome = Archive.Outcome

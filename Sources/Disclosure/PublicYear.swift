@@ -78,7 +78,9 @@ public struct PublicYear: Sendable {
                 hasPage: paged.contains(r.id),
                 writeup: markdown.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 },
                 materialScore: publishScores && showsShortlist ? s?.materialScore : nil,
-                onsiteScore: publishScores && showsResults ? s?.onsiteScore : nil)
+                onsiteScore: publishScores && showsResults ? s?.onsiteScore : nil,
+                outcome: Outcome(award: showsResults ? s?.award : nil, shortlisted: s?.shortlisted ?? false,
+                                 resultsPublished: showsResults))
         }
         entries = listed.map(entry)
         entriesById = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })

@@ -27,7 +27,7 @@ struct AchievementSection: SiteSection {
                 let path = SitePath.achievement(year.year, registration.id)
                 let model = AchievementModel(
                     entry: entry, competition: year.title,
-                    outcome: entry.award ?? (entry.shortlisted ? "入围现场发表" : "参赛成果"),
+                    outcome: registration.outcome.words,
                     materialScore: registration.materialScore.map { String(format: "%.2f", $0) },
                     onsiteScore: registration.onsiteScore.map { String(format: "%.2f", $0) },
                     writeup: writeup.map(context.writeupHTML),

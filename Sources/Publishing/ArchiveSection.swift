@@ -71,7 +71,7 @@ struct ArchiveSection: SiteSection {
                 } else {
                     awardKey = "none"
                 }
-                let outcome = entry.award ?? (year.showsResults ? (entry.shortlisted ? "入围" : "—") : "结果待公布")
+                let outcome = registration.outcome.words
                 let rowKeys = ["\(year.year)", "\(types.firstIndex(of: entry.type)!)", awardKey]
                 keys.append(rowKeys)
                 rows.append(Row(entry: entry, classes: "y-\(rowKeys[0]) t-\(rowKeys[1]) a-\(rowKeys[2])", outcome: outcome))

@@ -57,7 +57,7 @@ struct SearchSection: SiteSection {
                     url: context.urls.link(hasPage ? SitePath.achievement(year.year, registration.id) : SitePath.shortlist(year.year)),
                     title: nfc(registration.title), snippet: nfc("\(enterprise) · \(registration.group)"),
                     year: year.year,
-                    award: registration.award ?? (registration.shortlisted ? "入围" : nil),
+                    award: registration.award ?? (registration.shortlisted ? Outcome.shortlisted.words : nil),
                     text: nfc(text)))
             }
         }

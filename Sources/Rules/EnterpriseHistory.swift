@@ -146,7 +146,8 @@ public struct EnterpriseHistory: Sendable, Encodable {
                 if entry.status == "withdrawn" { outcome.append("已撤回") }
                 if entry.status == "disqualified" { outcome.append("取消资格") }
                 if entry.shortlisted {
-                    outcome.append(entry.materialRank.map { "入围现场发表（资料评审第 \($0) 名）" } ?? "入围现场发表")
+                    let words = Outcome.shortlisted.words
+                    outcome.append(entry.materialRank.map { "\(words)（资料评审第 \($0) 名）" } ?? words)
                 }
                 if let award = entry.award { outcome.append(award) }
                 let suffix = outcome.isEmpty ? "" : "  — " + outcome.joined(separator: "，")
