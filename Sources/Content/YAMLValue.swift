@@ -21,7 +21,9 @@ struct YAMLValue {
         do {
             node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
-            throw InputError(path: path, line: Self.line(of: error).map { $0 + lineOffset } ?? 0,
+            // An error at the end of the text (an unclosed bracket) is marked one line past it: name the last line.
+            let lines = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0))
+            throw InputError(path: path, line: Self.line(of: error).map { min($0, lines) + lineOffset } ?? 0,
                              "YAML 格式错误 (YAML syntax): \(Self.problem(of: error))；检查缩进和冒号后的空格")
         }
         let value = YAMLValue(node: node, path: path, lineOffset: lineOffset)

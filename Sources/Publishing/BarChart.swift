@@ -38,20 +38,4 @@ struct BarChart {
     static func percent(_ value: Double) -> String {
         (value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)) + "%"
     }
-
-    /// Text and attribute escaping for values from the data.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
 }

@@ -11,7 +11,7 @@ struct FeedSection: SiteSection {
         }.sorted()
         var sitemap = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
         for page in pages {
-            sitemap.append("  <url><loc>\(BarChart.escape(Self.encoded(context.urls.absolute(page))))</loc></url>")
+            sitemap.append("  <url><loc>\(XMLEscaping.escape(Self.encoded(context.urls.absolute(page))))</loc></url>")
         }
         sitemap.append("</urlset>")
         try files.add(SitePath.sitemap, text: sitemap.joined(separator: "\n") + "\n")
@@ -24,27 +24,27 @@ struct FeedSection: SiteSection {
         var lines = [
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
             // xml:base resolves the root-relative links inside the notices' HTML.
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\"\(context.urls.isAbsolute ? " xml:base=\"\(BarChart.escape(context.urls.base))\"" : "")>",
-            "  <title>\(BarChart.escape(context.config.title)) · 通知公告</title>",
-            "  <id>\(BarChart.escape(context.urls.absolute(SitePath.feed)))</id>",
-            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(BarChart.escape(context.urls.absolute(SitePath.feed)))\"/>",
-            "  <link rel=\"alternate\" type=\"text/html\" href=\"\(BarChart.escape(context.urls.absolute(SitePath.notices)))\"/>",
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\"\(context.urls.isAbsolute ? " xml:base=\"\(XMLEscaping.escape(context.urls.base))\"" : "")>",
+            "  <title>\(XMLEscaping.escape(context.config.title)) · 通知公告</title>",
+            "  <id>\(XMLEscaping.escape(context.urls.absolute(SitePath.feed)))</id>",
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLEscaping.escape(context.urls.absolute(SitePath.feed)))\"/>",
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLEscaping.escape(context.urls.absolute(SitePath.notices)))\"/>",
             "  <updated>\(updated)</updated>",
         ]
         if let author = context.config.organisers.first {
-            lines.append("  <author><name>\(BarChart.escape(author))</name></author>")
+            lines.append("  <author><name>\(XMLEscaping.escape(author))</name></author>")
         }
         for notice in notices {
-            let url = BarChart.escape(Self.encoded(context.urls.absolute(SitePath.notice(notice.slug))))
+            let url = XMLEscaping.escape(Self.encoded(context.urls.absolute(SitePath.notice(notice.slug))))
             lines += [
                 "  <entry>",
-                "    <title>\(BarChart.escape(notice.title))</title>",
+                "    <title>\(XMLEscaping.escape(notice.title))</title>",
                 "    <id>\(url)</id>",
                 "    <link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>",
                 "    <published>\(timestamp(notice.date))</published>",
                 "    <updated>\(timestamp(notice.date))</updated>",
-                "    <summary>\(BarChart.escape(notice.summary.isEmpty ? context.excerpt(notice.markdown) : notice.summary))</summary>",
-                "    <content type=\"html\">\(BarChart.escape(context.markdown(notice.markdown)))</content>",
+                "    <summary>\(XMLEscaping.escape(notice.summary.isEmpty ? context.excerpt(notice.markdown) : notice.summary))</summary>",
+                "    <content type=\"html\">\(XMLEscaping.escape(context.markdown(notice.markdown)))</content>",
                 "  </entry>",
             ]
         }
