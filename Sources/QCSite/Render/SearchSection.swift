@@ -1,8 +1,8 @@
 import Foundation
 import Archive
 
-/// `/search/`: the search page, its index (`search/index.json`) and the titles of the
-/// proposed-title check (`search/titles.json`), all from the public record.
+/// `/search/`: the search page, its sharded index (`search/index.json` and the files it names)
+/// and the proposed-title check (`search/titles.json` and its shards), all from the public record.
 struct SearchSection: SiteSection {
     struct SearchPageModel {
         var stylesheet: String
@@ -16,9 +16,15 @@ struct SearchSection: SiteSection {
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let index = Self.index(context)
-        try files.add(SitePath.searchIndex, index.json())
         let check = TitleCheck.build(context)
-        try files.add(SitePath.searchTitles, check.json())
+        var numbers: [String: Int] = [:]
+        for (number, document) in index.documents.enumerated() where document.kind == "成果" {
+            if let year = document.year, let id = document.id { numbers["\(year)/\(id)"] = number }
+        }
+        let published = try SearchShards(index).files.merging(check.files(documents: numbers)) { $1 }
+        for path in published.keys.sorted() {
+            try files.add(path, published[path]!)
+        }
         let model = SearchPageModel(
             stylesheet: context.urls.link("assets/search.css"), script: context.urls.link("assets/search.js"),
             index: context.urls.link(SitePath.searchIndex), titles: context.urls.link(SitePath.searchTitles),
@@ -44,6 +50,7 @@ struct SearchSection: SiteSection {
             for registration in record.visibleRegistrations(year).sorted(by: { $0.id < $1.id }) {
                 publicEnterprises.insert(registration.enterpriseId)
                 let hasPage = record.hasPage(year, registration.id)
+                let award = record.award(year, registration.id) ?? (record.isShortlisted(year, registration.id) ? "入围" : nil)
                 let enterprise = names[registration.enterpriseId] ?? registration.enterpriseNameAsWritten
                 var text = (aliases[registration.enterpriseId] ?? []).joined(separator: " ")
                 if hasPage, let markdown = writeups[registration.id] {
@@ -54,8 +61,8 @@ struct SearchSection: SiteSection {
                     url: context.urls.link(hasPage ? SitePath.achievement(year.year, registration.id) : SitePath.shortlist(year.year)),
                     title: nfc(registration.title), snippet: nfc("\(enterprise) · \(registration.groupName)"),
                     year: year.year,
-                    award: record.award(year, registration.id) ?? (record.isShortlisted(year, registration.id) ? "入围" : nil),
-                    text: nfc(text)))
+                    award: award, awardClass: award.map { context.awardClass($0, year) },
+                    id: nfc(registration.id), text: nfc(text)))
             }
         }
         for notice in context.record.notices {

@@ -7,17 +7,17 @@ import Archive
 /// The no-resubmission rule compares a year's registrations with those of the `years_back`
 /// years before it. Only titles the public record already shows may be shipped, so the page
 /// compares with the public part of those years and says so; `qcsite check` compares with all.
-struct TitleCheck: Encodable {
-    struct Title: Encodable {
+///
+/// Published as `search/titles.json` and shards of title bigrams (`t/<name>.bin`): for each
+/// bigram of the similarity (`Similarity.bigrams`, NFC), the compared titles holding it, each
+/// with the bigram's count in it and its number of bigrams. That is all the Dice coefficient
+/// needs, so checking a title reads only the shards of its own bigrams; the titles shown are
+/// search documents (the same number), read from their fragments.
+struct TitleCheck {
+    struct Title {
         var year: Int
         var id: String
         var title: String
-        var enterprise: String
-        var url: String
-
-        enum CodingKeys: String, CodingKey {
-            case year = "y", id, title = "t", enterprise = "e", url = "u"
-        }
     }
 
     /// The year a proposed title would be registered in.
@@ -28,10 +28,6 @@ struct TitleCheck: Encodable {
     /// Which titles are compared, in words, shown on the page.
     var scope: String
     var titles: [Title]
-
-    enum CodingKeys: String, CodingKey {
-        case forYear = "for_year", years, threshold, scope, titles
-    }
 
     // Stored, not computed: Mustache sees stored properties only.
     var thresholdPercent: String
@@ -47,10 +43,54 @@ struct TitleCheck: Encodable {
         hasTitles = !titles.isEmpty
     }
 
-    func json() throws -> Data {
+    struct Manifest: Codable, Equatable {
+        var version = 2
+        var forYear: Int
+        var years: [Int]
+        var threshold: Double
+        var scope: String
+        /// The number of titles compared.
+        var titles: Int
+        /// The first bigram of each shard, and the shards' names.
+        var shards: [String]
+        var files: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case version, forYear = "for_year", years, threshold, scope, titles, shards, files
+        }
+    }
+
+    static let manifestPath = SitePath.searchTitles
+    static func shardPath(_ name: String) -> String { "search/t/\(name).bin" }
+
+    /// `search/titles.json` and the title shards. `documents` gives the search document number
+    /// of each compared title by `year/id`.
+    func files(documents: [String: Int], shardBytes: Int = 4096) throws -> [String: Data] {
+        var postings: [[UInt32]: [UInt8]] = [:]
+        var last: [[UInt32]: Int] = [:]
+        let numbered = titles.compactMap { title in documents[title.key].map { (number: $0, title: title.title) } }
+        for (number, title) in numbered.sorted(by: { $0.number < $1.number }) {
+            let bigrams = Similarity.bigrams(TextNormalization.titleKey(title).precomposedStringWithCanonicalMapping)
+            var counts: [[UInt32]: Int] = [:]
+            for bigram in bigrams { counts[bigram.unicodeScalars.map(\.value), default: 0] += 1 }
+            for (key, count) in counts {
+                VarInt.append(number - last[key, default: -1] - 1, to: &postings[key, default: []])
+                VarInt.append(count, to: &postings[key]!)
+                VarInt.append(bigrams.count, to: &postings[key]!)
+                last[key] = number
+            }
+        }
+        let entries = postings.keys.sorted(by: BigramCode.precedes).map { ShardSet.Entry(key: $0, payloads: [postings[$0]!]) }
+        let shards = ShardSet(entries: entries, kinds: 1, target: shardBytes)
+        var files: [String: Data] = [:]
+        let names = shards.files.map { ContentName.of($0[0]) }
+        for (name, shard) in zip(names, shards.files) { files[Self.shardPath(name)] = shard[0] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        files[Self.manifestPath] = try encoder.encode(Manifest(
+            forYear: forYear, years: years, threshold: threshold, scope: scope, titles: numbered.count,
+            shards: shards.firstKeys, files: names))
+        return files
     }
 
     /// The year being registered for is the newest archived year while its registrations are
@@ -65,7 +105,6 @@ struct TitleCheck: Encodable {
         let forYear = record.showsShortlist(newest) ? newest.year + 1 : newest.year
         let rules = context.record.rules(context.snapshot.year(forYear) ?? newest)
         let back = max(1, rules.resubmission.yearsBack)
-        let names = Dictionary(uniqueKeysWithValues: context.snapshot.registry.enterprises.map { ($0.id, $0.name) })
 
         var compared: [Int] = []
         var titles: [Title] = []
@@ -77,10 +116,7 @@ struct TitleCheck: Encodable {
             compared.append(y)
             parts.append("\(y)年度已公开的\(scopeName(year, record))课题（\(visible.count)项）")
             for registration in visible {
-                let url = record.hasPage(year, registration.id) ? SitePath.achievement(y, registration.id) : SitePath.shortlist(y)
-                titles.append(Title(year: y, id: registration.id, title: registration.title,
-                                    enterprise: names[registration.enterpriseId] ?? registration.enterpriseNameAsWritten,
-                                    url: context.urls.link(url)))
+                titles.append(Title(year: y, id: registration.id, title: registration.title))
             }
         }
         let scope = parts.isEmpty
@@ -98,4 +134,9 @@ struct TitleCheck: Encodable {
         case .awarded: return "获奖成果"
         }
     }
+}
+
+extension TitleCheck.Title {
+    /// How the search documents of achievements are looked up.
+    var key: String { "\(year)/\(id)" }
 }

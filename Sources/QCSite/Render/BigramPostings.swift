@@ -1,0 +1,87 @@
+import Foundation
+
+/// Where every scalar bigram of the search documents occurs, encoded as the shards store it.
+///
+/// A document's fields are laid out on one line of positions, one position per scalar of the
+/// normalised field: the title ends at -2, the other fields follow from 0, and one empty
+/// position separates two fields, so no run of bigrams spans two fields. A key of n scalars
+/// occurs at position p exactly when its bigram i occurs at p + i for every i, and it occurs
+/// in the title exactly when p is negative.
+struct BigramPostings {
+    /// One bigram's postings, in ascending document order.
+    struct Lists {
+        /// Per document: `(gap << 1) | inTitle`, the gap being the number of documents skipped.
+        var documents: [UInt8] = []
+        /// Per document: the gap, the number of positions, the first position zigzag-coded,
+        /// then each further position less the one before, minus one.
+        var positions: [UInt8] = []
+        var last = -1
+    }
+
+    /// By bigram code (`BigramCode`), which sorts as JavaScript sorts the bigram strings.
+    private(set) var lists: [UInt64: Lists] = [:]
+
+    init(documents: [SearchIndex.Document]) throws {
+        // Normalising and collecting a document's bigrams is independent work; merging into
+        // the postings is not. Batches keep the collected occurrences of a large archive small.
+        let batch = 1024
+        for start in stride(from: 0, to: documents.count, by: batch) {
+            let numbers = Array(start..<min(start + batch, documents.count))
+            let occurrences = try Parallel.map(numbers) { Self.occurrences(of: documents[$0]) }
+            for (number, found) in zip(numbers, occurrences) {
+                add(number, found)
+            }
+        }
+    }
+
+    /// A bigram at a position of a document.
+    struct Occurrence: Comparable {
+        var code: UInt64
+        var position: Int
+
+        static func < (a: Self, b: Self) -> Bool {
+            a.code != b.code ? a.code < b.code : a.position < b.position
+        }
+    }
+
+    /// The document's bigram occurrences, sorted by bigram and position.
+    static func occurrences(of document: SearchIndex.Document) -> [Occurrence] {
+        let fields = document.fields.map { Array(SearchText.key($0).unicodeScalars).map(\.value) }
+        var found: [Occurrence] = []
+        var start = -(fields[0].count + 1)
+        for field in fields {
+            for i in field.indices.dropLast() {
+                found.append(Occurrence(code: BigramCode.code(field[i], field[i + 1]), position: start + i))
+            }
+            start += field.count + 1
+        }
+        found.sort()
+        return found
+    }
+
+    private mutating func add(_ number: Int, _ occurrences: [Occurrence]) {
+        var i = 0
+        while i < occurrences.count {
+            let code = occurrences[i].code
+            var end = i
+            while end < occurrences.count && occurrences[end].code == code { end += 1 }
+            let positions = occurrences[i..<end].map(\.position)
+            lists[code, default: Lists()].append(document: number, positions: positions)
+            i = end
+        }
+    }
+}
+
+extension BigramPostings.Lists {
+    mutating func append(document: Int, positions: [Int]) {
+        let gap = document - last - 1
+        last = document
+        VarInt.append(gap * 2 + (positions[0] < 0 ? 1 : 0), to: &documents)
+        VarInt.append(gap, to: &self.positions)
+        VarInt.append(positions.count, to: &self.positions)
+        VarInt.append(VarInt.zigzag(positions[0]), to: &self.positions)
+        for k in positions.indices.dropFirst() {
+            VarInt.append(positions[k] - positions[k - 1] - 1, to: &self.positions)
+        }
+    }
+}
