@@ -9,7 +9,8 @@ With --writeup-bytes, titles, group names and write-ups come from qc_text (varie
 write-up of about B bytes for every achievement); without it, every tenth achievement has a
 short write-up.
 """
-import argparse, os, random
+import argparse, os, random, sys
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 import qc_text
 
 WORDS = ["降低", "提高", "缩短", "研发", "优化", "减少", "提升", "研制"]
