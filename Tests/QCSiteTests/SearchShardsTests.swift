@@ -8,7 +8,7 @@ import Testing
 @Suite("Search shards")
 struct SearchShardsTests {
     /// Small shards and directories, so a small index is cut into many files.
-    static let small = SearchShards.Options(shardBytes: 600, documentsPerDirectory: 4)
+    static let small = SearchShards.Options(shardBytes: 600, shardsPerTable: 4, documentsPerDirectory: 4)
 
     static func titleCheck(_ documents: [SearchIndex.Document], threshold: Double = 0.8) -> TitleCheck {
         let titles = documents.filter { $0.kind == "成果" }.map { TitleCheck.Title(year: $0.year!, id: $0.id!, title: $0.title) }
@@ -40,7 +40,7 @@ struct SearchShardsTests {
         let files = try Self.published(documents)
         let search = ShardedSearch(files: files)
         let manifest = try search.manifest
-        #expect(manifest.shards.count > 20 && manifest.directories.count > 20, "the sample is cut into many files")
+        #expect(manifest.tables.count > 10 && manifest.directories.count > 20 * ContentName.length, "the sample is cut into many files")
         let queries = SearchSamples.queries(documents, random: 200)
         var found = 0
         for query in queries {
@@ -76,7 +76,7 @@ struct SearchShardsTests {
         let found = try #require(try search.find("光缆"))
         #expect(found.numbers.count > 100)
         for number in found.numbers.prefix(10) { _ = try search.document(number) }
-        #expect(search.read.filter { $0.hasPrefix("search/d/") }.count == 1)
+        #expect(search.read.filter { $0.hasPrefix("search/d/") }.count == 1 && search.read.filter { $0.hasPrefix("search/g/") }.count == 1)
         #expect(!search.read.contains { $0.hasPrefix("search/p/") })
         #expect(search.read.filter { $0.hasPrefix("search/f/") }.count == 10)
         let read = search.read.reduce(0) { $0 + files[$1]!.count }, total = files.values.reduce(0) { $0 + $1.count }

@@ -1,12 +1,23 @@
 import Foundation
 
 /// The file name of a search file, from its bytes: a file that does not change keeps its
-/// address across builds, so browsers may cache it for good, and one that changes gets a new one.
+/// address across builds, so browsers may cache it for good, and one that changes gets a new
+/// one. Eleven characters (64 bits in base64url), so lists of names stay short; the lists
+/// (`names`) are the names written one after another, which `search.js` cuts every eleven.
 enum ContentName {
+    static let length = 11
+
     static func of(_ data: Data) -> String {
         var fingerprint = Fingerprint()
         data.withUnsafeBytes { fingerprint.add($0) }
-        let hex = fingerprint.value
-        return String(repeating: "0", count: max(0, 16 - hex.count)) + hex
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        var value = UInt64(fingerprint.value, radix: 16)!, name = ""
+        for _ in 0..<length {
+            name.append(alphabet[Int(value & 63)])
+            value >>= 6
+        }
+        return name
     }
+
+    static func names(_ names: [String]) -> String { names.joined() }
 }

@@ -3,20 +3,24 @@ import Foundation
 /// The search index as the site publishes it: a small manifest, `search/index.json`, and
 /// files the browser fetches only when a query needs them.
 ///
-/// - `d/<name>.bin`, the postings: for each bigram, the documents holding it, each flagged when
+/// - `d/<name>.bin`, postings: for each bigram, the documents holding it, each flagged when
 ///   the bigram is in its title. A two-character query reads one of these alone.
 /// - `p/<name>.bin`, the positions of the same bigrams: a longer query reads those of every
 ///   second bigram and the last (`SearchText.coveringOffsets`) and keeps the documents where
 ///   they line up, which is exactly where the whole query occurs.
+/// - `g/<name>.json`, shard tables: the first bigram and the two files of each of a run of
+///   shards. The manifest lists the tables by their first bigram, so it stays a few kilobytes
+///   however large the archive; a query reads the table of each bigram it looks up.
 /// - `f/<name>.json`, one fragment per document (the `SearchIndex.Document` JSON), read for the
 ///   results shown; `m/<name>.json`, directories naming the fragments of a run of documents.
 ///
-/// Shards hold the bigrams from their first key (listed in the manifest) to the next shard's.
 /// Every file is named after its bytes (`ContentName`), and the same index gives the same files.
 struct SearchShards {
     struct Options {
         /// About how many bytes of postings and positions a shard holds.
-        var shardBytes = 32_768
+        var shardBytes = 16_384
+        /// Shards listed by one table.
+        var shardsPerTable = 64
         /// Documents per directory file; nil: chosen from the number of documents.
         var documentsPerDirectory: Int? = nil
     }
@@ -25,20 +29,28 @@ struct SearchShards {
         var version = 2
         var documents: Int
         var documentsPerDirectory: Int
-        var directories: [String]
-        /// The first bigram of each shard.
-        var shards: [String]
-        var postings: [String]
-        var positions: [String]
+        /// The directories' names, one after another (`ContentName.names`).
+        var directories: String
+        /// The first bigram of each shard table, and the tables' names.
+        var tables: [String]
+        var tableFiles: String
 
         enum CodingKeys: String, CodingKey {
-            case version, documents, documentsPerDirectory = "per_directory", directories, shards, postings, positions
+            case version, documents, documentsPerDirectory = "per_directory", directories, tables, tableFiles = "table_files"
         }
+    }
+
+    /// A run of shards: their first bigrams and their two files' names.
+    struct Table: Codable, Equatable {
+        var shards: [String]
+        var postings: String
+        var positions: String
     }
 
     static let manifestPath = SitePath.searchIndex
     static func postingsPath(_ name: String) -> String { "search/d/\(name).bin" }
     static func positionsPath(_ name: String) -> String { "search/p/\(name).bin" }
+    static func tablePath(_ name: String) -> String { "search/g/\(name).json" }
     static func fragmentPath(_ name: String) -> String { "search/f/\(name).json" }
     static func directoryPath(_ name: String) -> String { "search/m/\(name).json" }
 
@@ -52,18 +64,12 @@ struct SearchShards {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 
         let fragments = try Parallel.map(index.documents) { try encoder.encode($0) }
-        let fragmentNames = fragments.map(ContentName.of)
+        let fragmentNames = try Self.add(fragments, to: &files, at: Self.fragmentPath)
         let perDirectory = options.documentsPerDirectory ?? Self.documentsPerDirectory(index.documents.count)
-        var directories: [String] = []
-        for start in stride(from: 0, to: fragments.count, by: perDirectory) {
-            let names = Array(fragmentNames[start..<min(start + perDirectory, fragments.count)])
-            let data = try encoder.encode(names)
-            directories.append(ContentName.of(data))
-            try Self.add(to: &files, Self.directoryPath(directories.last!), data)
+        let directories = try stride(from: 0, to: fragments.count, by: perDirectory).map { start in
+            try encoder.encode(ContentName.names(Array(fragmentNames[start..<min(start + perDirectory, fragments.count)])))
         }
-        for (name, data) in zip(fragmentNames, fragments) {
-            try Self.add(to: &files, Self.fragmentPath(name), data)
-        }
+        let directoryNames = try Self.add(directories, to: &files, at: Self.directoryPath)
 
         let postings = try BigramPostings(documents: index.documents)
         let entries = postings.lists.keys.sorted().map { code in
@@ -71,26 +77,30 @@ struct SearchShards {
             return ShardSet.Entry(key: BigramCode.scalars(code), payloads: [lists.documents, lists.positions])
         }
         let shards = ShardSet(entries: entries, kinds: 2, target: options.shardBytes)
-        var postingNames: [String] = [], positionNames: [String] = []
-        for shard in shards.files {
-            postingNames.append(ContentName.of(shard[0]))
-            try Self.add(to: &files, Self.postingsPath(postingNames.last!), shard[0])
-            positionNames.append(ContentName.of(shard[1]))
-            try Self.add(to: &files, Self.positionsPath(positionNames.last!), shard[1])
+        let postingNames = try Self.add(shards.files.map { $0[0] }, to: &files, at: Self.postingsPath)
+        let positionNames = try Self.add(shards.files.map { $0[1] }, to: &files, at: Self.positionsPath)
+        var tables: [String] = [], tableFiles: [Data] = []
+        for start in stride(from: 0, to: shards.firstKeys.count, by: options.shardsPerTable) {
+            let run = start..<min(start + options.shardsPerTable, shards.firstKeys.count)
+            tables.append(shards.firstKeys[start])
+            tableFiles.append(try encoder.encode(Table(shards: Array(shards.firstKeys[run]),
+                                                       postings: ContentName.names(Array(postingNames[run])),
+                                                       positions: ContentName.names(Array(positionNames[run])))))
         }
+        let tableNames = try Self.add(tableFiles, to: &files, at: Self.tablePath)
+
         manifest = Manifest(documents: index.documents.count, documentsPerDirectory: perDirectory,
-                            directories: directories, shards: shards.firstKeys, postings: postingNames,
-                            positions: positionNames)
-        try Self.add(to: &files, Self.manifestPath, encoder.encode(manifest))
+                            directories: ContentName.names(directoryNames), tables: tables,
+                            tableFiles: ContentName.names(tableNames))
+        files[Self.manifestPath] = try encoder.encode(manifest)
         self.files = files
     }
 
-    /// A result shown reads its directory and its fragment: small directories keep the first,
-    /// few directories keep the manifest small. About √(n/10), a power of two from 16 to 1024.
+    /// A result shown reads its directory and its fragment: small directories keep the first
+    /// small, few directories keep the manifest small. About √(n/10), a power of two from 16 to 1024.
     static func documentsPerDirectory(_ count: Int) -> Int {
-        var size = 16
-        while size < 1024 && size * size * 10 < count { size *= 2 }
-        return size
+        let size = 1 << Int(log2(max(1, Double(count) / 10).squareRoot()).rounded())
+        return min(1024, max(16, size))
     }
 
     struct NameCollision: Error, CustomStringConvertible {
@@ -98,12 +108,14 @@ struct SearchShards {
         var description: String { "\(path): 搜索索引中两个不同的文件得到了同一个文件名 (hash collision)，请报告此问题" }
     }
 
-    /// Two files with one name are one file; two different contents under one name would be a
-    /// 64-bit hash collision, reported rather than letting one overwrite the other.
-    private static func add(to files: inout [String: Data], _ path: String, _ data: Data) throws {
-        if let existing = files[path], existing != data {
-            throw NameCollision(path: path)
+    /// The files under their names; two equal files are one file. Two different contents under
+    /// one name would be a 64-bit hash collision, reported rather than one overwriting the other.
+    static func add(_ contents: [Data], to files: inout [String: Data], at path: (String) -> String) throws -> [String] {
+        try contents.map { data in
+            let name = ContentName.of(data)
+            if let existing = files[path(name)], existing != data { throw NameCollision(path: path(name)) }
+            files[path(name)] = data
+            return name
         }
-        files[path] = data
     }
 }

@@ -51,9 +51,9 @@ struct TitleCheck {
         var scope: String
         /// The number of titles compared.
         var titles: Int
-        /// The first bigram of each shard, and the shards' names.
+        /// The first bigram of each shard, and the shards' names (`ContentName.names`).
         var shards: [String]
-        var files: [String]
+        var files: String
 
         enum CodingKeys: String, CodingKey {
             case version, forYear = "for_year", years, threshold, scope, titles, shards, files
@@ -83,13 +83,12 @@ struct TitleCheck {
         let entries = postings.keys.sorted(by: BigramCode.precedes).map { ShardSet.Entry(key: $0, payloads: [postings[$0]!]) }
         let shards = ShardSet(entries: entries, kinds: 1, target: shardBytes)
         var files: [String: Data] = [:]
-        let names = shards.files.map { ContentName.of($0[0]) }
-        for (name, shard) in zip(names, shards.files) { files[Self.shardPath(name)] = shard[0] }
+        let names = try SearchShards.add(shards.files.map { $0[0] }, to: &files, at: Self.shardPath)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         files[Self.manifestPath] = try encoder.encode(Manifest(
             forYear: forYear, years: years, threshold: threshold, scope: scope, titles: numbered.count,
-            shards: shards.firstKeys, files: names))
+            shards: shards.firstKeys, files: ContentName.names(names)))
         return files
     }
 

@@ -55,9 +55,8 @@ final class ShardedSearch {
         guard key.count >= 2 else { return nil }
         let manifest = try manifest
         if key.count == 2 {
-            let shard = Self.shard(manifest.shards, key)
             var found = Found(numbers: [], titled: [])
-            guard var entry = Self.lookup(bytes(SearchShards.postingsPath(manifest.postings[shard])), key) else { return found }
+            guard var entry = try entry(key, postings: true) else { return found }
             var document = -1
             while entry.offset < entry.end, let value = VarInt.read(entry.bytes, at: &entry.offset) {
                 document += value / 2 + 1
@@ -67,10 +66,8 @@ final class ShardedSearch {
             return found
         }
         let offsets = SearchText.coveringOffsets(length: key.count)
-        let lists = offsets.map { offset -> [Int: [Int]] in
-            let gram = [key[offset], key[offset + 1]]
-            let shard = Self.shard(manifest.shards, gram)
-            guard let entry = Self.lookup(bytes(SearchShards.positionsPath(manifest.positions[shard])), gram) else { return [:] }
+        let lists = try offsets.map { offset -> [Int: [Int]] in
+            guard let entry = try entry([key[offset], key[offset + 1]], postings: false) else { return [:] }
             return Self.positions(entry)
         }
         var found = Found(numbers: [], titled: [])
@@ -85,12 +82,28 @@ final class ShardedSearch {
         return found
     }
 
+    /// A bigram's entry in its postings or positions shard, through the manifest and its shard table.
+    func entry(_ gram: [UInt32], postings: Bool) throws -> Entry? {
+        let manifest = try manifest
+        let table = try json(SearchShards.tablePath(Self.name(manifest.tableFiles, Self.shard(manifest.tables, gram))),
+                             as: SearchShards.Table.self)
+        let shard = Self.shard(table.shards, gram)
+        let path = postings ? SearchShards.postingsPath(Self.name(table.postings, shard))
+            : SearchShards.positionsPath(Self.name(table.positions, shard))
+        return Self.lookup(bytes(path), gram)
+    }
+
+    /// Name `k` of names written one after another.
+    static func name(_ names: String, _ k: Int) -> String {
+        String(Array(names)[(k * ContentName.length)..<((k + 1) * ContentName.length)])
+    }
+
     /// The fragment of a document, through its directory.
     func document(_ number: Int) throws -> SearchIndex.Document {
         let manifest = try manifest
         let directory = number / manifest.documentsPerDirectory
-        let names = try json(SearchShards.directoryPath(manifest.directories[directory]), as: [String].self)
-        return try json(SearchShards.fragmentPath(names[number - directory * manifest.documentsPerDirectory]),
+        let names = try json(SearchShards.directoryPath(Self.name(manifest.directories, directory)), as: String.self)
+        return try json(SearchShards.fragmentPath(Self.name(names, number - directory * manifest.documentsPerDirectory)),
                         as: SearchIndex.Document.self)
     }
 
@@ -103,7 +116,7 @@ final class ShardedSearch {
         var shared: [Int: Int] = [:], totals: [Int: Int] = [:]
         for (gram, count) in wanted {
             let shard = Self.shard(manifest.shards, gram)
-            guard var entry = Self.lookup(bytes(TitleCheck.shardPath(manifest.files[shard])), gram) else { continue }
+            guard var entry = Self.lookup(bytes(TitleCheck.shardPath(Self.name(manifest.files, shard))), gram) else { continue }
             var document = -1
             while entry.offset < entry.end, let gap = VarInt.read(entry.bytes, at: &entry.offset),
                   let times = VarInt.read(entry.bytes, at: &entry.offset), let total = VarInt.read(entry.bytes, at: &entry.offset) {

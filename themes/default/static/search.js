@@ -1,8 +1,8 @@
 /* qcsite search and proposed-title check. No third-party code, no network besides the site's
-   own search/ files, each fetched when a query needs it: the manifest (index.json), the shard of
-   a two-character query's bigram (d/), the positions of a longer query's bigrams (p/), and the
-   directories (m/) and fragments (f/) of the results shown; for the title check, titles.json
-   and the shards of the proposed title's bigrams (t/).
+   own search/ files, each fetched when a query needs it: the manifest (index.json), the shard
+   table (g/) and postings (d/) of a two-character query's bigram, the tables and positions (p/)
+   of a longer query's bigrams, and the directories (m/) and fragments (f/) of the results
+   shown; for the title check, titles.json and the shards of the proposed title's bigrams (t/).
    The normalisation, matching and similarity mirror the Swift code (TextNormalization.titleKey,
    Similarity, SearchText, SearchShards, TitleCheck); Tests/js and Tests/QCSiteTests keep them equal. */
 (function (root, factory) {
@@ -97,6 +97,10 @@
 
   function codePoints(text) { return Array.from(text, function (c) { return c.codePointAt(0); }); }
 
+  /** File `k` of a list of names written one after another (ContentName.names in Swift). */
+  var NAME = 11;
+  function nameAt(names, k) { return names.slice(k * NAME, (k + 1) * NAME); }
+
   /** The payload of the entry `key` (a string) in a shard, as a cursor with its end; null if absent. */
   function lookup(bytes, key) {
     var wanted = codePoints(key), c = { b: bytes, i: 0 };
@@ -144,6 +148,17 @@
     return byDoc;
   }
 
+  /** Whether the ascending `list` holds `value` (binary search). */
+  function holds(list, value) {
+    var lo = 0, hi = list.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] === value) return true;
+      if (list[mid] < value) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+
   /**
    * The search over the files `read(path, "json" | "bytes")` returns (paths relative to
    * search/). `find` gives what SearchIndex.search gives in Swift, listed as the page lists it:
@@ -153,27 +168,30 @@
     var manifest = null;
     function load() { return manifest || (manifest = read("index.json", "json")); }
 
+    /** The entry of `gram` in its shard's file of the given kind ("postings" in d/, "positions" in p/). */
+    function entry(m, gram, kind) {
+      return read("g/" + nameAt(m.table_files, shardOf(m.tables, gram)) + ".json", "json").then(function (table) {
+        var name = nameAt(table[kind], shardOf(table.shards, gram));
+        return read((kind === "postings" ? "d/" : "p/") + name + ".bin", "bytes");
+      }).then(function (bytes) { return lookup(bytes, gram); });
+    }
+
     function twoCharacters(m, key) {
-      return read("d/" + m.postings[shardOf(m.shards, key)] + ".bin", "bytes").then(function (bytes) {
-        return readPostings(lookup(bytes, key));
-      });
+      return entry(m, key, "postings").then(readPostings);
     }
 
     function longer(m, cps) {
       var offsets = coveringOffsets(cps.length);
       return Promise.all(offsets.map(function (o) {
-        var gram = cps[o] + cps[o + 1];
-        return read("p/" + m.positions[shardOf(m.shards, gram)] + ".bin", "bytes").then(function (bytes) {
-          return readPositions(lookup(bytes, gram));
-        });
+        return entry(m, cps[o] + cps[o + 1], "positions").then(readPositions);
       })).then(function (lists) {
         var numbers = [], titled = new Set();
         lists[0].forEach(function (starts, doc) {
           if (!lists.every(function (list) { return list.has(doc); })) return;
-          var others = lists.map(function (list) { return new Set(list.get(doc)); });
+          var others = lists.map(function (list) { return list.get(doc); });
           // Positions ascend and the title's are negative: the first match tells whether one is in the title.
           var first = starts.find(function (p) {
-            return offsets.every(function (o, k) { return others[k].has(p + o); });
+            return offsets.every(function (o, k) { return holds(others[k], p + o); });
           });
           if (first === undefined) return;
           numbers.push(doc);
@@ -201,8 +219,8 @@
       return load().then(function (m) {
         return Promise.all(numbers.map(function (n) {
           var d = Math.floor(n / m.per_directory);
-          return read("m/" + m.directories[d] + ".json", "json").then(function (names) {
-            return read("f/" + names[n - d * m.per_directory] + ".json", "json");
+          return read("m/" + nameAt(m.directories, d) + ".json", "json").then(function (names) {
+            return read("f/" + nameAt(names, n - d * m.per_directory) + ".json", "json");
           });
         }));
       });
@@ -268,7 +286,7 @@
       return load().then(function (m) {
         var distinct = Array.from(counts.keys());
         return Promise.all(distinct.map(function (g) {
-          return read("t/" + m.files[shardOf(m.shards, g)] + ".bin", "bytes").then(function (bytes) {
+          return read("t/" + nameAt(m.files, shardOf(m.shards, g)) + ".bin", "bytes").then(function (bytes) {
             return lookup(bytes, g);
           });
         })).then(function (entries) {
