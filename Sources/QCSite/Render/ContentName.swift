@@ -11,8 +11,12 @@ enum ContentName {
         var fingerprint = Fingerprint()
         data.withUnsafeBytes { fingerprint.add($0) }
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-        var value = UInt64(fingerprint.value, radix: 16)!, name = ""
-        for _ in 0..<length {
+        // The first character is a letter or digit (a name never looks like a command-line
+        // option); 62 × 64¹⁰ > 2⁶⁴, so every hash still has its own name.
+        var value = UInt64(fingerprint.value, radix: 16)!
+        var name = String(alphabet[Int(value % 62)])
+        value /= 62
+        for _ in 1..<length {
             name.append(alphabet[Int(value & 63)])
             value >>= 6
         }
