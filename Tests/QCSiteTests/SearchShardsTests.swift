@@ -15,17 +15,9 @@ struct SearchShardsTests {
         return TitleCheck(forYear: 2025, years: [2022, 2023, 2024], threshold: threshold, scope: "比对范围：示例。", titles: titles)
     }
 
-    static func numbers(_ documents: [SearchIndex.Document]) -> [String: Int] {
-        var numbers: [String: Int] = [:]
-        for (number, document) in documents.enumerated() where document.kind == "成果" {
-            numbers["\(document.year!)/\(document.id!)"] = number
-        }
-        return numbers
-    }
-
     static func published(_ documents: [SearchIndex.Document], _ options: SearchShards.Options = small) throws -> [String: Data] {
         try SearchShards(SearchIndex(documents: documents), options: options).files
-            .merging(titleCheck(documents).files(documents: numbers(documents), shardBytes: 200)) { $1 }
+            .merging(titleCheck(documents).files(index: SearchIndex(documents: documents), shardBytes: 200)) { $1 }
     }
 
     /// The reference answer: the documents holding the query, those with it in the title first.
@@ -94,12 +86,12 @@ struct SearchShardsTests {
         let documents = SearchSamples.documents(synthetic: 300)
         let search = ShardedSearch(files: try Self.published(documents))
         let titles = Self.titleCheck(documents).titles
-        let numbers = Self.numbers(documents)
         for proposed in SearchSamples.proposedTitles + titles.prefix(40).map(\.title) {
             var expected: [Int: Double] = [:]
             for title in titles {
                 let score = Similarity.dice(TextNormalization.titleKey(proposed), TextNormalization.titleKey(title.title))
-                if score > 0 { expected[numbers[title.key]!] = score }
+                let number = documents.firstIndex { $0.year == title.year && $0.id == title.id }!
+                if score > 0 { expected[number] = score }
             }
             #expect(try search.titleScores(proposed) == expected, "\(proposed)")
         }

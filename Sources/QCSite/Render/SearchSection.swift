@@ -17,11 +17,7 @@ struct SearchSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let index = Self.index(context)
         let check = TitleCheck.build(context)
-        var numbers: [String: Int] = [:]
-        for (number, document) in index.documents.enumerated() where document.kind == "成果" {
-            if let year = document.year, let id = document.id { numbers["\(year)/\(id)"] = number }
-        }
-        let published = try SearchShards(index).files.merging(check.files(documents: numbers)) { $1 }
+        let published = try SearchShards(index).files.merging(check.files(index: index)) { $1 }
         for path in published.keys.sorted() {
             try files.add(path, published[path]!)
         }

@@ -63,12 +63,16 @@ struct TitleCheck {
     static let manifestPath = SitePath.searchTitles
     static func shardPath(_ name: String) -> String { "search/t/\(name).bin" }
 
-    /// `search/titles.json` and the title shards. `documents` gives the search document number
-    /// of each compared title by `year/id`.
-    func files(documents: [String: Int], shardBytes: Int = 4096) throws -> [String: Data] {
+    /// `search/titles.json` and the title shards, naming each compared title by its number in
+    /// the search `index`.
+    func files(index: SearchIndex, shardBytes: Int = 4096) throws -> [String: Data] {
+        var numbers: [String: Int] = [:]
+        for (number, document) in index.documents.enumerated() where document.kind == "成果" {
+            if let year = document.year, let id = document.id { numbers["\(year)/\(id)"] = number }
+        }
+        let numbered = titles.compactMap { title in numbers["\(title.year)/\(title.id)"].map { (number: $0, title: title.title) } }
         var postings: [[UInt32]: [UInt8]] = [:]
         var last: [[UInt32]: Int] = [:]
-        let numbered = titles.compactMap { title in documents[title.key].map { (number: $0, title: title.title) } }
         for (number, title) in numbered.sorted(by: { $0.number < $1.number }) {
             let bigrams = Similarity.bigrams(TextNormalization.titleKey(title).precomposedStringWithCanonicalMapping)
             var counts: [[UInt32]: Int] = [:]
@@ -133,9 +137,4 @@ struct TitleCheck {
         case .awarded: return "获奖成果"
         }
     }
-}
-
-extension TitleCheck.Title {
-    /// How the search documents of achievements are looked up.
-    var key: String { "\(year)/\(id)" }
 }
