@@ -6,7 +6,7 @@ ENGINE: `qcsite` (its /search/ page) or `pagefind` (Pagefind's default UI on a p
 the site's; PAGEFIND_DIR is the bundle `python3 -m pagefind --site PUBLIC_DIR --output-path`
 wrote, served as /pagefind/).
 
-Each query opens a fresh page with the browser cache off and waits until the results are
+Each query opens a fresh page with the browser cache emptied and waits until the results are
 shown and no request has been made for a second. A small server logs every file requested,
 the page's web workers' too, and the counted bytes are those files' sizes: raw, and gzipped
 at level 6 as a web server sends them (never more than raw; Pagefind's index files are
@@ -29,6 +29,16 @@ PAGEFIND_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"
 <link href="/pagefind/pagefind-ui.css" rel="stylesheet"><script src="/pagefind/pagefind-ui.js"></script>
 </head><body><div id="search"></div>
 <script>window.ui = new PagefindUI({ element: "#search", showSubResults: false });</script></body></html>
+"""
+
+
+# Pagefind's UI has answered ("找到 N 个…" or "未找到…", not "正在搜索…") and shown its first page
+# (five results), each loaded.
+PAGEFIND_SHOWN = """
+    const message = document.querySelector(".pagefind-ui__message");
+    const results = document.querySelectorAll(".pagefind-ui__result").length;
+    return !!message && /^(找到|未找到)/.test(message.textContent.trim()) && !document.querySelector(".pagefind-ui__loading")
+        && document.querySelectorAll(".pagefind-ui__result-link").length === results;
 """
 
 
@@ -117,6 +127,11 @@ def main():
             rows = []
             for query in queries:
                 q = query["q"]
+                # Nothing of the query before may still be arriving when this one is counted.
+                driver.get("about:blank")
+                quiet(log, seconds=0.5)
+                # The page's own cache is off; this empties the cache its web workers use too.
+                driver.execute_cdp_cmd("Network.clearBrowserCache", {})
                 log.take()
                 if engine == "qcsite":
                     driver.get(site + "/search/?q=" + urllib.parse.quote(q))
@@ -131,8 +146,8 @@ def main():
                     quiet(log)
                     log.last = time.monotonic()
                     driver.execute_script("window.ui.triggerSearch(arguments[0])", q)
-                    WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__message"))
-                    quiet(log, seconds=1.5)
+                    WebDriverWait(driver, 60).until(lambda d: d.execute_script(PAGEFIND_SHOWN))
+                    quiet(log)
                     paths = [p for p in log.take() if p.startswith("/pagefind/")]
                     folder_of = lambda p: os.path.join(pagefind, p[len("/pagefind/"):])
                     found_ids = driver.execute_async_script("""

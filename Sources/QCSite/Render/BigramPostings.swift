@@ -65,23 +65,25 @@ struct BigramPostings {
             let code = occurrences[i].code
             var end = i
             while end < occurrences.count && occurrences[end].code == code { end += 1 }
-            let positions = occurrences[i..<end].map(\.position)
-            lists[code, default: Lists()].append(document: number, positions: positions)
+            lists[code, default: Lists()].append(document: number, occurrences[i..<end])
             i = end
         }
     }
 }
 
 extension BigramPostings.Lists {
-    mutating func append(document: Int, positions: [Int]) {
+    /// A document's occurrences of the bigram, by ascending position.
+    mutating func append(document: Int, _ occurrences: ArraySlice<BigramPostings.Occurrence>) {
         let gap = document - last - 1
         last = document
-        VarInt.append(gap * 2 + (positions[0] < 0 ? 1 : 0), to: &documents)
-        VarInt.append(gap, to: &self.positions)
-        VarInt.append(positions.count, to: &self.positions)
-        VarInt.append(VarInt.zigzag(positions[0]), to: &self.positions)
-        for k in positions.indices.dropFirst() {
-            VarInt.append(positions[k] - positions[k - 1] - 1, to: &self.positions)
+        var previous = occurrences.first!.position
+        VarInt.append(gap * 2 + (previous < 0 ? 1 : 0), to: &documents)
+        VarInt.append(gap, to: &positions)
+        VarInt.append(occurrences.count, to: &positions)
+        VarInt.append(VarInt.zigzag(previous), to: &positions)
+        for occurrence in occurrences.dropFirst() {
+            VarInt.append(occurrence.position - previous - 1, to: &positions)
+            previous = occurrence.position
         }
     }
 }

@@ -15,7 +15,7 @@ struct SearchSection: SiteSection {
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        let index = Self.index(context)
+        let index = try Self.index(context)
         let check = TitleCheck.build(context)
         let published = try SearchShards(index).files.merging(check.files(index: index)) { $1 }
         for path in published.keys.sorted() {
@@ -33,7 +33,7 @@ struct SearchSection: SiteSection {
 
     /// The documents of the index: achievements the public record shows (newest year first),
     /// notices, enterprises with a public achievement, and other pages.
-    static func index(_ context: RenderContext) -> SearchIndex {
+    static func index(_ context: RenderContext) throws -> SearchIndex {
         let record = context.record
         let registry = context.snapshot.registry
         let names = Dictionary(uniqueKeysWithValues: registry.enterprises.map { ($0.id, $0.name) })
@@ -43,8 +43,10 @@ struct SearchSection: SiteSection {
 
         for year in context.snapshot.years.reversed() {
             let writeups = Dictionary(year.writeups.map { ($0.registrationId, $0.markdown) }, uniquingKeysWith: { a, _ in a })
-            for registration in record.visibleRegistrations(year).sorted(by: { $0.id < $1.id }) {
-                publicEnterprises.insert(registration.enterpriseId)
+            let registrations = record.visibleRegistrations(year).sorted(by: { $0.id < $1.id })
+            publicEnterprises.formUnion(registrations.map(\.enterpriseId))
+            // Write-ups are turned into text on every core: thousands of them in a large archive.
+            documents += try Parallel.map(registrations) { registration in
                 let hasPage = record.hasPage(year, registration.id)
                 let award = record.award(year, registration.id) ?? (record.isShortlisted(year, registration.id) ? "入围" : nil)
                 let enterprise = names[registration.enterpriseId] ?? registration.enterpriseNameAsWritten
@@ -52,13 +54,13 @@ struct SearchSection: SiteSection {
                 if hasPage, let markdown = writeups[registration.id] {
                     text += "\n" + Markdown.plainText(markdown)
                 }
-                documents.append(.init(
+                return SearchIndex.Document(
                     kind: "成果",
                     url: context.urls.link(hasPage ? SitePath.achievement(year.year, registration.id) : SitePath.shortlist(year.year)),
                     title: nfc(registration.title), snippet: nfc("\(enterprise) · \(registration.groupName)"),
                     year: year.year,
                     award: award, awardClass: award.map { context.awardClass($0, year) },
-                    id: nfc(registration.id), text: nfc(text)))
+                    id: nfc(registration.id), text: nfc(text))
             }
         }
         for notice in context.record.notices {
