@@ -149,7 +149,7 @@ struct SearchShardsTests {
                 try data.write(to: url)
             }
         }
-        let committed = Set(FolderListing.files(under: folder))
+        let committed = Set(ShardedSearch.files(under: folder))
         #expect(committed == Set(files.keys), "Tests/js/fixture differs; after a deliberate change run QCSITE_RECORD_FIXTURE=1 swift test --filter SearchShardsTests")
         for (path, data) in files where committed.contains(path) {
             #expect(try Data(contentsOf: folder.appendingPathComponent(path)) == data, "\(path)")

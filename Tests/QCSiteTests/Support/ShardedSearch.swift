@@ -19,10 +19,19 @@ final class ShardedSearch {
     /// The `search/` files of a built site.
     convenience init(folder: URL) throws {
         var files: [String: Data] = [:]
-        for path in FolderListing.files(under: folder.appendingPathComponent("search")) {
+        for path in Self.files(under: folder.appendingPathComponent("search")) {
             files["search/" + path] = try Data(contentsOf: folder.appendingPathComponent("search").appendingPathComponent(path))
         }
         self.init(files: files)
+    }
+
+    /// The files under a folder, by relative path, sorted.
+    static func files(under folder: URL) -> [String] {
+        let paths = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        return paths.filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
+        }.sorted()
     }
 
     struct Found: Equatable {
