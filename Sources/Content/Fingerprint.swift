@@ -1,16 +1,15 @@
 import Foundation
 import Diagnostics
 import SafePaths
+import TextKeys
 
 /// A 64-bit FNV-1a hash of files' paths and bytes: enough to tell whether staff changed a
 /// year's files since the last import (not a security measure).
 struct Fingerprint {
-    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var hash = FNV1a()
 
     mutating func add(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
+        hash.add(bytes)
     }
 
     /// Reads the file in pieces: a table may be tens of megabytes, and is hashed before it is
@@ -29,7 +28,7 @@ struct Fingerprint {
         add([0])
     }
 
-    var value: String { String(hash, radix: 16) }
+    var value: String { String(hash.value, radix: 16) }
 
     /// The fingerprint of every file under `folder` of the content (sorted by path), plus the
     /// `extra` files (absent ones count as empty). A file that cannot be read is an input error:

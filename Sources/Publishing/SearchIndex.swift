@@ -1,16 +1,18 @@
 import Foundation
 import TextKeys
 
-/// The site's search index (`search/index.json`): documents and the character bigrams of
-/// their normalised text. The browser (`assets/search.js`) intersects the postings of a
-/// query's bigrams, then checks the query as a substring of each candidate's fields, so
-/// the postings only narrow the candidates and never decide a match alone.
+/// The documents the site's search finds, and what a query finds among them.
+///
+/// The published form is sharded (`SearchShards`): the browser fetches only the postings of
+/// a query's bigrams and the documents it shows. `search(_:)` here is the definition both the
+/// shards and `search.js` are tested against: a document matches when one of its fields,
+/// normalised, holds the normalised query.
 ///
 /// Everything here comes from the public record: a year contributes only the registrations
 /// its `published` stage and `archive_publish` allow, and write-ups only of achievements
 /// that have a page.
 public struct SearchIndex: Sendable, Equatable {
-    /// One searchable page. Short JSON keys: an archive of thousands of entries stays small.
+    /// One searchable page, as the browser receives it (a fragment file). Short JSON keys.
     public struct Document: Codable, Sendable, Equatable {
         /// 成果, 通知, 单位 or 页面.
         public var kind: String
@@ -21,102 +23,72 @@ public struct SearchIndex: Sendable, Equatable {
         public var year: Int?
         /// The award, or 入围 for a shortlisted entry.
         public var award: String?
+        /// The 编号 of an achievement.
+        public var id: String?
+        /// The award's badge class on the site's pages (`award-1` …), shown, not searched.
+        public var awardClass: String?
         /// Further text searched (aliases, write-up, notice body), in NFC.
         public var text: String
 
-        enum CodingKeys: String, CodingKey {
-            case kind = "k", url = "u", title = "t", snippet = "s", year = "y", award = "a", text = "x"
+        public init(kind: String, url: String, title: String, snippet: String, year: Int? = nil,
+                    award: String? = nil, awardClass: String? = nil, id: String? = nil, text: String) {
+            self.kind = kind
+            self.url = url
+            self.title = title
+            self.snippet = snippet
+            self.year = year
+            self.award = award
+            self.awardClass = awardClass
+            self.id = id
+            self.text = text
         }
 
-        /// The fields a query is matched against, each on its own: a match never spans two fields.
-        public var fields: [String] { [title, snippet, text] }
+        enum CodingKeys: String, CodingKey {
+            case kind = "k", url = "u", title = "t", snippet = "s", year = "y", award = "a", awardClass = "c", id = "i", text = "x"
+        }
+
+        /// The fields a query is matched against, each on its own: a match never spans two
+        /// fields. The title comes first: results matching in the title are listed first.
+        public var fields: [String] { [title, id ?? "", award ?? "", snippet, text] }
     }
 
     public var documents: [Document]
-    /// Bigram → ascending document numbers.
-    public var postings: [String: [Int]]
 
     public init(documents: [Document]) {
         self.documents = documents
-        var postings: [String: [Int]] = [:]
-        for (number, document) in documents.enumerated() {
-            var seen = Set<String>()
-            for field in document.fields {
-                for bigram in SearchText.bigrams(SearchText.key(field)) where seen.insert(bigram).inserted {
-                    postings[bigram, default: []].append(number)
-                }
-            }
-        }
-        self.postings = postings
     }
 
-    /// The index file: `{"docs": [...], "postings": {"光缆": [0, 3]}, "version": 1}`, sorted keys.
-    public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(IndexFile(docs: documents, postings: postings, version: 1))
-    }
-
-    struct IndexFile: Codable {
-        var docs: [Document]
-        var postings: [String: [Int]]
-        var version: Int
-    }
-
-    public static func decode(_ data: Data) throws -> SearchIndex {
-        let file = try JSONDecoder().decode(IndexFile.self, from: data)
-        var index = SearchIndex(documents: [])
-        index.documents = file.docs
-        index.postings = file.postings
-        return index
-    }
-
-    /// What a query finds, as document numbers in index order; the algorithm of `search.js`.
-    /// Nil when the query is too short to search (fewer than two characters once normalised).
+    /// What a query finds, as document numbers in index order. Nil when the query is too short
+    /// to search (fewer than two characters once normalised).
     public func search(_ query: String) -> [Int]? {
-        let key = SearchText.key(query)
-        guard key.unicodeScalars.count >= 2 else { return nil }
-        var candidates: [Int]?
-        for bigram in Set(SearchText.bigrams(key)) {
-            let list = postings[bigram] ?? []
-            candidates = candidates.map { current in
-                let set = Set(list)
-                return current.filter { set.contains($0) }
-            } ?? list
-            if candidates?.isEmpty == true { return [] }
-        }
-        return (candidates ?? []).filter { number in
-            documents[number].fields.contains { SearchText.contains(SearchText.key($0), key) }
-        }
-    }
-}
-
-/// The text normalisation of search, shared with `search.js`: canonical composition (NFC),
-/// then the title normalisation of the resubmission rule (half-width, lower case, no spaces,
-/// punctuation or symbols). Bigrams are of Unicode scalars, as JavaScript iterates a string.
-public enum SearchText {
-    public static func key(_ text: String) -> String {
-        TextNormalization.titleKey(text.precomposedStringWithCanonicalMapping)
+        Matcher(self).search(query)
     }
 
-    /// Whether `text` holds `part` as a run of scalars (as `indexOf` in JavaScript, not by grapheme).
-    public static func contains(_ text: String, _ part: String) -> Bool {
-        let haystack = Array(text.unicodeScalars), needle = Array(part.unicodeScalars)
-        guard !needle.isEmpty else { return true }
-        guard haystack.count >= needle.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { start in
-            haystack[start..<(start + needle.count)].elementsEqual(needle)
-        }
+    /// The documents among `search(query)` that hold the query in their title: the browser
+    /// lists these first.
+    public func titleMatches(_ query: String) -> [Int] {
+        Matcher(self).titleMatches(query)
     }
 
-    public static func bigrams(_ key: String) -> [String] {
-        let scalars = Array(key.unicodeScalars)
-        guard scalars.count > 1 else { return [] }
-        return (0..<(scalars.count - 1)).map { i in
-            var pair = String.UnicodeScalarView()
-            pair.append(scalars[i])
-            pair.append(scalars[i + 1])
-            return String(pair)
+    /// The index with its fields normalised once, for asking many queries.
+    public struct Matcher: Sendable {
+        /// Per document, the scalars of the normalised fields (the title first).
+        let keys: [[[Unicode.Scalar]]]
+
+        public init(_ index: SearchIndex) {
+            keys = index.documents.map { $0.fields.map { Array(SearchText.key($0).unicodeScalars) } }
+        }
+
+        public func search(_ query: String) -> [Int]? {
+            let key = Array(SearchText.key(query).unicodeScalars)
+            guard key.count >= 2 else { return nil }
+            return keys.indices.filter { keys[$0].contains { SearchText.contains($0, key) } }
+        }
+
+        public func titleMatches(_ query: String) -> [Int] {
+            let key = Array(SearchText.key(query).unicodeScalars)
+            guard key.count >= 2 else { return [] }
+            return keys.indices.filter { SearchText.contains(keys[$0][0], key) }
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Disclosure
 
-/// `/search/`: the search page, its index (`search/index.json`) and the titles of the
-/// proposed-title check (`search/titles.json`), all from the public record.
+/// `/search/`: the search page, its sharded index (`search/index.json` and the files it names)
+/// and the proposed-title check (`search/titles.json` and its shards), all from the public record.
 struct SearchSection: SiteSection {
     struct SearchPageModel: Encodable {
         var stylesheet: String
@@ -14,7 +14,7 @@ struct SearchSection: SiteSection {
         var titleCheck: TitleCheckText
     }
 
-    /// What the page says of the title check (its data, `titles.json`, carries short JSON keys).
+    /// What the page says of the title check (its data files carry short JSON keys).
     struct TitleCheckText: Encodable {
         var scope: String
         var hasTitles: Bool
@@ -22,10 +22,12 @@ struct SearchSection: SiteSection {
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        let index = Self.index(context)
-        try files.add(SitePath.searchIndex, index.json())
+        let index = try Self.index(context)
         let check = TitleCheck.build(context)
-        try files.add(SitePath.searchTitles, check.json())
+        let published = try SearchShards(index).files.merging(check.files(index: index)) { $1 }
+        for path in published.keys.sorted() {
+            try files.add(path, published[path]!)
+        }
         let model = SearchPageModel(
             stylesheet: context.urls.link("assets/search.css"), script: context.urls.link("assets/search.js"),
             index: context.urls.link(SitePath.searchIndex), titles: context.urls.link(SitePath.searchTitles),
@@ -38,27 +40,30 @@ struct SearchSection: SiteSection {
 
     /// The documents of the index: achievements the public record shows (newest year first),
     /// notices, enterprises with a public achievement, and other pages.
-    static func index(_ context: RenderContext) -> SearchIndex {
+    static func index(_ context: RenderContext) throws -> SearchIndex {
         let aliases = Dictionary(uniqueKeysWithValues: context.record.enterprises.map { ($0.id, $0.aliases) })
         var documents: [SearchIndex.Document] = []
         var publicEnterprises = Set<String>()
 
         for year in context.record.years.reversed() {
-            for registration in year.entries.sorted(by: PublicEntry.byID) {
-                publicEnterprises.insert(registration.enterpriseId)
+            let registrations = year.entries.sorted(by: PublicEntry.byID)
+            publicEnterprises.formUnion(registrations.map(\.enterpriseId))
+            // Write-ups are turned into text on every core: thousands of them in a large archive.
+            documents += try Parallel.map(registrations) { registration in
                 let hasPage = registration.hasPage
+                let award = registration.award ?? (registration.shortlisted ? Outcome.shortlisted.words : nil)
                 let enterprise = registration.enterprise
                 var text = (aliases[registration.enterpriseId] ?? []).joined(separator: " ")
                 if let markdown = registration.writeup {
                     text += "\n" + Markdown.plainText(markdown)
                 }
-                documents.append(.init(
+                return SearchIndex.Document(
                     kind: "成果",
                     url: context.urls.link(hasPage ? SitePath.achievement(year.year, registration.id) : SitePath.shortlist(year.year)),
                     title: nfc(registration.title), snippet: nfc("\(enterprise) · \(registration.group)"),
                     year: year.year,
-                    award: registration.award ?? (registration.shortlisted ? Outcome.shortlisted.words : nil),
-                    text: nfc(text)))
+                    award: award, awardClass: award.map { context.awardClass($0, year) },
+                    id: nfc(registration.id), text: nfc(text))
             }
         }
         for notice in context.record.notices {

@@ -1,4 +1,5 @@
 import Foundation
+import TextKeys
 import Disclosure
 
 /// The data of "can this title be registered?" (拟申报课题查重): the titles a proposed title
@@ -7,17 +8,17 @@ import Disclosure
 /// The no-resubmission rule compares a year's registrations with those of the `years_back`
 /// years before it. Only titles the public record already shows may be shipped, so the page
 /// compares with the public part of those years and says so; `qcsite check` compares with all.
-struct TitleCheck: Encodable {
-    struct Title: Encodable {
+///
+/// Published as `search/titles.json` and shards of title bigrams (`t/<name>.bin`): for each
+/// bigram of the similarity (`Similarity.bigrams`, NFC), the compared titles holding it, each
+/// with the bigram's count in it and its number of bigrams. That is all the Dice coefficient
+/// needs, so checking a title reads only the shards of its own bigrams; the titles shown are
+/// search documents (the same number), read from their fragments.
+struct TitleCheck {
+    struct Title {
         var year: Int
         var id: String
         var title: String
-        var enterprise: String
-        var url: String
-
-        enum CodingKeys: String, CodingKey {
-            case year = "y", id, title = "t", enterprise = "e", url = "u"
-        }
     }
 
     /// The year a proposed title would be registered in.
@@ -28,10 +29,6 @@ struct TitleCheck: Encodable {
     /// Which titles are compared, in words, shown on the page.
     var scope: String
     var titles: [Title]
-
-    enum CodingKeys: String, CodingKey {
-        case forYear = "for_year", years, threshold, scope, titles
-    }
 
     // Stored, not computed: Mustache sees stored properties only.
     var thresholdPercent: String
@@ -47,17 +44,64 @@ struct TitleCheck: Encodable {
         hasTitles = !titles.isEmpty
     }
 
-    func json() throws -> Data {
+    struct Manifest: Codable, Equatable {
+        var version = 2
+        var forYear: Int
+        var years: [Int]
+        var threshold: Double
+        var scope: String
+        /// The number of titles compared.
+        var titles: Int
+        /// The first bigram of each shard, and the shards' names (`ContentName.names`).
+        var shards: [String]
+        var files: String
+
+        enum CodingKeys: String, CodingKey {
+            case version, forYear = "for_year", years, threshold, scope, titles, shards, files
+        }
+    }
+
+    static let manifestPath = SitePath.searchTitles
+    static func shardPath(_ name: String) -> String { "search/t/\(name).bin" }
+
+    /// `search/titles.json` and the title shards, naming each compared title by its number in
+    /// the search `index`.
+    func files(index: SearchIndex, shardBytes: Int = 4096) throws -> [String: Data] {
+        var numbers: [String: Int] = [:]
+        for (number, document) in index.documents.enumerated() where document.kind == "成果" {
+            if let year = document.year, let id = document.id { numbers["\(year)/\(id)"] = number }
+        }
+        let numbered = titles.compactMap { title in numbers["\(title.year)/\(title.id)"].map { (number: $0, title: title.title) } }
+        var postings: [[UInt32]: [UInt8]] = [:]
+        var last: [[UInt32]: Int] = [:]
+        for (number, title) in numbered.sorted(by: { $0.number < $1.number }) {
+            let bigrams = Similarity.bigrams(TextNormalization.titleKey(title).precomposedStringWithCanonicalMapping)
+            var counts: [[UInt32]: Int] = [:]
+            for bigram in bigrams { counts[bigram.unicodeScalars.map(\.value), default: 0] += 1 }
+            for (key, count) in counts {
+                VarInt.append(number - last[key, default: -1] - 1, to: &postings[key, default: []])
+                VarInt.append(count, to: &postings[key]!)
+                VarInt.append(bigrams.count, to: &postings[key]!)
+                last[key] = number
+            }
+        }
+        let entries = postings.keys.sorted(by: BigramCode.precedes).map { ShardSet.Entry(key: $0, payloads: [postings[$0]!]) }
+        let shards = ShardSet(entries: entries, kinds: 1, target: shardBytes)
+        var files: [String: Data] = [:]
+        let names = try SearchShards.add(shards.files.map { $0[0] }, to: &files, at: Self.shardPath)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        files[Self.manifestPath] = try encoder.encode(Manifest(
+            forYear: forYear, years: years, threshold: threshold, scope: scope, titles: numbered.count,
+            shards: shards.firstKeys, files: ContentName.names(names)))
+        return files
     }
 
     /// The year being registered for is the newest archived year while its registrations are
     /// not yet public, else the year after it; its rules give `years_back` and the threshold.
     static func build(_ context: RenderContext) -> TitleCheck {
         let record = context.record
-        let years = context.record.years
+        let years = record.years
         guard let newest = years.last else {
             return TitleCheck(forYear: 0, years: [], threshold: CompetitionRules().resubmission.similarity,
                               scope: "存档中还没有年度数据，暂无可比对的课题。", titles: [])
@@ -70,16 +114,13 @@ struct TitleCheck: Encodable {
         var titles: [Title] = []
         var parts: [String] = []
         for y in (forYear - back)..<forYear {
-            guard let year = context.record.year(y) else { continue }
+            guard let year = record.year(y) else { continue }
             let visible = year.entries.sorted(by: PublicEntry.byID)
             guard !visible.isEmpty else { continue }
             compared.append(y)
             parts.append("\(y)年度已公开的\(scopeName(year, record))课题（\(visible.count)项）")
             for registration in visible {
-                let url = registration.hasPage ? SitePath.achievement(y, registration.id) : SitePath.shortlist(y)
-                titles.append(Title(year: y, id: registration.id, title: registration.title,
-                                    enterprise: registration.enterprise,
-                                    url: context.urls.link(url)))
+                titles.append(Title(year: y, id: registration.id, title: registration.title))
             }
         }
         let scope = parts.isEmpty

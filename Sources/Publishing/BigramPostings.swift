@@ -1,0 +1,89 @@
+import Foundation
+
+/// Where every scalar bigram of the search documents occurs, encoded as the shards store it.
+///
+/// A document's fields are laid out on one line of positions, one position per scalar of the
+/// normalised field: the title ends at -2, the other fields follow from 0, and one empty
+/// position separates two fields, so no run of bigrams spans two fields. A key of n scalars
+/// occurs at position p exactly when its bigram i occurs at p + i for every i, and it occurs
+/// in the title exactly when p is negative.
+struct BigramPostings {
+    /// One bigram's postings, in ascending document order.
+    struct Lists {
+        /// Per document: `(gap << 1) | inTitle`, the gap being the number of documents skipped.
+        var documents: [UInt8] = []
+        /// Per document: the gap, the number of positions, the first position zigzag-coded,
+        /// then each further position less the one before, minus one.
+        var positions: [UInt8] = []
+        var last = -1
+    }
+
+    /// By bigram code (`BigramCode`), which sorts as JavaScript sorts the bigram strings.
+    private(set) var lists: [UInt64: Lists] = [:]
+
+    init(documents: [SearchIndex.Document]) throws {
+        // Normalising and collecting a document's bigrams is independent work; merging into
+        // the postings is not. Batches keep the collected occurrences of a large archive small.
+        let batch = 1024
+        for start in stride(from: 0, to: documents.count, by: batch) {
+            let numbers = Array(start..<min(start + batch, documents.count))
+            let occurrences = try Parallel.map(numbers) { Self.occurrences(of: documents[$0]) }
+            for (number, found) in zip(numbers, occurrences) {
+                add(number, found)
+            }
+        }
+    }
+
+    /// A bigram at a position of a document.
+    struct Occurrence: Comparable {
+        var code: UInt64
+        var position: Int
+
+        static func < (a: Self, b: Self) -> Bool {
+            a.code != b.code ? a.code < b.code : a.position < b.position
+        }
+    }
+
+    /// The document's bigram occurrences, sorted by bigram and position.
+    static func occurrences(of document: SearchIndex.Document) -> [Occurrence] {
+        let fields = document.fields.map { Array(SearchText.key($0).unicodeScalars).map(\.value) }
+        var found: [Occurrence] = []
+        var start = -(fields[0].count + 1)
+        for field in fields {
+            for i in field.indices.dropLast() {
+                found.append(Occurrence(code: BigramCode.code(field[i], field[i + 1]), position: start + i))
+            }
+            start += field.count + 1
+        }
+        found.sort()
+        return found
+    }
+
+    private mutating func add(_ number: Int, _ occurrences: [Occurrence]) {
+        var i = 0
+        while i < occurrences.count {
+            let code = occurrences[i].code
+            var end = i
+            while end < occurrences.count && occurrences[end].code == code { end += 1 }
+            lists[code, default: Lists()].append(document: number, occurrences[i..<end])
+            i = end
+        }
+    }
+}
+
+extension BigramPostings.Lists {
+    /// A document's occurrences of the bigram, by ascending position.
+    mutating func append(document: Int, _ occurrences: ArraySlice<BigramPostings.Occurrence>) {
+        let gap = document - last - 1
+        last = document
+        var previous = occurrences.first!.position
+        VarInt.append(gap * 2 + (previous < 0 ? 1 : 0), to: &documents)
+        VarInt.append(gap, to: &positions)
+        VarInt.append(occurrences.count, to: &positions)
+        VarInt.append(VarInt.zigzag(previous), to: &positions)
+        for occurrence in occurrences.dropFirst() {
+            VarInt.append(occurrence.position - previous - 1, to: &positions)
+            previous = occurrence.position
+        }
+    }
+}

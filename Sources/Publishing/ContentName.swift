@@ -1,0 +1,28 @@
+import Foundation
+import TextKeys
+
+/// The file name of a search file, from its bytes: a file that does not change keeps its
+/// address across builds, so browsers may cache it for good, and one that changes gets a new
+/// one. Eleven characters (64 bits in base64url), so lists of names stay short; the lists
+/// (`names`) are the names written one after another, which `search.js` cuts every eleven.
+enum ContentName {
+    static let length = 11
+
+    static func of(_ data: Data) -> String {
+        var hash = FNV1a()
+        data.withUnsafeBytes { hash.add($0) }
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        // The first character is a letter or digit (a name never looks like a command-line
+        // option); 62 × 64¹⁰ > 2⁶⁴, so every hash still has its own name.
+        var value = hash.value
+        var name = String(alphabet[Int(value % 62)])
+        value /= 62
+        for _ in 1..<length {
+            name.append(alphabet[Int(value & 63)])
+            value >>= 6
+        }
+        return name
+    }
+
+    static func names(_ names: [String]) -> String { names.joined() }
+}
