@@ -117,14 +117,6 @@ struct YearSection: SiteSection {
     }
 }
 
-extension Sequence where Element: Hashable {
-    /// The elements in order, each once.
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
-    }
-}
-
 extension RenderContext {
     /// `2024-09-06` as `2024年9月6日`.
     func longDate(_ iso: String) -> String {
