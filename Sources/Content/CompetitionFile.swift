@@ -57,7 +57,8 @@ public struct CompetitionFile: Sendable {
     /// The file's bytes with `published` set to `stage`.
     public func settingPublished(_ stage: Stage) throws -> Data {
         let value = writesChinese ? stage.chineseNames[0] : stage.rawValue
-        var lines = text.components(separatedBy: "\n")
+        // By scalar: as Characters, "\r\n" is one and never equals "\n".
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         let ending = lines.first?.hasSuffix("\r") == true ? "\r" : ""
         if let publishedLine {
             let index = publishedLine - 1
