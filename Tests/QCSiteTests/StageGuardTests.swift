@@ -48,6 +48,20 @@ struct StageGuardTests {
         #expect(fixture.read("public/2024/shortlist/index.html")?.contains("研发一种光缆快速定位装置") == true)
     }
 
+    @Test("Review: refused while the year has no active registration")
+    func reviewGuard() throws {
+        var files = Self.site(published: "资料评审")
+        files["content/years/2024/registrations.csv"] = SiteFixture.registrationHeader + "\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        let lines = inputErrorLines { _ = try SiteBuilder(paths: fixture.paths).build() }
+        try #require(lines.count == 1)
+        #expect(lines[0].contains("competition.yaml:5: 2024年公布到「资料评审」") && lines[0].contains("years/2024/registrations.csv"), "\(lines[0])")
+
+        try fixture.write("content/years/2024/registrations.csv", ([SiteFixture.registrationHeader] + Self.rows).joined(separator: "\n") + "\n")
+        _ = try SiteBuilder(paths: fixture.paths).build()
+    }
+
     @Test("Shortlist by material scores: an active entry without a valid score is named")
     func unscoredEntry() throws {
         var files = Self.site(published: "shortlist")
