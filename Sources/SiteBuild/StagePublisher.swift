@@ -63,7 +63,9 @@ public struct StagePublisher {
         let lines = LineBuffer()
         var trial = builder(SitePaths(content: paths.content, themes: paths.themes, archive: scratch.archive, output: scratch.output))
         trial.stageOverrides = [year: stage]
-        trial.log = dryRun ? log : { lines.append($0) }
+        // The trial's line about the files it wrote names the scratch folder, which staff never see.
+        let scratchOutput = scratch.output
+        trial.log = dryRun ? { line in if !line.contains(scratchOutput) { log(line) } } : { lines.append($0) }
         let built: BuildReport
         do {
             built = try trial.build()
