@@ -35,7 +35,7 @@ public struct SiteChanges: Sendable, Equatable {
     public static func between(old: URL, new: URL) -> SiteChanges {
         let before = files(in: old), after = files(in: new)
         var changes = SiteChanges()
-        for path in Set(before).union(after).sorted() {
+        for path in before.union(after).sorted() {
             let shown = sitePath(path)
             let kind: WritableKeyPath<SiteChanges, Paths> = path.hasSuffix(".html") ? \.pages : isDownload(path) ? \.downloads : \.otherFiles
             switch (before.contains(path), after.contains(path)) {
@@ -50,9 +50,13 @@ public struct SiteChanges: Sendable, Equatable {
         }
         let (oldEntries, oldExcellent) = listed(in: old, files: before)
         let (newEntries, newExcellent) = listed(in: new, files: after)
-        let order = { (a: Listed, b: Listed) in (a.year, a.id) < (b.year, b.id) }
-        changes.newEntries = newEntries.filter { !oldEntries.contains($0) }.sorted(by: order)
-        changes.newExcellent = newExcellent.filter { !oldExcellent.contains($0) }.sorted(by: order)
+        // By year and id: an entry whose title was corrected is not public for the first time.
+        let fresh = { (now: [Listed], before: [Listed]) -> [Listed] in
+            let known = Set(before.map { "\($0.year) \($0.id)" })
+            return now.filter { !known.contains("\($0.year) \($0.id)") }.sorted { ($0.year, $0.id) < ($1.year, $1.id) }
+        }
+        changes.newEntries = fresh(newEntries, oldEntries)
+        changes.newExcellent = fresh(newExcellent, oldExcellent)
         return changes
     }
 
