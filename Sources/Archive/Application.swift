@@ -46,6 +46,12 @@ public struct Application: ArchiveRecord {
 
     /// Whether the application was selected as an excellent enterprise.
     public var isSelected: Bool { result == "优秀企业" }
+
+    /// What 评选结果 may say: selected, not selected, or empty while the selection is to come.
+    public static let results: Set<String> = ["优秀企业", "未入选", ""]
+
+    /// Whether the selection has been recorded for this application.
+    public var isDecided: Bool { !result.isEmpty }
 }
 
 /// An award an application claims (获奖情况), to be verified against the archive.

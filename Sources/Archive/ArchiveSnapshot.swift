@@ -89,6 +89,7 @@ extension ArchiveDatabase {
         year.applications = try Application.filter(inYear).order(Column("source_line")).fetchAll(db)
         year.claims = try Claim.filter(inYear).order(Column("application_id"), Column("position")).fetchAll(db)
         year.publications = try Publication.filter(inYear).order(Column("application_id"), Column("position")).fetchAll(db)
+        year.decisions = try Decision.filter(inYear).order(Column("source_line")).fetchAll(db)
         return year
     }
 }

@@ -73,6 +73,7 @@ extension ArchiveDatabase {
         for application in year.applications { try application.insert(db) }
         for claim in year.claims { try claim.insert(db) }
         for publication in year.publications { try publication.insert(db) }
+        for decision in year.decisions { try decision.insert(db) }
     }
 }
 

@@ -14,6 +14,11 @@ public struct Notice: ArchiveRecord {
     public var draft: Bool
     /// The stage of `year` the notice announces: it appears once that stage is published.
     public var stage: Stage?
+    /// The notice's own 文号 (`doc_number` in its front matter), shown on the list it announces.
+    public var docNumber: String?
+    /// The line of the file its Markdown starts on (after the front matter), so an error in the
+    /// body is reported at the line staff see.
+    public var bodyLine: Int
     public var sourcePath: String
 
     /// A file linked from a notice, its path relative to the content folder.
@@ -29,11 +34,12 @@ public struct Notice: ArchiveRecord {
 
     enum CodingKeys: String, CodingKey {
         case slug, title, date, year, summary, markdown, attachments = "attachments_json", draft, stage,
-            sourcePath = "source_path"
+            docNumber = "doc_number", bodyLine = "body_line", sourcePath = "source_path"
     }
 
     public init(slug: String, title: String, date: String, year: Int?, summary: String, markdown: String,
-                attachments: [Attachment] = [], draft: Bool = false, stage: Stage? = nil, sourcePath: String) {
+                attachments: [Attachment] = [], draft: Bool = false, stage: Stage? = nil, docNumber: String? = nil,
+                bodyLine: Int = 1, sourcePath: String) {
         self.slug = slug
         self.title = title
         self.date = date
@@ -43,6 +49,8 @@ public struct Notice: ArchiveRecord {
         self.attachments = attachments
         self.draft = draft
         self.stage = stage
+        self.docNumber = docNumber
+        self.bodyLine = bodyLine
         self.sourcePath = sourcePath
     }
 }

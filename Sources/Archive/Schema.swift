@@ -11,6 +11,15 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE competition ADD COLUMN source_fingerprint TEXT")
         }
         migrator.registerMigration("v3-typed-notices", migrate: typeNotices)
+        migrator.registerMigration("v4-decisions", migrate: createDecisions)
+        migrator.registerMigration("v5-notice-doc-number") { db in
+            // A notice's own 文号, shown on the list it announces, and the file line its body
+            // starts on, so an error in the body names the line staff see.
+            try db.execute(sql: """
+                ALTER TABLE notice ADD COLUMN doc_number TEXT;
+                ALTER TABLE notice ADD COLUMN body_line INTEGER NOT NULL DEFAULT 1 CHECK (body_line >= 1);
+                """)
+        }
         return migrator
     }
 
@@ -25,6 +34,23 @@ enum Schema {
                 draft = lower(trim(coalesce(json_extract(front_matter_json, '$.draft'), ''))) IN \(FlagWords.sqlYesList),
                 stage = CASE WHEN json_extract(front_matter_json, '$.stage') IN (\(stages))
                              THEN json_extract(front_matter_json, '$.stage') END;
+            """)
+    }
+
+    /// Staff's decisions on findings (decisions.csv), one per rule and subject of a year.
+    private static func createDecisions(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE decision (
+                year INTEGER NOT NULL REFERENCES competition(year) ON DELETE CASCADE,
+                rule TEXT NOT NULL CHECK (rule <> ''),
+                subject TEXT NOT NULL CHECK (subject <> ''),
+                note TEXT NOT NULL CHECK (note <> ''),
+                decided_on TEXT NOT NULL CHECK (decided_on <> ''),
+                extra_json TEXT NOT NULL DEFAULT '{}',
+                source_path TEXT NOT NULL,
+                source_line INTEGER NOT NULL,
+                PRIMARY KEY (year, rule, subject)
+            );
             """)
     }
 

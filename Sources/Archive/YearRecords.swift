@@ -13,6 +13,8 @@ public struct YearRecords: Sendable, Equatable {
     public var applications: [Application] = []
     public var claims: [Claim] = []
     public var publications: [Publication] = []
+    /// Staff's decisions on the year's findings.
+    public var decisions: [Decision] = []
 
     public init(competition: Competition) {
         self.competition = competition

@@ -20,7 +20,7 @@ public struct ContentSite: Sendable {
 public enum ContentReader {
     /// Part of every year's fingerprint: raise it when the way files are read changes,
     /// so that archived years are read again.
-    static let formatVersion = "qcsite-content-1"
+    static let formatVersion = "qcsite-content-2"
 
     /// - Parameters:
     ///   - directory: the content folder.
@@ -90,7 +90,7 @@ public enum ContentReader {
     }
 
     /// The front-matter keys of a notice; any other is a typo to report, not a key to ignore.
-    static let noticeKeys = ["title", "date", "year", "summary", "attachments", "stage", "draft"]
+    static let noticeKeys = ["title", "date", "year", "summary", "attachments", "stage", "draft", "doc_number"]
 
     /// The Markdown files of a folder of the content, by name.
     private static func markdownFiles(_ content: SourceFolder, _ folder: String, log: inout ErrorLog) -> [String] {
@@ -119,6 +119,7 @@ public enum ContentReader {
                 }
                 let year = errors.attempt { try front["year"].map { try $0.requireInt() } } ?? nil
                 let draft = errors.attempt { try front["draft"].map { try $0.requireBool() } ?? false } ?? false
+                let docNumber = errors.attempt { try front["doc_number"].flatMap { $0.isNull ? nil : try $0.requireString() } } ?? nil
                 var stage: Stage?
                 if let value = front["stage"] {
                     errors.attempt {
@@ -143,7 +144,8 @@ public enum ContentReader {
                 if !errors.isEmpty { throw errors.thrown }
                 return Notice(slug: String(name.dropLast(3)), title: title!, date: date!, year: year,
                               summary: md.string("summary") ?? "", markdown: md.body,
-                              attachments: attachments, draft: draft, stage: stage, sourcePath: path)
+                              attachments: attachments, draft: draft, stage: stage, docNumber: docNumber,
+                              bodyLine: md.bodyLine, sourcePath: path)
             }
             if let notice { notices.append(notice) }
         }

@@ -7,6 +7,8 @@ struct MarkdownFile {
     let path: String
     let frontMatter: YAMLValue?
     let body: String
+    /// The 1-based line of the file the body starts on.
+    var bodyLine = 1
 
     static func read(_ url: URL, displayPath: String) throws -> MarkdownFile {
         let (text, _) = try TextDecoding.read(url, displayPath: displayPath, limit: InputLimits.markdownBytes)
@@ -30,7 +32,7 @@ struct MarkdownFile {
         log.attempt { try checkBody(lines[(end + 1)...], path: path) }
         try log.throwIfAny()
         let body = lines[(end + 1)...].joined(separator: "\n")
-        return MarkdownFile(path: path, frontMatter: front, body: body)
+        return MarkdownFile(path: path, frontMatter: front, body: body, bodyLine: end + 2)
     }
 
     private static func checkBody(_ lines: ArraySlice<Substring>, path: String) throws {

@@ -29,6 +29,9 @@ package struct YearReader {
         .optional("phone", "联系电话"), .optional("email", "电子邮箱"), .optional("address", "详细通信地址"),
         .optional("postcode", "邮编"),
     ]
+    package static let decisionColumns: [ColumnSpec] = [
+        .required("rule", "规则"), .required("subject", "对象"), .required("note", "处理意见"), .required("date", "日期"),
+    ]
     package static let claimColumns: [ColumnSpec] = [
         .required("application", "申报编号"), .required("year", "获奖年份"), .optional("group", "小组名称"),
         .required("title", "课题名称"), .required("award", "奖项"),
@@ -78,6 +81,7 @@ package struct YearReader {
         let applicationIds = Set(records.applications.map(\.id))
         if let table = table("claims", log: &log) { readClaims(table, ids: applicationIds, into: &records, log: &log) }
         if let table = table("publications", log: &log) { readPublications(table, ids: applicationIds, into: &records, log: &log) }
+        if let table = table("decisions", log: &log) { readDecisions(table, into: &records, log: &log) }
         return log.errors.count == errorsBefore ? records : nil
     }
 
@@ -355,12 +359,16 @@ package struct YearReader {
                 unitId = resolver.resolve(unit)
                 if unitId == nil { problems.append(unknownEnterprise(unit, column: "推荐单位", log: log)) }
             }
+            let result = map.value(row, "result")
+            if !Application.results.contains(result) {
+                problems.append("评选结果「\(result.prefix(20))」无法识别；入选的填 优秀企业，未入选的填 未入选，尚未评选的留空")
+            }
             problems += map.lengthProblems(row)
             guard log.rowIsClean(table.path, row.line, problems), let enterpriseId else { continue }
             let profile = profiles[id]?.0 ?? map.value(row, "profile")
             records.applications.append(Application(
                 year: year, id: id, enterpriseId: enterpriseId, memberUnitId: unitId, memberUnitAsWritten: unit,
-                profile: profile, result: map.value(row, "result"), contact: map.value(row, "contact"),
+                profile: profile, result: result, contact: map.value(row, "contact"),
                 phone: map.value(row, "phone"), email: map.value(row, "email"), address: map.value(row, "address"),
                 postcode: map.value(row, "postcode"), extra: map.extras(row), sourceLine: row.line))
         }
@@ -408,6 +416,38 @@ package struct YearReader {
                                                     title: map.value(row, "title"), venue: map.value(row, "venue"),
                                                     level: map.value(row, "level"), publishedOn: date,
                                                     extra: map.extras(row), sourceLine: row.line))
+        }
+    }
+
+    // MARK: decisions on findings
+
+    /// `decisions.csv`: one decision per rule and subject. Whether the rule exists and a finding
+    /// matches is for `check` to say (`decision-unmatched`): the archive knows no rules.
+    private func readDecisions(_ table: Table, into records: inout YearRecords, log: inout ErrorLog) {
+        guard let map = ColumnMap(table, Self.decisionColumns, log: &log) else { return }
+        var keys = UniqueKeys("处理意见")
+        for row in table.rows {
+            let rule = map.value(row, "rule"), subject = map.value(row, "subject"), note = map.value(row, "note")
+            var problems: [String] = []
+            if rule.isEmpty { problems.append("规则为空；请填 qcsite check 列出的规则，如 judge-conflict") }
+            if subject.isEmpty { problems.append("对象为空；请填 qcsite check 列出的对象（编号、申报编号或单位 id）") }
+            if note.isEmpty { problems.append("处理意见为空；请写明作出的处理及理由") }
+            if !rule.isEmpty, !subject.isEmpty,
+               let problem = keys.problem(rule + "\u{0}" + subject, line: row.line, shown: "规则 \(rule)、对象 \(subject) 的处理意见") {
+                problems.append(problem)
+            }
+            let dateText = map.value(row, "date")
+            let date = DateText.iso(dateText)
+            if date == nil {
+                problems.append(dateText.isEmpty ? "日期为空；请填作出处理意见的日期，如 \(year)-09-05"
+                                : "日期「\(dateText.prefix(20))」不是有效日期；请写成 YYYY-MM-DD")
+            }
+            problems += [("规则", rule, InputLimits.nameCharacters), ("对象", subject, InputLimits.nameCharacters),
+                         ("处理意见", note, InputLimits.noteCharacters)]
+                .compactMap { InputLimits.lengthProblem($0.1, column: $0.0, limit: $0.2) }
+            guard log.rowIsClean(table.path, row.line, problems), let date else { continue }
+            records.decisions.append(Decision(year: year, rule: rule, subject: subject, note: note, decidedOn: date,
+                                              extra: map.extras(row), sourcePath: table.path, sourceLine: row.line))
         }
     }
 

@@ -36,6 +36,8 @@ package enum InputLimits {
     package static let titleCharacters = 200
     package static let nameCharacters = 100
     package static let personCharacters = 50
+    /// 处理意见 of a decision on a finding.
+    package static let noteCharacters = 1000
 
     /// Input errors listed in one run; the rest are counted.
     static let listedErrors = 200

@@ -57,11 +57,20 @@ public struct PublicNotice: Sendable, Equatable {
     public let year: Int?
     /// The stage of `year` it announces, if any.
     public let stage: Stage?
+    /// Its own 文号, if the front matter gives one.
+    public let docNumber: String?
     public let summary: String
     public let markdown: String
     public let attachments: [Attachment]
-    /// The file it was read from, for errors about it.
+    /// The file it was read from, and the line of that file its Markdown starts on, for errors about it.
     public let sourcePath: String
+    public let bodyLine: Int
+
+    /// The same notice with other Markdown (its archive lists filled in).
+    public func replacingMarkdown(_ markdown: String) -> PublicNotice {
+        PublicNotice(slug: slug, title: title, date: date, year: year, stage: stage, docNumber: docNumber, summary: summary,
+                     markdown: markdown, attachments: attachments, sourcePath: sourcePath, bodyLine: bodyLine)
+    }
 
     public struct Attachment: Sendable, Equatable {
         public let title: String

@@ -12,7 +12,7 @@ public struct PublicRecord: Sendable {
     /// Years in ascending order.
     public let years: [PublicYear]
     /// Notices the public may read, newest first.
-    public let notices: [PublicNotice]
+    public private(set) var notices: [PublicNotice]
     public let pages: [PublicPage]
     /// The registry, by id.
     public let enterprises: [PublicEnterprise]
@@ -39,9 +39,10 @@ public struct PublicRecord: Sendable {
         notices = snapshot.writing.notices.filter { notice in
             Self.isPublished(notice, competition: notice.year.flatMap { snapshot.year($0)?.competition })
         }.map { n in
-            PublicNotice(slug: n.slug, title: n.title, date: n.date, year: n.year, stage: n.stage, summary: n.summary,
-                         markdown: n.markdown, attachments: n.attachments.map { .init(title: $0.title, file: $0.file) },
-                         sourcePath: n.sourcePath)
+            PublicNotice(slug: n.slug, title: n.title, date: n.date, year: n.year, stage: n.stage, docNumber: n.docNumber,
+                         summary: n.summary, markdown: n.markdown,
+                         attachments: n.attachments.map { .init(title: $0.title, file: $0.file) },
+                         sourcePath: n.sourcePath, bodyLine: n.bodyLine)
         }
         pages = snapshot.writing.pages.map { PublicPage(slug: $0.slug, title: $0.title, markdown: $0.markdown) }
 
@@ -63,6 +64,13 @@ public struct PublicRecord: Sendable {
         if notice.draft { return false }
         guard let stage = notice.stage else { return true }
         return (competition?.published).map { $0 >= stage } ?? false
+    }
+
+    /// The same record with other notices (their archive lists filled in, by the renderer).
+    public func replacingNotices(_ notices: [PublicNotice]) -> PublicRecord {
+        var record = self
+        record.notices = notices
+        return record
     }
 
     public func year(_ year: Int) -> PublicYear? {

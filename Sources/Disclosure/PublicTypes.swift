@@ -9,3 +9,4 @@ public typealias CompetitionStage = Archive.CompetitionStage
 public typealias CompetitionRules = Archive.CompetitionRules
 public typealias ExcellentWindow = Rules.ExcellentWindow
 public typealias Outcome = Archive.Outcome
+public typealias NoticeList = Archive.NoticeList

@@ -126,6 +126,10 @@ struct NoticeSection: SiteSection {
         var summary: Summary
         var text: NoticeText
         var attachments: [AttachmentLink]
+        /// The list page of the stage the notice announces.
+        var list: Link?
+        /// The notice's own 文号, under its title.
+        var docNumber: String
     }
 
     struct Attachment {
@@ -170,7 +174,8 @@ struct NoticeSection: SiteSection {
             let model = NoticeModel(summary: Self.summary(notice, context),
                                     text: NoticeText.render(notice.markdown, rawHTML: context.config.markdownRawHTML,
                                                             hasDownloads: !attachments.isEmpty),
-                                    attachments: Self.links(attachments, context))
+                                    attachments: Self.links(attachments, context), list: context.listLink(of: notice),
+                                    docNumber: notice.docNumber ?? "")
             try files.add("notices/\(notice.slug)/index.html", context.page("notice",
                 context.pageModel(title: notice.title, path: "notices/\(notice.slug)/", section: "notices",
                                   description: model.summary.summary,

@@ -12,6 +12,11 @@ struct RenderContext: Sendable {
     /// Where attachments named by notices are read from.
     let contentDirectory: URL
 
+    /// The same context with the lists of the notices filled in (`NoticeLists`).
+    func fillingNoticeLists() throws -> RenderContext {
+        RenderContext(config: config, urls: urls, theme: theme, record: try NoticeLists.filling(record), contentDirectory: contentDirectory)
+    }
+
     /// Renders `template` inside the layout as the page at `path`.
     func page<C: Encodable>(_ template: String, _ page: PageModel, _ content: C) throws -> Data {
         let context = PageContext(site: siteModel, page: page, nav: nav(current: page.section), content: content)

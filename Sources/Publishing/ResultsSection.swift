@@ -22,6 +22,8 @@ struct ResultsSection: SiteSection {
         var issuers: [String]
         var date: String?
         var isoDate: String?
+        /// The notice that announced the results.
+        var notice: RenderContext.NoticeReference?
     }
 
     struct PrizeGroup: Encodable {
@@ -78,7 +80,8 @@ struct ResultsSection: SiteSection {
                 showsScores: prizes.contains { $0.entries.contains { $0.score != nil } },
                 json: context.urls.link("\(year.year)/results.json"), csv: context.urls.link("\(year.year)/results.csv"),
                 shortlistURL: context.urls.link(SitePath.shortlist(year.year)), yearURL: yearURL,
-                issuers: context.config.organisers, date: date.map(context.longDate), isoDate: date)
+                issuers: context.config.organisers, date: date.map(context.longDate), isoDate: date,
+                notice: context.announcement(of: .results, year: year.year))
             try files.add(SitePath.file(path), context.page("results",
                 context.pageModel(title: "\(year.year)年评选结果", path: path, section: "years",
                                   description: "\(year.title)获奖成果与质量管理小组活动优秀企业名单。",

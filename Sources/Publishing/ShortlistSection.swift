@@ -14,6 +14,8 @@ struct ShortlistSection: SiteSection {
         var json: String
         var csv: String
         var yearURL: String
+        /// The notice that announced the shortlist.
+        var notice: RenderContext.NoticeReference?
     }
 
     /// `shortlist.json`: the contract's shape.
@@ -38,7 +40,8 @@ struct ShortlistSection: SiteSection {
                 showsScores: rows.contains { $0.score != nil }, showsAwards: year.showsResults,
                 ordered: context.record.publishScores ? "按资料评审得分排列" : "按报名编号排列，排名不分先后",
                 json: context.urls.link("\(year.year)/shortlist.json"), csv: context.urls.link("\(year.year)/shortlist.csv"),
-                yearURL: context.urls.link(SitePath.year(year.year)))
+                yearURL: context.urls.link(SitePath.year(year.year)),
+                notice: context.announcement(of: .shortlist, year: year.year))
             try files.add(SitePath.file(path), context.page("shortlist",
                 context.pageModel(title: "\(year.year)年现场发表入围名单", path: path, section: "years",
                                   description: "\(year.title)现场发表入围名单，共 \(rows.count) 项成果。",

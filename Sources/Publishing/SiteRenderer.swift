@@ -24,6 +24,7 @@ public struct SiteRenderer {
     /// Every output file by path relative to the output folder.
     public func render() throws -> [String: Data] {
         try context.checkPageLinks()
+        let context = try context.fillingNoticeLists()
         var files = OutputFiles()
         for section in Self.sections {
             try section.render(into: &files, context)

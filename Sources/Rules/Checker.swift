@@ -7,15 +7,33 @@ public enum Checker {
         ResubmissionRule(), MaxPerEnterpriseRule(), PresentersRule(), TypeRule(), DeadlineRule(), MaterialsRule(),
         JudgeConflictRule(), ScoreRangeRule(), ShortlistTieRule(), AwardQuotaRule(), ExcellentWindowRule(),
         ExcellentPublicationRule(), MemberUnitQuotaRule(), ProfileLengthRule(), ClaimUnverifiedRule(),
+        DecisionUnmatchedRule(),
     ]
 
-    /// The findings of `year`, in report order. `standings` holds every archived year's standings:
-    /// the excellent-enterprise rules read the years before.
+    /// The findings of `year`, in report order, each with staff's decision on it where
+    /// decisions.csv records one. `standings` holds every archived year's standings: the
+    /// excellent-enterprise rules read the years before.
     public static func check(snapshot: ArchiveSnapshot, standings: [Int: YearStandings], year: Int) throws -> [Finding] {
         guard let records = snapshot.year(year) else { return [] }
-        let context = RuleContext(snapshot: snapshot, standings: standings, year: records,
+        var context = RuleContext(snapshot: snapshot, standings: standings, year: records,
                                   standing: try standings[year] ?? Ranking.rank(records))
-        return sorted(rules.flatMap { $0.findings(context) })
+        for rule in rules {
+            context.earlierFindings += rule.findings(context)
+        }
+        return sorted(handling(context.earlierFindings, by: records.decisions))
+    }
+
+    /// Each finding with the decision recorded for its rule and subject (one decision covers
+    /// every finding of that rule about that subject).
+    static func handling(_ findings: [Finding], by decisions: [Decision]) -> [Finding] {
+        let byKey = Dictionary(decisions.map { (DecisionUnmatchedRule.key($0.rule, $0.subject), $0) }, uniquingKeysWith: { a, _ in a })
+        return findings.map { finding in
+            var finding = finding
+            if let decision = byKey[DecisionUnmatchedRule.key(finding.rule.rawValue, finding.subject)] {
+                finding.handled = Finding.Handling(note: decision.note, date: decision.decidedOn)
+            }
+            return finding
+        }
     }
 
     /// Standings of every archived year, as `check` and `history` need them.

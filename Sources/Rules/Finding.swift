@@ -15,12 +15,30 @@ public struct Finding: Sendable, Equatable, Encodable {
     public var message: String
     /// The values that break the rule and the limit they break.
     public var evidence: [String: JSONValue]
+    /// Staff's decision on it (decisions.csv), when they recorded one: a handled finding is still
+    /// reported, but no longer stops publication. Absent from the JSON when nil.
+    public var handled: Handling?
 
-    public init(rule: RuleID, severity: Severity, subject: String, message: String, evidence: [String: JSONValue]) {
+    /// A decision as `check` shows it beside its finding.
+    public struct Handling: Sendable, Equatable, Encodable {
+        /// 处理意见.
+        public var note: String
+        /// `YYYY-MM-DD`.
+        public var date: String
+
+        public init(note: String, date: String) {
+            self.note = note
+            self.date = date
+        }
+    }
+
+    public init(rule: RuleID, severity: Severity, subject: String, message: String, evidence: [String: JSONValue],
+                handled: Handling? = nil) {
         self.rule = rule
         self.severity = severity
         self.subject = subject
         self.message = message
         self.evidence = evidence
+        self.handled = handled
     }
 }

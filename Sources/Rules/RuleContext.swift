@@ -9,6 +9,8 @@ struct RuleContext {
     /// The year's own ranking: the sheets it left out, the ties at its cuts, its prizes.
     var standing: YearStandings
     var rules: CompetitionRules { standing.rules }
+    /// The findings of the rules checked before this one (for `decision-unmatched`, checked last).
+    var earlierFindings: [Finding] = []
 
     /// The enterprise's seal name, as staff know it.
     func name(_ enterpriseId: String) -> String {

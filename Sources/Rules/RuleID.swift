@@ -17,6 +17,8 @@ public enum RuleID: String, CaseIterable, Sendable, Codable, Comparable {
     case memberUnitQuota = "member-unit-quota"
     case profileLength = "profile-length"
     case claimUnverified = "claim-unverified"
+    /// A decision of decisions.csv that matches no finding (last: it reads every other rule's findings).
+    case decisionUnmatched = "decision-unmatched"
 
     /// Report order: the order of the cases.
     public static func < (a: RuleID, b: RuleID) -> Bool {

@@ -11,31 +11,39 @@ public struct BuildReport: Sendable {
     public var imported: ImportSummary
     public var findings: [Int: [Finding]]
     public var files: Int
-    /// Nil when `--strict` stopped the build before anything was rendered.
+    /// Nil when unhandled error-level findings stopped the build before anything was rendered.
     public var output: OutputSummary?
+    /// The findings that stop publication (by year), whether or not the build was let through.
+    public var blocking: [Int: [Finding]] = [:]
 
     public var stoppedByFindings: Bool { output == nil }
 }
 
 /// `qcsite build`: a flat list of named steps, each reading only what the step before produced:
-/// import → snapshot → rank → render → publish. The paths are checked before anything is read,
+/// import → snapshot → rank → check → gate → disclose → render → link check → publish. The paths are checked before anything is read,
 /// and the site's lock is held from then until the new site is out.
 public struct SiteBuilder {
     public var paths: SitePaths
     /// Overrides `base_url` of site.yaml.
     public var baseURL: String?
-    /// Stop before rendering when a rule finding is an error.
-    public var strict: Bool
+    /// Publish even when unhandled error-level findings concern what a year's published stage
+    /// shows (`--allow-findings`); they stop the build otherwise. Missing stage data always does.
+    public var allowFindings = false
+    /// Published stages to use instead of the archived ones (`qcsite stage`, trying a stage
+    /// before competition.yaml says it).
+    public var stageOverrides: [Int: Stage] = [:]
+    /// Today as `YYYY-MM-DD`, for the warning about a stage whose dates have passed; never part of the output.
+    public var today: @Sendable () -> String = LocalDate.today
     /// Print how long each step took (for tuning a large archive).
     public var timings = false
     /// How long to wait for another command holding the site's lock (none: refuse at once).
     public var lockWait: Duration = .zero
     public var log: (String) -> Void
 
-    public init(paths: SitePaths, baseURL: String? = nil, strict: Bool = false, log: @escaping (String) -> Void = { _ in }) {
+    public init(paths: SitePaths, baseURL: String? = nil, allowFindings: Bool = false, log: @escaping (String) -> Void = { _ in }) {
         self.paths = paths
         self.baseURL = baseURL
-        self.strict = strict
+        self.allowFindings = allowFindings
         self.log = log
     }
 
@@ -57,7 +65,8 @@ public struct SiteBuilder {
         return try SiteLock.holding(archivePath: paths.archive, wait: lockWait) { try buildHoldingLock() }
     }
 
-    private func buildHoldingLock() throws -> BuildReport {
+    /// The build itself, for a caller that already holds the site's lock (`qcsite stage`).
+    package func buildHoldingLock() throws -> BuildReport {
         let (content, imported) = try step("import") {
             try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive)
         }
@@ -66,7 +75,11 @@ public struct SiteBuilder {
         log("导入：" + [changed.isEmpty ? nil : "更新 " + changed, unchanged.isEmpty ? nil : "未改动 " + unchanged]
             .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
 
-        let snapshot = try step("snapshot") { try ArchiveDatabase(readingFrom: paths.archive).snapshot() }
+        var snapshot = try step("snapshot") { try ArchiveDatabase(readingFrom: paths.archive).snapshot() }
+        for index in snapshot.years.indices {
+            if let stage = stageOverrides[snapshot.years[index].year] { snapshot.years[index].competition.published = stage }
+        }
+        StaleStage.warnings(snapshot, today: today()).forEach(log)
         let standings = try step("rank") { try Checker.standings(snapshot) }
         var findings: [Int: [Finding]] = [:]
         try step("check") {
@@ -74,19 +87,14 @@ public struct SiteBuilder {
                 findings[year.year] = try Checker.check(snapshot: snapshot, standings: standings, year: year.year)
             }
         }
-        let all = findings.values.flatMap { $0 }
-        let errors = all.filter { $0.severity == .error }.count
-        // One line for the whole archive; `qcsite check` lists the findings of a year.
-        let perYear = findings.keys.sorted().compactMap { y -> String? in
-            let list = findings[y]!
-            let e = list.filter { $0.severity == .error }.count
-            return list.isEmpty ? nil : "\(y)年 \(e) 错 \(list.count - e) 警"
-        }
-        log(all.isEmpty ? "规则检查：未发现问题"
-            : "规则检查：\(errors) 个错误，\(all.count - errors) 个警告（\(perYear.joined(separator: "，"))；qcsite check --year 年度 查看详情）")
-        if strict && errors > 0 {
-            log("--strict：有错误级别的检查结果，未生成网站；旧的输出保持不变")
-            return BuildReport(imported: imported, findings: findings, files: 0, output: nil)
+        log(FindingSummary.line(findings))
+        let gate = PublicationGate(snapshot: snapshot, standings: standings, findings: findings,
+                                   contentDirectory: paths.contentURL, contentDisplayPath: paths.content)
+        try step("gate") { try gate.checkStageData() }
+        let blocking = gate.blocking
+        gate.lines(blocking, allowed: allowFindings).forEach(log)
+        if !blocking.isEmpty && !allowFindings {
+            return BuildReport(imported: imported, findings: findings, files: 0, output: nil, blocking: blocking)
         }
 
         let theme = try step("theme") { try Theme.load(paths.themeURL, displayPath: paths.themes + "/default") }
@@ -100,6 +108,6 @@ public struct SiteBuilder {
 
         let output = try step("publish") { try OutputWriter.publish(files, to: paths.outputURL, log: log) }
         log("生成 \(files.count) 个文件：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
-        return BuildReport(imported: imported, findings: findings, files: files.count, output: output)
+        return BuildReport(imported: imported, findings: findings, files: files.count, output: output, blocking: blocking)
     }
 }

@@ -8,12 +8,16 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @Option(help: "网站地址，覆盖 site.yaml 的 base_url，如 https://host/qc/") var baseURL: String?
-    @Flag(help: "有错误级别的规则检查结果时不生成网站") var strict = false
+    @Flag(help: "有未处理的错误级检查结果时仍然生成网站（输出中会注明）；默认不生成，旧网站保持原样")
+    var allowFindings = false
+    /// Kept so scripts written for earlier versions still run: stopping on errors is now the default.
+    @Flag(help: .hidden) var strict = false
     @Flag(help: .hidden) var timings = false
 
     func run() throws {
         try reporting("build", archive: site.archive, unchanged: "已发布的网站保持原样", interruptible: true) {
-            var builder = SiteBuilder(paths: site.paths, baseURL: baseURL, strict: strict, log: progress)
+            var builder = SiteBuilder(paths: site.paths, baseURL: baseURL, allowFindings: allowFindings, log: progress)
+            if let today = try Today.fixed() { builder.today = { today } }
             builder.timings = timings
             let report = try builder.build()
             if report.stoppedByFindings { throw ExitCode(1) }

@@ -5,7 +5,8 @@ import Diagnostics
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "按竞赛规则检查存档中的一个年度（不导入：先运行 qcsite import 或 build）。")
+        abstract: "按竞赛规则检查存档中的一个年度（不导入：先运行 qcsite import 或 build）。",
+        discussion: "也列出已设定公布的阶段（competition.yaml 的 published）还缺少的数据。退出状态：0 没有问题；1 有未处理的错误或缺少数据；2 输入错误。处理意见记在 content/years/<年度>/decisions.csv。")
 
     @OptionGroup var site: SiteOptions
     @Option(help: "检查的年度，默认为存档中最新的年度") var year: Int?
@@ -36,7 +37,9 @@ struct Check: ParsableCommand {
             }
             let standings = try Checker.standings(snapshot)
             step("ranking")
-            let report = CheckReport(year: year, findings: try Checker.check(snapshot: snapshot, standings: standings, year: year))
+            let missing = StageGap.gaps(snapshot.year(year)!, standing: standings[year]!)
+            let report = CheckReport(year: year, findings: try Checker.check(snapshot: snapshot, standings: standings, year: year),
+                                     missing: missing)
             step("rules")
             print(format == .json ? report.json() : report.text())
             status = report.exitStatus

@@ -8,5 +8,6 @@ struct QCSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qcsite",
         abstract: "QC小组成果竞赛：导入年度数据、检查规则、生成公开网站。",
-        subcommands: [Import.self, Check.self, Build.self, History.self, Serve.self, RemoveYear.self, Forms.self])
+        subcommands: [Import.self, Check.self, Build.self, StageCommand.self, NoticeCommand.self, History.self, Serve.self,
+                      RemoveYear.self, Forms.self])
 }

@@ -54,7 +54,7 @@ struct CheckCommandTests {
         let site = try SiteFixture(SiteFixture.minimal(year: 2024, rows: [
             "2024-001,示例甲通信,甲QC小组,降低基站退服率,问题解决型,张三、李四,张三,2024-08-20,1,推荐表PDF、推荐表Word、成果报告、活动记录,",
         ]).merging([
-            "content/years/2023/competition.yaml": SiteFixture.competition(2023),
+            "content/years/2023/competition.yaml": SiteFixture.competition(2023, published: "registration"),
             "content/years/2023/registrations.csv": SiteFixture.registrationHeader
                 + "\n2023-001,示例甲通信,甲QC小组,降低基站退服率,问题解决型,张三、李四,张三,2023-08-20,1,推荐表PDF、推荐表Word、成果报告、活动记录,\n",
         ]) { a, _ in a }, withTheme: false)

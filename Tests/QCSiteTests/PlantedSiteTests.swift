@@ -25,7 +25,7 @@ struct PlantedSiteTests {
         "deadline error 2024-H01", "deadline warning 2024-G02", "materials error 2024-H02",
         "judge-conflict error 2024-B01", "score-range error 2024-A05", "shortlist-tie warning 2024-A14", "award-quota warning 一等奖",
         "excellent-window error 2024-Y02", "excellent-publication error 2024-Y03", "member-unit-quota error u-d",
-        "profile-length error 2024-Y06", "claim-unverified error 2024-Y05",
+        "profile-length error 2024-Y06", "claim-unverified error 2024-Y05", "decision-unmatched warning 2024-A05",
     ]
 
     func imported() throws -> (SiteFixture, ArchiveSnapshot) {
@@ -44,6 +44,8 @@ struct PlantedSiteTests {
         #expect(got.count == Set(got).count, "no violation is reported twice")
         #expect(Set(got) == Self.expected)
         #expect(Set(findings.map(\.rule)) == Set(RuleID.allCases), "the fixture covers every rule id")
+        #expect(findings.filter { $0.handled != nil }.map { "\($0.rule) \($0.subject)" } == ["score-range 2024-A05"],
+                "decisions.csv handles the 105 sheet, and nothing else")
     }
 
     @Test("The clean application and the tie's shortlist come out as a hand computation says")

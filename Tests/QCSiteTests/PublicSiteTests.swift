@@ -31,10 +31,10 @@ struct PublicSiteTests {
     /// contact columns full of private values.
     static func site(published: String = "results", extraSite: String = "", writeup: String? = nil) -> [String: String] {
         let rows = [
-            "2024-001,示例甲通信,蓝海QC小组,降低基站退服时长,问题解决型,张伟、李娜,,2024-08-20,王联系人,13912345678,secret-contact@example.net,示例路99号秘密地址,030999,,",
-            "2024-002,示例乙网络,先锋QC小组,\"=HYPERLINK(\"\"http://evil.example\"\")研发装置\",创新型,赵强、钱敏,,2024-08-21,王联系人,13912345678,secret-contact@example.net,示例路99号秘密地址,030999,,",
-            "2024-003,示例甲通信,-攻坚QC小组,<script>alert(1)</script>提高接通率,问题解决型,孙立、周平,,2024-08-22,,,,,,,",
-            "2024-004,示例乙网络,落选QC小组,非入围成果的标题,问题解决型,吴一、郑二,,2024-08-23,,,,,,,",
+            "2024-001,示例甲通信,蓝海QC小组,降低基站退服时长,问题解决型,张伟、李娜,,2024-08-20,王联系人,13912345678,secret-contact@example.net,示例路99号秘密地址,030999,推荐表PDF、推荐表Word、成果报告、活动记录,",
+            "2024-002,示例乙网络,先锋QC小组,\"=HYPERLINK(\"\"http://evil.example\"\")研发装置\",创新型,赵强、钱敏,,2024-08-21,王联系人,13912345678,secret-contact@example.net,示例路99号秘密地址,030999,推荐表PDF、推荐表Word、成果报告、活动记录,",
+            "2024-003,示例甲通信,-攻坚QC小组,<script>alert(1)</script>提高接通率,问题解决型,孙立、周平,,2024-08-22,,,,,,推荐表PDF、推荐表Word、成果报告、活动记录,",
+            "2024-004,示例乙网络,落选QC小组,非入围成果的标题,问题解决型,吴一、郑二,,2024-08-23,,,,,,推荐表PDF、推荐表Word、成果报告、活动记录,",
         ]
         var files: [String: String] = [
             "content/site.yaml": "title: 示例竞赛\nbase_url: https://qc.example.org/\n\(extraSite)",
@@ -45,6 +45,7 @@ struct PublicSiteTests {
             "content/years/2024/scores/material.csv": "编号,评委,总分\n2024-001,甲,88.5\n2024-002,甲,80\n2024-003,甲,70\n2024-004,甲,60\n",
             "content/years/2024/awards.csv": "编号,奖项\n2024-001,一等奖\n2024-002,二等奖\n",
             "content/years/2024/excellent-enterprises.csv": "申报编号,单位名称,推荐单位,事迹简介,评选结果,联系人,联系电话,电子邮箱\n2024-E01,示例甲通信,示例通信集团有限公司,坚持质量第一。,优秀企业,王联系人,13800009999,apply-secret@example.net\n",
+            "content/years/2024/publications.csv": "申报编号,题目,刊物或会议,级别,发表日期\n2024-E01,QC小组活动经验,《示例质量》,省级,2023-05\n",
             "content/notices/2024-08-15-start.md": "---\ntitle: 关于开展2024年竞赛的通知\ndate: 2024-08-15\nyear: 2024\n---\n请各单位按时报名。\n",
         ]
         if let writeup { files["content/years/2024/writeups/2024-001.md"] = writeup }
@@ -384,6 +385,8 @@ struct NoticeStageTests {
         #expect(!texts.contains { $0.contains("草稿通知") })
 
         try fixture.write("content/years/2024/competition.yaml", SiteFixture.competition(2024, published: "results"))
+        try fixture.write("content/years/2024/awards.csv", "编号,奖项,入围\n2024-001,一等奖,是\n")
+        try fixture.write("content/years/2024/decisions.csv", "规则,对象,处理意见,日期\nmaterials,2024-002,已补交成果报告，准予参赛,2024-09-01\n")
         _ = try SiteBuilder(paths: fixture.paths).build()
         #expect(fixture.read("public/notices/2024-09-27-results/index.html")?.contains("关于2024年竞赛结果的通报") == true)
         #expect(fixture.read("public/feed.xml")?.contains("关于2024年竞赛结果的通报") == true)

@@ -112,11 +112,12 @@ struct PublishFailureTests {
     /// to be interrupted while it writes.
     static func largeSite(entries: Int) -> [String: String] {
         let rows = (1...entries).map { i in
-            "2024-\(String(format: "%04d", i)),\(["示例甲通信", "示例乙网络", "示例通信集团有限公司"][i % 3]),第\(i)QC小组,降低第\(i)号基站退服时长,问题解决型,张伟、李娜,,2024-08-20,,,"
+            "2024-\(String(format: "%04d", i)),\(["示例甲通信", "示例乙网络", "示例通信集团有限公司"][i % 3]),第\(i)QC小组,降低第\(i)号基站退服时长,问题解决型,张伟、李娜,,2024-08-20,,推荐表PDF、推荐表Word、成果报告、活动记录,"
         }
         var files = SiteFixture.minimal(rows: rows)
         files["content/site.yaml"] = "title: 示例竞赛\nbase_url: https://qc.example.org/\narchive_publish: all\n"
         files["content/years/2024/competition.yaml"] = SiteFixture.competition(2024, rules: "rules:\n  max_per_enterprise: 1000\n")
+        files["content/years/2024/awards.csv"] = "编号,奖项,入围\n2024-0001,一等奖,是\n"
         return files
     }
 }

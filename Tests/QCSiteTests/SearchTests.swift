@@ -166,7 +166,8 @@ struct SearchTests {
             "content/enterprises.yaml": SiteFixture.enterprises,
             "content/years/2023/competition.yaml": SiteFixture.competition(2023),
             "content/years/2023/registrations.csv": SiteFixture.registrationHeader + "\n"
-                + "2023-001,示例甲通信,蓝海QC小组,降低基站退服时长,问题解决型,张伟、李娜,,2023-08-20,,,\n",
+                + "2023-001,示例甲通信,蓝海QC小组,降低基站退服时长,问题解决型,张伟、李娜,,2023-08-20,,推荐表PDF、推荐表Word、成果报告、活动记录,\n",
+            "content/years/2023/awards.csv": "编号,奖项,入围\n2023-001,三等奖,是\n",
             "content/years/2024/competition.yaml": SiteFixture.competition(2024, published: "registration", rules: rules2024),
             "content/years/2024/registrations.csv": SiteFixture.registrationHeader + "\n"
                 + "2024-001,示例乙网络,萤火虫QC小组,研发一种萤石光纤熔接保护装置,创新型,赵强、钱敏,,2024-08-21,13800000000,,\n",

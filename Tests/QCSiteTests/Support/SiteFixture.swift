@@ -95,12 +95,13 @@ struct SiteFixture {
 
     static let registrationHeader = "编号,单位名称,小组名称,课题名称,课题类型,发表人,小组成员,报名日期,联系电话,材料,状态"
 
-    /// A minimal valid site with one year.
+    /// A minimal valid site with one year, in registration: it has registrations and nothing a
+    /// later stage would need (publishing one is refused while its data is missing).
     static func minimal(year: Int = 2024, rows: [String]) -> [String: String] {
         [
             "content/site.yaml": "title: 示例竞赛\nbase_url: https://qc.example.org/\n",
             "content/enterprises.yaml": enterprises,
-            "content/years/\(year)/competition.yaml": competition(year),
+            "content/years/\(year)/competition.yaml": competition(year, published: "registration"),
             "content/years/\(year)/registrations.csv": ([registrationHeader] + rows).joined(separator: "\n") + "\n",
         ]
     }
