@@ -150,10 +150,8 @@ public enum OutputWriter {
     static func checkReplaceable(_ output: URL) throws {
         guard FileManager.default.fileExists(atPath: output.path) else { return }
         var folders = [output.path]
-        if let enumerator = FileManager.default.enumerator(atPath: output.path) {
-            while let path = enumerator.nextObject() as? String {
-                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { folders.append(output.path + "/" + path) }
-            }
+        FileTree.walk(output.path, folders: true) { path, info in
+            if info.st_mode & S_IFMT == S_IFDIR { folders.append(output.path + "/" + path) }
         }
         for folder in folders where access(folder, R_OK | W_OK | X_OK) != 0 {
             throw OutputError(path: folder, errno: errno)
