@@ -11,7 +11,10 @@ enum OutputTree {
         var complete = FileTree.walk(root, depth: 0) { top.append(($0, $1)) }
         let folders = top.filter { $0.1.st_mode & S_IFMT == S_IFDIR }.map(\.0)
         let parts = UnsafeMutableBufferPointer<(files: [(String, stat)], complete: Bool)>.allocate(capacity: folders.count)
-        defer { parts.deallocate() }
+        defer {
+            _ = parts.deinitialize()  // every part was set by its walk
+            parts.deallocate()
+        }
         nonisolated(unsafe) let output = parts
         DispatchQueue.concurrentPerform(iterations: folders.count) { index in
             var found: [(String, stat)] = []
