@@ -37,12 +37,12 @@ archive_state() {  # integrity and a hash of the data, read from a copy (the ori
   if [ "$integrity" != "ok" ]; then echo "corrupt"; else sqlite3 "$copy/archive.sqlite" .dump | sha256sum | cut -c1-16; fi
   rm -rf "$copy"
 }
-site_state() {  # every file of the output with its hash
+site_state() {  # every file of the output with its hash (the build record aside: it holds file times)
   [ -d "$1/public" ] || { echo "missing"; return; }
-  (cd "$1/public" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum) | sha256sum | cut -c1-16
+  (cd "$1/public" && find . -type f -not -path './.qcsite-build*' -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum) | sha256sum | cut -c1-16
 }
 leftovers() {  # what no run may leave for good
-  (cd "$1" && ls -d .public.staging-* .public.old-* archive-backups/.archive-* archive-backups/*-journal 2>/dev/null) || true
+  (cd "$1" && ls -d .public.staging-* .public.old-* public/.qcsite-build.new-* archive-backups/.archive-* archive-backups/*-journal 2>/dev/null) || true
 }
 backups_whole() {
   local f

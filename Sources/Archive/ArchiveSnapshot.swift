@@ -45,6 +45,18 @@ extension ArchiveDatabase {
         }
     }
 
+    /// Each year's competition and stage dates only, without its records: what the warning about
+    /// a stage left behind its dates needs when nothing else is read.
+    public func calendars() throws -> [YearRecords] {
+        try writer.read { db in
+            try Int.fetchAll(db, sql: "SELECT year FROM competition ORDER BY year").map { year in
+                var records = YearRecords(competition: try Self.competition(year, db))
+                records.stages = try CompetitionStage.filter(Column("year") == year).fetchAll(db).sorted { $0.stage < $1.stage }
+                return records
+            }
+        }
+    }
+
     /// The registry and the notices and pages as archived, without the years: what an import
     /// compares with the content to know whether it changes anything besides years.
     public func registryAndWriting() throws -> (Registry, Writing) {

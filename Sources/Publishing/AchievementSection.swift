@@ -17,29 +17,36 @@ struct AchievementSection: SiteSection {
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
+        let layout = try context.layoutKey("achievement", section: "years")
+        let previous = files.previous
         for year in context.record.years where year.showsResults {
             let yearURL = context.urls.link(SitePath.year(year.year))
             let registrations = year.entries.filter { $0.hasPage }
             let pages = try Parallel.map(registrations) { registration in
-                // A write-up with no text (markup alone) counts as none.
-                let writeup = registration.writeup.flatMap { Markdown.plainText($0).isEmpty ? nil : $0 }
                 let entry = context.entryRow(year, registration)
                 let path = SitePath.achievement(year.year, registration.id)
-                let model = AchievementModel(
+                // The page is made from this model and its write-up's source: the key of the two
+                // says whether the page the output holds is still right, before any Markdown is done.
+                var model = AchievementModel(
                     entry: entry, competition: year.title,
                     outcome: registration.outcome.words,
                     materialScore: registration.materialScore.map { String(format: "%.2f", $0) },
                     onsiteScore: registration.onsiteScore.map { String(format: "%.2f", $0) },
-                    writeup: writeup.map(context.writeupHTML),
+                    writeup: registration.writeup,
                     yearURL: yearURL, resultsURL: context.urls.link(SitePath.results(year.year)))
+                let key = try context.pageKey(layout, model)
+                if previous[SitePath.file(path)] == key { return (SitePath.file(path), key, nil as Data?) }
+                // A write-up with no text (markup alone) counts as none.
+                let writeup = registration.writeup.flatMap { Markdown.plainText($0).isEmpty ? nil : $0 }
+                model.writeup = writeup.map(context.writeupHTML)
                 let description = writeup.map { context.excerpt($0) }
                     ?? "\(entry.enterprise) \(entry.group)：\(entry.title)（\(entry.type)）"
-                return (SitePath.file(path), try context.page("achievement",
+                return (SitePath.file(path), key, try context.page("achievement",
                     context.pageModel(title: registration.title, path: path, section: "years", description: description,
                                       breadcrumbs: [Link(title: "\(year.year)年", url: yearURL)]),
                     model))
             }
-            for (path, data) in pages { try files.add(path, data) }
+            for (path, key, data) in pages { try files.add(path, key: key, data) }
         }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 struct FeedSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         try files.add(SitePath.feed, text: Self.atom(context))
-        let pages = files.files.keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }.map { path -> String in
+        let pages = files.paths.filter { $0.hasSuffix(".html") && $0 != "404.html" }.map { path -> String in
             path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
         }.sorted()
         var sitemap = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]

@@ -6,14 +6,17 @@ import Diagnostics
 /// folder link `x/` naming `x/index.html`. Fragments and queries are ignored. Every broken
 /// link is reported at once, with the page and line that carries it.
 public enum LinkChecker {
-    public static func check(_ files: [String: Data], urls: SiteURLs, outputName: String = "public") throws {
+    /// - Parameter kept: pages of the site that are not in `files` (the output holds them as
+    ///   they are): links to them resolve; their own links are not read.
+    public static func check(_ files: [String: Data], kept: Set<String> = [], urls: SiteURLs, outputName: String = "public") throws {
         var errors: [InputError] = []
+        let exists = { (path: String) in files[path] != nil || kept.contains(path) }
         for page in files.keys.sorted() where page.hasSuffix(".html") {
             for link in links(in: files[page]!) {
                 let problem: String
                 switch target(of: link.value, from: page, urls: urls) {
                 case .outside: continue
-                case .page(let target) where resolves(target, in: files): continue
+                case .page(let target) where resolves(target, exists): continue
                 case .page: problem = "指向的页面或文件不存在 (broken internal link)；请修改内容中的链接或主题模板"
                 case .outsideBase:
                     problem = "以 / 开头，却不在网站地址 \(urls.basePath) 之下 (outside the base path)；请写成相对链接或完整地址"
@@ -106,10 +109,10 @@ public enum LinkChecker {
         return String(components.percentEncodedPath.dropFirst())
     }
 
-    static func resolves(_ path: String, in files: [String: Data]) -> Bool {
-        if path == "/" || path.isEmpty { return files["index.html"] != nil }
-        if path.hasSuffix("/") { return files[path + "index.html"] != nil }
-        return files[path] != nil || files[path + "/index.html"] != nil
+    static func resolves(_ path: String, _ exists: (String) -> Bool) -> Bool {
+        if path == "/" || path.isEmpty { return exists("index.html") }
+        if path.hasSuffix("/") { return exists(path + "index.html") }
+        return exists(path) || exists(path + "/index.html")
     }
 
     static func decodeEntities(_ text: String) -> String {

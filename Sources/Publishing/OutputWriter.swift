@@ -8,6 +8,12 @@ public struct OutputSummary: Sendable, Equatable {
     public var written: Int
     public var unchanged: Int
     public var removed: Int
+
+    public init(written: Int, unchanged: Int, removed: Int) {
+        self.written = written
+        self.unchanged = unchanged
+        self.removed = removed
+    }
 }
 
 /// Publishes a complete set of files as the output folder: built beside it, then swapped in
@@ -18,27 +24,51 @@ public struct OutputSummary: Sendable, Equatable {
 public enum OutputWriter {
     /// - Parameter log: warnings that do not stop the publish (a leftover that could not be removed).
     public static func publish(_ files: [String: Data], to output: URL, log: (String) -> Void = { _ in }) throws -> OutputSummary {
+        try publish(RenderedSite(files: files, kept: [], keys: [:]),
+                    record: BuildRecord(inputs: nil, stamps: nil, checkErrors: 0, checkLine: "", files: [:]), to: output, log: log)
+    }
+
+    /// Publishes `site`: its rendered files, and its kept pages as the output holds them (linked
+    /// from the old site without being read). `record` (its files aside, which are filled in
+    /// here) is written inside the new site, so the next build knows what this one published.
+    public static func publish(_ site: RenderedSite, record: BuildRecord, to output: URL,
+                               log: (String) -> Void = { _ in }) throws -> OutputSummary {
         let fm = FileManager.default
+        let files = site.files
         // A link to the output folder keeps pointing at the new site: the real folder is replaced.
         let output = URL(fileURLWithPath: OutputFolderRule.canonical(output.path, from: fm.currentDirectoryPath))
         let parent = output.deletingLastPathComponent()
         if let problem = OutputFolderRule.ownershipProblem(output, shown: output.path) { throw InputErrors([problem]) }
-        try checkPaths(files.keys)
+        try checkPaths(Array(files.keys) + site.kept)
         try removeLeftovers(beside: output, log: log)
 
-        let oldFiles = existingFiles(in: output)
-        var summary = OutputSummary(written: 0, unchanged: 0, removed: oldFiles.subtracting(files.keys).count)
+        let oldFiles = OutputTree.files(in: output.path).files
+        if let lost = site.kept.first(where: { oldFiles[$0] == nil }) {
+            throw OutputError(path: output.path + "/" + lost, errno: ENOENT)  // removed by hand while this build ran
+        }
+        var summary = OutputSummary(written: 0, unchanged: site.kept.count,
+                                    removed: oldFiles.keys.filter { files[$0] == nil && !site.kept.contains($0) }.count)
         var changed: [String] = []
+        var record = record
+        record.files = [:]
+        for path in site.kept { record.files[path] = .init(stamp: oldFiles[path]!, key: site.keys[path]) }
         for (path, data) in files {
-            if oldFiles.contains(path), let old = fm.contents(atPath: output.appendingPathComponent(path).path), old == data {
+            if let stamp = oldFiles[path], stamp.size == data.count,
+               let old = fm.contents(atPath: output.appendingPathComponent(path).path), old == data {
                 summary.unchanged += 1
+                record.files[path] = .init(stamp: stamp, key: site.keys[path])
             } else {
                 changed.append(path)
             }
         }
         summary.written = changed.count
         let marker = output.appendingPathComponent(OutputFolderRule.marker).path
-        if changed.isEmpty && summary.removed == 0 && fm.contents(atPath: marker) == OutputFolderRule.markerText { return summary }
+        let recordPath = output.appendingPathComponent(BuildRecord.fileName).path
+        if changed.isEmpty && summary.removed == 0 && fm.contents(atPath: marker) == OutputFolderRule.markerText {
+            // The site stays as it is; its record may have new keys, true of the same files.
+            if fm.contents(atPath: recordPath) != Data(record.text.utf8) { try record.replace(in: output) }
+            return summary
+        }
         try checkReplaceable(output)
 
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
@@ -50,13 +80,22 @@ public enum OutputWriter {
             do {
                 let changedSet = Set(changed)
                 var folders = FolderMaker(root: staging.path)
-                for path in files.keys.sorted() {
+                for path in (Array(files.keys) + site.kept).sorted() {
                     try folders.make((path as NSString).deletingLastPathComponent)
                     let target = staging.path + "/" + path
-                    if !changedSet.contains(path), link(output.path + "/" + path, target) == 0 { continue }
-                    try write(files[path]!, to: target)
+                    if !changedSet.contains(path) {
+                        if link(output.path + "/" + path, target) == 0 { continue }
+                        // No link (another file system): a kept page is copied, as it has no bytes here.
+                        guard files[path] == nil else { try write(files[path]!, to: target); continue }
+                        try fm.copyItem(atPath: output.path + "/" + path, toPath: target)
+                    } else {
+                        try write(files[path]!, to: target)
+                    }
+                    guard let stamp = FileStamp.of(target) else { throw OutputError.failure(target, errno) }
+                    record.files[path] = .init(stamp: stamp, key: site.keys[path])
                 }
                 try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
+                try write(Data(record.text.utf8), to: staging.path + "/" + BuildRecord.fileName)
                 // One flush of the new site before it is swapped in, not one per file.
                 if qc_sync_file_system(staging.path) != 0 { throw OutputError.failure(staging.path, errno) }
             } catch {
@@ -111,10 +150,8 @@ public enum OutputWriter {
     static func checkReplaceable(_ output: URL) throws {
         guard FileManager.default.fileExists(atPath: output.path) else { return }
         var folders = [output.path]
-        if let enumerator = FileManager.default.enumerator(atPath: output.path) {
-            while let path = enumerator.nextObject() as? String {
-                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { folders.append(output.path + "/" + path) }
-            }
+        FileTree.walk(output.path, folders: true) { path, info in
+            if info.st_mode & S_IFMT == S_IFDIR { folders.append(output.path + "/" + path) }
         }
         for folder in folders where access(folder, R_OK | W_OK | X_OK) != 0 {
             throw OutputError(path: folder, errno: errno)
@@ -206,17 +243,10 @@ public enum OutputWriter {
         }
     }
 
-    /// Relative paths of the regular files of the site under `folder`, the marker aside (those it
-    /// can list: what it cannot is written anew, and `checkReplaceable` stops a publish that
-    /// could not remove it).
+    /// Relative paths of the regular files of the site under `folder`, the marker and the build
+    /// record aside (those it can list: what it cannot is written anew, and `checkReplaceable`
+    /// stops a publish that could not remove it).
     static func existingFiles(in folder: URL) -> Set<String> {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var paths = Set<String>()
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular && path != OutputFolderRule.marker {
-                paths.insert(path)
-            }
-        }
-        return paths
+        Set(OutputTree.files(in: folder.path).files.keys)
     }
 }

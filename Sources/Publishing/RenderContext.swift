@@ -11,10 +11,38 @@ struct RenderContext: Sendable {
     let record: PublicRecord
     /// Where attachments named by notices are read from.
     let contentDirectory: URL
+    /// Stands for every input of a page outside the record (see `SiteRenderer.init`).
+    var renderKey = ""
+
+    /// The start of the keys of the pages of one template and nav section: `renderKey`, the
+    /// template, and what every page's layout shows (the site, the navigation).
+    func layoutKey(_ template: String, section: String) throws -> InputKey {
+        var key = InputKey()
+        key.add(renderKey)
+        key.add(template)
+        key.add(try Self.keyEncoder.encode(siteModel))
+        key.add(try Self.keyEncoder.encode(nav(current: section)))
+        return key
+    }
+
+    /// The key of a page's inputs: its layout's key and `inputs`, the part of the record the page
+    /// is made from, encoded before anything costly (Markdown) is done with it.
+    func pageKey(_ layout: InputKey, _ inputs: some Encodable) throws -> String {
+        var key = layout
+        key.add(try Self.keyEncoder.encode(inputs))
+        return key.value
+    }
+
+    private static var keyEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
 
     /// The same context with the lists of the notices filled in (`NoticeLists`).
     func fillingNoticeLists() throws -> RenderContext {
-        RenderContext(config: config, urls: urls, theme: theme, record: try NoticeLists.filling(record), contentDirectory: contentDirectory)
+        RenderContext(config: config, urls: urls, theme: theme, record: try NoticeLists.filling(record),
+                      contentDirectory: contentDirectory, renderKey: renderKey)
     }
 
     /// Renders `template` inside the layout as the page at `path`.

@@ -8,9 +8,13 @@ import SiteSettings
 public struct SiteRenderer {
     let context: RenderContext
 
-    /// `record` is all the site shows: the archive as the public may see it.
-    public init(config: SiteConfig, urls: SiteURLs, theme: Theme, record: PublicRecord, contentDirectory: URL) {
-        context = RenderContext(config: config, urls: urls, theme: theme, record: record, contentDirectory: contentDirectory)
+    /// `record` is all the site shows: the archive as the public may see it. `renderKey` stands for
+    /// every input of a page besides the record (the theme, site.yaml, the base address, qcsite
+    /// itself): pages are keyed by it and by their own part of the record.
+    public init(config: SiteConfig, urls: SiteURLs, theme: Theme, record: PublicRecord, contentDirectory: URL,
+                renderKey: String = "") {
+        context = RenderContext(config: config, urls: urls, theme: theme, record: record, contentDirectory: contentDirectory,
+                                renderKey: renderKey)
     }
 
     /// The sections of the site, in the order they render.
@@ -23,13 +27,19 @@ public struct SiteRenderer {
 
     /// Every output file by path relative to the output folder.
     public func render() throws -> [String: Data] {
+        try render(previous: [:]).files
+    }
+
+    /// The site, leaving out the pages whose inputs have the key `previous` gives for their path:
+    /// the output already holds those pages as they would be rendered now.
+    public func render(previous: [String: String]) throws -> RenderedSite {
         try context.checkPageLinks()
         let context = try context.fillingNoticeLists()
-        var files = OutputFiles()
+        var files = OutputFiles(previous: previous)
         for section in Self.sections {
             try section.render(into: &files, context)
         }
-        return files.files
+        return RenderedSite(files: files.files, kept: files.kept, keys: files.keys)
     }
 }
 
@@ -43,14 +53,36 @@ protocol SiteSection: Sendable {
 /// generated one): an error for staff to fix, never a crash.
 struct OutputFiles {
     private(set) var files: [String: Data] = [:]
+    private(set) var kept: Set<String> = []
+    private(set) var keys: [String: String] = [:]
+    /// The keys of the pages the output holds, from the last build.
+    let previous: [String: String]
+
+    init(previous: [String: String] = [:]) {
+        self.previous = previous
+    }
+
+    /// Every path of the site so far, kept pages included.
+    var paths: [String] { Array(files.keys) + kept }
+
+    /// A keyed page: `data` nil means the output already holds it (its key is the previous one).
+    mutating func add(_ path: String, key: String, _ data: Data?) throws {
+        try claim(path)
+        keys[path] = key
+        if let data { files[path] = data } else { kept.insert(path) }
+    }
 
     mutating func add(_ path: String, _ data: Data) throws {
-        guard files[path] == nil else {
+        try claim(path)
+        files[path] = data
+    }
+
+    private func claim(_ path: String) throws {
+        guard files[path] == nil && !kept.contains(path) else {
             throw InputError(path: path, line: 0, "网站中有两个页面或文件都要写到 \(path)（two outputs share one path）："
                 + "pages/ 中的页面不能与栏目或年度同名（如 pages/notices.md、pages/2024.md），"
                 + "主题 static/ 中的文件不能与生成的文件同名；请改名其中一个")
         }
-        files[path] = data
     }
 
     mutating func add(_ path: String, text: String) throws {

@@ -8,7 +8,11 @@ import SafePaths
 
 /// The result of a build, for the lines printed to staff.
 public struct BuildReport: Sendable {
-    public var imported: ImportSummary
+    /// Nil when the content, the theme and the archive were not written since the last build,
+    /// so nothing was read.
+    public var imported: ImportSummary?
+    /// Empty when no input changed since the last build: the check was not run again, and its
+    /// summary was repeated from the output's build record.
     public var findings: [Int: [Finding]]
     public var files: Int
     /// Nil when unhandled error-level findings stopped the build before anything was rendered.
@@ -67,6 +71,26 @@ public struct SiteBuilder {
 
     /// The build itself, for a caller that already holds the site's lock (`qcsite stage`).
     package func buildHoldingLock() throws -> BuildReport {
+        // The stamps of the sources and the files of the output: two walks of many files, side by side.
+        nonisolated(unsafe) var sources: (key: InputKey, taken: Int64)?
+        nonisolated(unsafe) var published: (record: BuildRecord, files: [String: BuildRecord.Entry], exact: Bool)?
+        let (paths, baseURL) = (paths, baseURL)
+        try step("stamps") {
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 0 {
+                    sources = InputStamps.sources(paths, baseURL: baseURL)
+                } else if let record = BuildRecord.read(in: paths.outputURL) {
+                    let (files, exact) = record.verified(against: paths.outputURL)
+                    published = (record, files, exact)
+                }
+            }
+        }
+        let reusable = published.flatMap { $0.exact && canReuse($0.record) ? $0.record : nil }
+        if let reusable, let stamps = reusable.stamps, InputStamps.key(sources, archive: paths.archive) == stamps {
+            log("导入：内容、主题和存档自上次生成后都没有写过，无需读取")
+            return try nothingChanged(reusable, imported: nil)
+        }
+
         let (content, imported) = try step("import") {
             try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive)
         }
@@ -75,11 +99,24 @@ public struct SiteBuilder {
         log("导入：" + [changed.isEmpty ? nil : "更新 " + changed, unchanged.isEmpty ? nil : "未改动 " + unchanged]
             .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
 
-        var snapshot = try step("snapshot") { try ArchiveDatabase(readingFrom: paths.archive).snapshot() }
+        let stamps = InputStamps.key(sources, archive: paths.archive)
+        let archive = try ArchiveDatabase(readingFrom: paths.archive)
+        let inputs = try step("inputs") { try BuildInputs.read(paths: paths, baseURL: baseURL, archive: archive) }
+        if let reusable, let all = inputs.all, reusable.inputs == all {
+            if reusable.stamps != stamps {
+                // Files were written but say the same: the next build can tell from their new stamps.
+                var record = reusable
+                record.stamps = stamps
+                try step("record") { try record.replace(in: paths.outputURL) }
+            }
+            return try nothingChanged(reusable, imported: imported)
+        }
+
+        var snapshot = try step("snapshot") { try archive.snapshot() }
         for index in snapshot.years.indices {
             if let stage = stageOverrides[snapshot.years[index].year] { snapshot.years[index].competition.published = stage }
         }
-        StaleStage.warnings(snapshot, today: today()).forEach(log)
+        StaleStage.warnings(snapshot.years, today: today()).forEach(log)
         let standings = try step("rank") { try Checker.standings(snapshot) }
         var findings: [Int: [Finding]] = [:]
         try step("check") {
@@ -87,7 +124,8 @@ public struct SiteBuilder {
                 findings[year.year] = try Checker.check(snapshot: snapshot, standings: standings, year: year.year)
             }
         }
-        log(FindingSummary.line(findings))
+        let checkLine = FindingSummary.line(findings)
+        log(checkLine)
         let gate = PublicationGate(snapshot: snapshot, standings: standings, findings: findings,
                                    contentDirectory: paths.contentURL, contentDisplayPath: paths.content)
         try step("gate") { try gate.checkStageData() }
@@ -100,14 +138,57 @@ public struct SiteBuilder {
         let theme = try step("theme") { try Theme.load(paths.themeURL, displayPath: paths.themes + "/default") }
         let urls = SiteURLs(baseURL: baseURL ?? content.site.baseURL)
         let record = try step("disclose") { PublicRecord(snapshot: snapshot, standings: standings, settings: content.site) }
-        let files = try step("render") {
+        // Pages whose file is still as the last build wrote it, by the key of their inputs.
+        let previous = (published?.files ?? [:]).compactMapValues(\.key)
+        let site = try step("render") {
             try SiteRenderer(config: content.site, urls: urls, theme: theme, record: record,
-                             contentDirectory: paths.contentURL).render()
+                             contentDirectory: paths.contentURL, renderKey: inputs.renderKey).render(previous: previous)
         }
-        try step("link check") { try LinkChecker.check(files, urls: urls, outputName: paths.output) }
+        try step("link check") { try checkLinks(site, urls: urls, published: published?.files ?? [:]) }
 
-        let output = try step("publish") { try OutputWriter.publish(files, to: paths.outputURL, log: log) }
-        log("生成 \(files.count) 个文件：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
-        return BuildReport(imported: imported, findings: findings, files: files.count, output: output, blocking: blocking)
+        // A build that let findings through records how many, so that the next one checks again.
+        let blockingCount = blocking.values.reduce(0) { $0 + $1.count }
+        let output = try step("publish") {
+            try OutputWriter.publish(site, record: BuildRecord(inputs: inputs.all, stamps: stamps, checkErrors: blockingCount,
+                                                               checkLine: checkLine, files: [:]),
+                                     to: paths.outputURL, log: log)
+        }
+        log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个页面的内容未变，未重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
+        return BuildReport(imported: imported, findings: findings, files: site.count, output: output, blocking: blocking)
+    }
+
+    /// Whether the last build's output may stand for this one when nothing changed: not while a
+    /// stage is tried out of turn (`qcsite stage`), and not when that build let findings through
+    /// (`--allow-findings`): the gate must then decide again.
+    private func canReuse(_ record: BuildRecord) -> Bool {
+        stageOverrides.isEmpty && record.checkErrors == 0
+    }
+
+    /// Nothing the site is made from changed since the build that wrote the output, and the
+    /// output is exactly as that build left it: the check's summary is repeated, nothing rendered.
+    /// The stale-stage warning depends on today, so the years' calendars are read for it.
+    private func nothingChanged(_ record: BuildRecord, imported: ImportSummary?) throws -> BuildReport {
+        let calendars = try step("calendar") { try ArchiveDatabase(readingFrom: paths.archive).calendars() }
+        StaleStage.warnings(calendars, today: today()).forEach(log)
+        log(record.checkLine)
+        log("网站的内容、存档和主题自上次生成后都没有改动：\(record.files.count) 个文件保持不变 → \(paths.output)/")
+        return BuildReport(imported: imported, findings: [:], files: record.files.count,
+                           output: OutputSummary(written: 0, unchanged: record.files.count, removed: 0))
+    }
+
+    /// Every link of the rendered pages must resolve. Kept pages are as the last build wrote
+    /// and checked them; their links are read again only when a file of that build is gone.
+    private func checkLinks(_ site: RenderedSite, urls: SiteURLs, published: [String: BuildRecord.Entry]) throws {
+        var files = site.files
+        if published.keys.contains(where: { files[$0] == nil && !site.kept.contains($0) }) {
+            for path in site.kept where path.hasSuffix(".html") {
+                let url = paths.outputURL.appendingPathComponent(path)
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path])
+                }
+                files[path] = data
+            }
+        }
+        try LinkChecker.check(files, kept: site.kept.subtracting(files.keys), urls: urls, outputName: paths.output)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Publishing
 import SafePaths
 
 /// What one output folder changes compared with another, as staff ask before a stage goes out:
@@ -60,12 +61,14 @@ public struct SiteChanges: Sendable, Equatable {
         return changes
     }
 
-    /// Regular files of a site by relative path, the marker aside.
+    /// Regular files of a site by relative path, the marker and the build record aside: what
+    /// visitors can fetch.
     static func files(in folder: URL) -> Set<String> {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var paths = Set<String>()
         while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular && path != OutputFolderRule.marker {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular 
+                && path != OutputFolderRule.marker && path != BuildRecord.fileName {
                 paths.insert(path)
             }
         }

@@ -7,8 +7,8 @@ import Archive
 /// whatever the day.
 enum StaleStage {
     /// One warning per year that is behind `today`.
-    static func warnings(_ snapshot: ArchiveSnapshot, today: String) -> [String] {
-        snapshot.years.compactMap { warning($0, today: today) }
+    static func warnings(_ years: [YearRecords], today: String) -> [String] {
+        years.compactMap { warning($0, today: today) }
     }
 
     /// A stage that spans days is over after its last day; a stage is also behind once the next

@@ -27,7 +27,7 @@ struct DemoSiteTests {
     func builds() throws {
         let (fixture, report) = try buildDemo()
         defer { fixture.cleanUp() }
-        #expect(report.imported.years.map(\.year) == [2022, 2023, 2024, 2025])
+        #expect(report.imported?.years.map(\.year) == [2022, 2023, 2024, 2025])
         #expect(FileManager.default.fileExists(atPath: fixture.paths.archive))
         let home = try #require(fixture.read("public/index.html"))
         #expect(home.contains("<html lang=\"zh-CN\">"))

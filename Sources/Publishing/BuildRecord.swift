@@ -1,0 +1,117 @@
+import Foundation
+import SafePaths
+
+/// What a build published, kept inside the output folder as `.qcsite-build` so that it is
+/// swapped in with the very files it describes (a killed build leaves the old site with its own
+/// record, or the new one with its own). The next build reads it to leave alone what did not
+/// change: the key of all the build's inputs, the rule check's summary, and per file its stamp
+/// and, for a page rendered from keyed inputs, the key of those inputs.
+public struct BuildRecord: Sendable, Equatable {
+    public static let fileName = ".qcsite-build"
+    static let header = "qcsite-build-record 1"
+
+    public struct Entry: Sendable, Equatable {
+        public var stamp: FileStamp
+        /// The key of the page's inputs (nil for a file rendered without one).
+        public var key: String?
+    }
+
+    /// The key of every input of the build (nil: the build could not tell them all).
+    public var inputs: String?
+    /// The key of the stamps of the content, the theme and the archive as this build found them
+    /// (nil: a file was changed too recently for its stamp to be trusted).
+    public var stamps: String?
+    /// Error findings of the rule check, and the line that summed the check up.
+    public var checkErrors: Int
+    public var checkLine: String
+    public var files: [String: Entry]
+
+    public init(inputs: String?, stamps: String?, checkErrors: Int, checkLine: String, files: [String: Entry]) {
+        self.inputs = inputs
+        self.stamps = stamps
+        self.checkErrors = checkErrors
+        self.checkLine = checkLine
+        self.files = files
+    }
+
+    /// One line per field and per file, the path last (a path with a line break in it makes the
+    /// record say that it knows no inputs, so the next build renders everything).
+    var text: String {
+        let plain = files.keys.allSatisfy { !$0.contains("\n") }
+        var lines = [Self.header, "inputs " + (plain ? inputs ?? "-" : "-"), "stamps " + (plain ? stamps ?? "-" : "-"),
+                     "errors \(checkErrors)",
+                     "check " + checkLine.replacingOccurrences(of: "\n", with: " ")]
+        if plain {
+            for path in files.keys.sorted() {
+                let entry = files[path]!
+                lines.append("file \(entry.stamp.size) \(entry.stamp.modified) \(entry.key ?? "-") \(path)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The record of the output folder at `folder`; nil when there is none or it is not one this
+    /// qcsite wrote (then everything is rendered, as on a first build).
+    public static func read(in folder: URL) -> BuildRecord? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        return parse(text)
+    }
+
+    static func parse(_ text: String) -> BuildRecord? {
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count >= 6, lines.removeLast().isEmpty, String(lines[0]) == header else { return nil }
+        func field(_ index: Int, _ name: String) -> String? {
+            let line = String(lines[index])
+            return line?.hasPrefix(name + " ") == true ? String(line!.dropFirst(name.count + 1)) : nil
+        }
+        guard let inputs = field(1, "inputs"), let stamps = field(2, "stamps"), let errors = field(3, "errors").flatMap({ Int($0) }),
+              let check = field(4, "check") else { return nil }
+        var record = BuildRecord(inputs: inputs == "-" ? nil : inputs, stamps: stamps == "-" ? nil : stamps,
+                                 checkErrors: errors, checkLine: check, files: [:])
+        record.files.reserveCapacity(lines.count)
+        for line in lines[5...] {
+            // file <size> <time> <key> <path>
+            let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 4, omittingEmptySubsequences: false)
+            guard parts.count == 5, parts[0].elementsEqual("file".utf8), let size = Self.integer(parts[1]),
+                  let modified = Self.integer(parts[2]), let path = String(parts[4]) else { return nil }
+            let key = parts[3].elementsEqual("-".utf8) ? nil : String(parts[3])
+            record.files[path] = Entry(stamp: FileStamp(size: size, modified: modified), key: key)
+        }
+        return record
+    }
+
+    private static func integer(_ digits: Substring.UTF8View.SubSequence) -> Int64? {
+        guard !digits.isEmpty else { return nil }
+        var value: Int64 = 0
+        for digit in digits {
+            guard digit >= 48 && digit <= 57 else { return nil }
+            let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow, tens <= .max - Int64(digit - 48) else { return nil }
+            value = tens + Int64(digit - 48)
+        }
+        return value
+    }
+
+    /// Replaces the record of an output folder whose files stay as they are: written beside it
+    /// and renamed over it, so the folder holds the old record or the new one, both true of it.
+    public func replace(in folder: URL) throws {
+        let target = folder.appendingPathComponent(Self.fileName).path
+        let temporary = target + ".new-\(getpid())"
+        try OutputWriter.write(Data(text.utf8), to: temporary)
+        guard rename(temporary, target) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw OutputWriter.OutputError.failure(target, code)
+        }
+    }
+
+    /// The files of the record still on disk as the record has them, and whether the output is
+    /// exactly what the record says (no file changed, missing or added by hand).
+    public func verified(against folder: URL) -> (files: [String: Entry], exact: Bool) {
+        let (onDisk, complete) = OutputTree.files(in: folder.path)
+        let intact = files.filter { onDisk[$0.key] == $0.value.stamp }
+        let marker = FileManager.default.contents(atPath: folder.appendingPathComponent(OutputFolderRule.marker).path)
+        return (intact, complete && intact.count == files.count && onDisk.count == files.count && marker == OutputFolderRule.markerText)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import Content
+@testable import Publishing
+@testable import SafePaths
+@testable import SiteBuild
+
+/// A rebuild renders only what changed, and must give the very site a clean build gives: after
+/// each kind of change, the incremental output (the binary run again on the same archive and
+/// output) is compared byte for byte with a clean build of the same content (the binary run on a
+/// new archive and output), and every file whose bytes stayed the same must not have been
+/// rewritten.
+@Suite("Incremental rebuild", .serialized)
+struct IncrementalBuildTests {
+    /// A file's identity on disk: a rewrite gives a new inode or time.
+    struct Identity: Equatable {
+        var inode: UInt64
+        var modified: Int64
+    }
+
+    static func identities(_ folder: URL) throws -> [String: Identity] {
+        var result: [String: Identity] = [:]
+        for path in siteFiles(folder) {
+            var info = stat()
+            try #require(lstat(folder.appendingPathComponent(path).path, &info) == 0)
+            result[path] = Identity(inode: UInt64(info.st_ino),
+                                    modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        }
+        return result
+    }
+
+    /// The site's files (the marker, written with every new output, and the build record, which
+    /// holds times and keys of this very output, aside).
+    static func siteFiles(_ folder: URL) -> [String] {
+        FileList.files(under: folder).filter { $0 != BuildRecord.fileName && $0 != OutputFolderRule.marker }
+    }
+
+    /// Builds incrementally, then clean, and compares; returns the incremental build's output.
+    @discardableResult
+    static func rebuildMatchesClean(_ site: SiteFixture, _ change: String, run: Int) throws -> String {
+        let before = try identities(site.url("public"))
+        let oldBytes = Dictionary(uniqueKeysWithValues: try before.keys.map { ($0, try Data(contentsOf: site.url("public/" + $0))) })
+        let incremental = try QCSiteBinary.run(["build"], in: site.root)
+        try #require(incremental.status == 0, "\(change): \(incremental.stderr)")
+        let clean = try QCSiteBinary.run(["build", "--archive", "clean\(run).sqlite", "--output", "clean\(run)"], in: site.root)
+        try #require(clean.status == 0, "\(change): \(clean.stderr)")
+
+        let files = siteFiles(site.url("public"))
+        #expect(files == siteFiles(site.url("clean\(run)")), "\(change): the incremental and the clean build publish different files")
+        let after = try identities(site.url("public"))
+        for file in files {
+            let data = try Data(contentsOf: site.url("public/" + file))
+            #expect(data == (try? Data(contentsOf: site.url("clean\(run)/" + file))), "\(change): public/\(file) differs from a clean build")
+            if oldBytes[file] == data {
+                #expect(after[file] == before[file], "\(change): public/\(file) was rewritten with the same bytes")
+            }
+        }
+        return incremental.stdout + incremental.stderr
+    }
+
+    /// Replaces `old` with `new` in a UTF-8 file of the site; the text must be there.
+    static func replace(_ site: SiteFixture, _ path: String, _ old: String, _ new: String) throws {
+        let text = try #require(site.read(path))
+        try #require(text.contains(old), "\(path) holds \(old)")
+        try site.write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
+    @Test("after each kind of change a rebuild equals a clean build, and renders only what changed")
+    func everyKindOfChange() throws {
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
+        let site = try SiteFixture()
+        defer { site.cleanUp() }
+        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("content"), to: site.url("content"))
+        let first = try QCSiteBinary.run(["build"], in: site.root)
+        try #require(first.status == 0, "\(first.stderr)")
+
+        // Nothing changed: nothing is rendered, nothing on disk touched.
+        let before = try Self.identities(site.url("public"))
+        let again = try QCSiteBinary.run(["build"], in: site.root)
+        #expect(again.status == 0)
+        #expect((again.stdout + again.stderr).contains("都没有改动"), "\(again.stderr)")
+        #expect(try Self.identities(site.url("public")) == before)
+
+        var run = 0
+        @discardableResult
+        func check(_ change: String, _ edit: () throws -> Void) throws -> String {
+            run += 1
+            try edit()
+            return try Self.rebuildMatchesClean(site, change, run: run)
+        }
+
+        let writeup = try check("a write-up") {
+            let path = "content/years/2024/writeups/2024-001.md"
+            try site.write(path, try #require(site.read(path)) + "\n活动结束后，小组又复查了一个月，效果保持稳定。\n")
+        }
+        // Every achievement page but the one whose write-up changed is left as it was.
+        let kept = try #require(writeup.firstMatch(of: /其中 (\d+) 个页面的内容未变/).map { Int($0.1)! })
+        let pages = Self.siteFiles(site.url("public")).filter { $0.wholeMatch(of: /\d{4}\/\d{4}-[^\/]+\/index\.html/) != nil }.count
+        #expect(pages > 40)
+        #expect(kept == pages - 1, "\(writeup)")
+
+        try check("a registration row") {
+            let path = "content/years/2024/registrations.csv"
+            let (text, _) = try #require(TextDecoding.decode(try Data(contentsOf: site.url(path))))
+            let row = try #require(text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("2024-002,") })
+            let changed = row.replacingOccurrences(of: "QC小组", with: "质量QC小组")
+            try #require(changed != row)
+            try site.write(path, try #require(TextDecoding.gb18030Data(text.replacingOccurrences(of: row, with: changed))))
+        }
+        try check("an enterprise renamed") {
+            // The old name stays an alias: older years' tables still use it.
+            try Self.replace(site, "content/enterprises.yaml", "name: 示例移动通信集团示例省有限公司\n  aliases: [",
+                             "name: 示例移动通信集团示例省有限责任公司\n  aliases: [示例移动通信集团示例省有限公司, ")
+        }
+        try check("a stage published (results withdrawn to the shortlist)") {
+            try Self.replace(site, "content/years/2024/competition.yaml", "published: results", "published: shortlist")
+        }
+        try check("a stage published (results again)") {
+            try Self.replace(site, "content/years/2024/competition.yaml", "published: shortlist", "published: results")
+        }
+        try check("a template") {
+            try Self.replace(site, "themes/default/templates/achievement.mustache", "{{/layout}}", "<!-- 成果页 -->\n{{/layout}}")
+        }
+        try check("site.yaml") {
+            try Self.replace(site, "content/site.yaml", "title: 全省信息通信系统全面质量管理成果竞赛", "title: 全省信息通信系统QC成果竞赛")
+        }
+    }
+
+    @Test("a rebuild with nothing written since reads nothing; files changed by hand in the output are put right")
+    func stampsAndHandEdits() throws {
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
+        let site = try SiteFixture()
+        defer { site.cleanUp() }
+        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("content"), to: site.url("content"))
+        // Stamps set in the last two seconds are not trusted (a second write could keep them).
+        Thread.sleep(forTimeInterval: Double(InputStamps.settled) / 1e9 + 0.2)
+        try #require(try QCSiteBinary.run(["build"], in: site.root).status == 0)
+        let before = try Self.identities(site.url("public"))
+        let again = try QCSiteBinary.run(["build"], in: site.root)
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("无需读取") && again.stderr.contains("都没有改动"), "\(again.stderr)")
+        #expect(try Self.identities(site.url("public")) == before)
+
+        try site.remove("public/2024/2024-001/index.html")
+        try site.write("public/enterprises/index.html", "edited by hand")
+        try site.write("public/stray.html", "left by hand")
+        try Self.rebuildMatchesClean(site, "files changed in the output by hand", run: 1)
+        #expect(!FileManager.default.fileExists(atPath: site.url("public/stray.html").path))
+
+        let path = "content/years/2024/writeups/2024-003.md"
+        try site.write(path, try #require(site.read(path)) + "\n补充一段说明。\n")
+        let changed = try Self.rebuildMatchesClean(site, "a write-up after a build that read nothing", run: 2)
+        #expect(!changed.contains("无需读取"))
+    }
+}
