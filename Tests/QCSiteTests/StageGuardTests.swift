@@ -144,6 +144,12 @@ struct StageGuardTests {
         #expect(allowed.status == 0, "\(allowed.stderr)")
         #expect(allowed.stderr.contains("--allow-findings：2024年（已公布到「入围」）有 1 个未处理的错误级检查结果"), "\(allowed.stderr)")
         #expect(fixture.read("public/2024/shortlist/index.html") != nil)
+
+        // Nothing changed since the build let through: the next build without the flag must
+        // not take the output as it stands, but stop again.
+        let again = try QCSiteBinary.run(["build"], in: fixture.root)
+        #expect(again.status == 1, "\(again.stderr)")
+        #expect(again.stderr.contains("有 1 个未处理的错误级检查结果（materials），网站未生成"), "\(again.stderr)")
     }
 
     @Test("A finding of a stage not yet published stops nothing")
