@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """Writes a large synthetic qcsite content folder for benchmarks.
 
-usage: make-large-site.py OUT_DIR [--years N] [--per-year M] [--enterprises E]
+usage: make-large-site.py OUT_DIR [--years N] [--per-year M] [--enterprises E] [--writeup-bytes B]
 
 Deterministic (fixed seed). Every year is published to results with recorded awards,
 so the whole site (year pages, achievement pages, enterprise pages, search) is rendered.
+With --writeup-bytes, titles, group names and write-ups come from qc_text (varied titles, and a
+write-up of about B bytes for every achievement); without it, every tenth achievement has a
+short write-up.
 """
-import argparse, os, random
+import argparse, os, random, sys
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+import qc_text
 
 WORDS = ["降低", "提高", "缩短", "研发", "优化", "减少", "提升", "研制"]
 OBJECTS = ["基站退服时长", "5G室分覆盖率", "家宽装机时长", "光缆故障定位时间", "机房空调能耗", "政企专线开通及时率",
@@ -27,6 +32,7 @@ def main():
     p.add_argument("--years", type=int, default=5)
     p.add_argument("--per-year", type=int, default=2000)
     p.add_argument("--enterprises", type=int, default=300)
+    p.add_argument("--writeup-bytes", type=int, default=0)
     a = p.parse_args()
     rng = random.Random(20240815)
     os.makedirs(a.out, exist_ok=True)
@@ -55,14 +61,23 @@ def main():
             aw.write("编号,奖项,入围\n")
             for i in range(a.per_year):
                 rid = f"{y}-{i + 1:05d}"
-                title = f"{rng.choice(WORDS)}{rng.choice(PLACES)}{rng.choice(OBJECTS)}{rng.randint(1, 99)}号方案"
-                kind = "创新型" if rng.random() < 0.3 else "问题解决型"
+                if a.writeup_bytes:
+                    title, kind = qc_text.title(rng)
+                    group = qc_text.group_name(rng, i)
+                else:
+                    title = f"{rng.choice(WORDS)}{rng.choice(PLACES)}{rng.choice(OBJECTS)}{rng.randint(1, 99)}号方案"
+                    kind = "创新型" if rng.random() < 0.3 else "问题解决型"
+                    group = f"第{i}QC小组"
                 people = "、".join(name(rng) for _ in range(rng.randint(2, 5)))
-                f.write(f"{rid},{rng.choice(enterprises)},第{i}QC小组,{title},{kind},{people},{people},{y}-08-{rng.randint(1, 28):02d},138-0000-0000,推荐表PDF、推荐表Word、成果报告、活动记录,\n")
+                enterprise = rng.choice(enterprises)
+                f.write(f"{rid},{enterprise},{group},{title},{kind},{people},{people},{y}-08-{rng.randint(1, 28):02d},138-0000-0000,推荐表PDF、推荐表Word、成果报告、活动记录,\n")
                 if i < 23:
                     award = "一等奖" if i == 0 else "二等奖" if i < 3 else "三等奖" if i < 6 else ""
                     aw.write(f"{rid},{award},是\n")
-                if i % 10 == 0:
+                if a.writeup_bytes:
+                    with open(os.path.join(d, "writeups", f"{rid}.md"), "w") as w:
+                        w.write(f"---\ntitle: {title}\n---\n\n" + qc_text.writeup(rng, title, kind, group, enterprise, y, a.writeup_bytes))
+                elif i % 10 == 0:
                     with open(os.path.join(d, "writeups", f"{rid}.md"), "w") as w:
                         w.write(f"---\ntitle: {title}\n---\n\n## 小组简介\n\n本小组成立于{y - 3}年，围绕{title}开展活动。\n\n## 效果\n\n- 指标提升明显\n- 经验已推广\n")
 
