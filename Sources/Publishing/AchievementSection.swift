@@ -21,8 +21,10 @@ struct AchievementSection: SiteSection {
             let yearURL = context.urls.link(SitePath.year(year.year))
             let registrations = year.entries.filter { $0.hasPage }
             let pages = try Parallel.map(registrations) { registration in
-                // A write-up with no text (markup alone) counts as none.
-                let writeup = registration.writeup.flatMap { Markdown.plainText($0).isEmpty ? nil : $0 }
+                // A write-up with no text (markup alone) counts as none. A member's write-up is
+                // never raw HTML, whatever site.yaml says. One parse gives the page's HTML and
+                // the text its description is cut from.
+                let writeup = registration.writeup.map { Markdown.convert($0, rawHTML: false) }.flatMap { $0.text.isEmpty ? nil : $0 }
                 let entry = context.entryRow(year, registration)
                 let path = SitePath.achievement(year.year, registration.id)
                 let model = AchievementModel(
@@ -30,9 +32,9 @@ struct AchievementSection: SiteSection {
                     outcome: registration.outcome.words,
                     materialScore: registration.materialScore.map { String(format: "%.2f", $0) },
                     onsiteScore: registration.onsiteScore.map { String(format: "%.2f", $0) },
-                    writeup: writeup.map(context.writeupHTML),
+                    writeup: writeup?.html,
                     yearURL: yearURL, resultsURL: context.urls.link(SitePath.results(year.year)))
-                let description = writeup.map { context.excerpt($0) }
+                let description = writeup.map { Markdown.excerpt(ofText: $0.text, length: RenderContext.excerptLength) }
                     ?? "\(entry.enterprise) \(entry.group)：\(entry.title)（\(entry.type)）"
                 return (SitePath.file(path), try context.page("achievement",
                     context.pageModel(title: registration.title, path: path, section: "years", description: description,

@@ -12,25 +12,22 @@ final class MarkdownDocument {
     /// before any parser looks one up; a static is initialised exactly once, even across threads.
     private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// Documents are parsed on every core at once. cmark-gfm's process-wide state is the
-    /// extension registry (filled once, above, then only read) and the table of inline special
-    /// characters, which a parser changes while it parses for the extensions that declare such
-    /// characters (strikethrough's `~`, autolink's `:`); the table and tagfilter extensions
-    /// declare none, and their block parsing keeps its state in the parser. So parsers of
-    /// different documents share nothing that changes, and need no lock.
+    /// While it parses, cmark-gfm marks the extensions' characters (the table's `|`) in a table
+    /// shared by every parser, and unmarks them when done: two parses at once could read each
+    /// other's marks, so the site's parallel rendering parses one document at a time.
+    private static let parsing = NSLock()
+
     init(_ text: String) {
         _ = Self.extensionsRegistered
-        parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8)!
-        for syntax in Self.extensions { cmark_parser_attach_syntax_extension(parser, syntax) }
-        cmark_parser_feed(parser, text, text.utf8.count)
-        root = cmark_parser_finish(parser)!
+        (parser, root) = Self.parsing.withLock {
+            let parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8)!
+            for name in ["table", "tagfilter"] {
+                if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+            }
+            cmark_parser_feed(parser, text, text.utf8.count)
+            return (parser, cmark_parser_finish(parser)!)
+        }
     }
-
-    /// The extensions every parser attaches: found once, not by name for each document.
-    private static let extensions: [OpaquePointer] = {
-        _ = extensionsRegistered
-        return ["table", "tagfilter"].compactMap { cmark_find_syntax_extension($0) }
-    }()
 
     deinit {
         cmark_node_free(root)
@@ -73,7 +70,8 @@ final class MarkdownDocument {
 
     static func type(_ node: OpaquePointer) -> cmark_node_type { cmark_node_get_type(node) }
 
-    /// Whether the node is one of an extension's (a table's), which only `typeName` tells apart.
+    /// Whether the node is one of an extension's (a table's): only those need `typeName`, which
+    /// builds a string for every node it is asked about.
     static func isExtensionNode(_ node: OpaquePointer) -> Bool {
         cmark_node_get_syntax_extension(node) != nil
     }

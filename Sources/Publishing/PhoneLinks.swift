@@ -34,7 +34,7 @@ enum PhoneLinks {
         var digits = 0
         for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
         guard digits >= 10 else { return [] }
-        pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }
+        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }
     }
 
     /// `tel:` with the digits alone, which every dialer reads.

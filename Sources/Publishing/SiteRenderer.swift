@@ -22,12 +22,26 @@ public struct SiteRenderer {
     ]
 
     /// Every output file by path relative to the output folder.
+    ///
+    /// The sections render on every core at once, each into files of its own, which are then
+    /// gathered in the sections' order: a path written twice and a section's failure are
+    /// reported as if they had rendered one after the other. The feed renders last, from all
+    /// the others' files, since its sitemap lists their pages.
     public func render() throws -> [String: Data] {
         try context.checkPageLinks()
-        var files = OutputFiles()
-        for section in Self.sections {
-            try section.render(into: &files, context)
+        let independent = Self.sections.dropLast()
+        let rendered = try Parallel.map(Array(independent)) { section in
+            Result { () throws -> OutputFiles in
+                var files = OutputFiles()
+                try section.render(into: &files, context)
+                return files
+            }
         }
+        var files = OutputFiles()
+        for part in rendered {
+            try files.add(contentsOf: try part.get())
+        }
+        try Self.sections.last!.render(into: &files, context)
         return files.files
     }
 }
@@ -50,6 +64,11 @@ struct OutputFiles {
                 + "主题 static/ 中的文件不能与生成的文件同名；请改名其中一个")
         }
         files[path] = data
+    }
+
+    /// Another section's files, in path order so that the same clash is reported every time.
+    mutating func add(contentsOf other: OutputFiles) throws {
+        for path in other.files.keys.sorted() { try add(path, other.files[path]!) }
     }
 
     mutating func add(_ path: String, text: String) throws {

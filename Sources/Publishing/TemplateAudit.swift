@@ -35,8 +35,8 @@ package enum TemplateAudit {
         record.lock.withLock { _ = record.missed.insert(name) }
     }
 
-    static func gave(_ names: some Sequence<String>) {
+    static func gave(_ fields: [String: Any]) {
         guard record.active else { return }
-        record.lock.withLock { record.given.formUnion(names) }
+        record.lock.withLock { record.given.formUnion(fields.keys) }
     }
 }

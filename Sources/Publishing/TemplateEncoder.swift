@@ -1,8 +1,8 @@
-/// Encodes a view model into the tree the templates read (`TemplateValue`): objects of every
-/// stored property (nil ones as `.null`), arrays, and the scalars as they are. A plain
-/// `Encoder`, so the compiler derives each model's fields and none is listed by hand.
+/// Encodes a view model into the tree the templates read: objects of every stored property
+/// (nil ones as `TemplateNull`), arrays, and the scalars as they are. A plain `Encoder`, so the
+/// compiler derives each model's fields and none is listed by hand.
 enum TemplateEncoder {
-    static func encode(_ value: some Encodable) throws -> TemplateValue {
+    static func encode(_ value: some Encodable) throws -> Any {
         let encoder = Encoder()
         try value.encode(to: encoder)
         return encoder.storage.value
@@ -10,33 +10,28 @@ enum TemplateEncoder {
 
     /// What one `encode(to:)` produced: a keyed object, an array, or a single value.
     final class Storage {
-        enum Kind { case none, object, array, single }
+        enum Kind { case none, object([String: Any]), array([Any]), single(Any) }
         var kind = Kind.none
-        var fields: [(name: String, value: TemplateValue)] = []
-        var items: [TemplateValue] = []
-        var single = TemplateValue.null
 
-        var value: TemplateValue {
+        var value: Any {
             switch kind {
-            case .none: return .null
-            case .object:
-                TemplateAudit.gave(fields.lazy.map(\.name))
-                return .object(TemplateObject(fields: fields))
-            case .array: return .array(items)
-            case .single: return single
+            case .none: return TemplateNull()
+            case .object(let fields):
+                TemplateAudit.gave(fields)
+                return TemplateObject(fields: fields)
+            case .array(let items): return items
+            case .single(let value): return value
             }
         }
     }
 
-    /// A scalar is kept as it is, Markdown is kept for the page to convert; anything else is
-    /// encoded into its own tree.
-    static func box(_ value: some Encodable) throws -> TemplateValue {
+    /// A scalar is kept as it is; anything else is encoded into its own tree.
+    static func box(_ value: some Encodable) throws -> Any {
         switch value {
-        case let string as String: .string(string)
-        case let bool as Bool: .bool(bool)
-        case let int as Int: .int(int)
-        case let double as Double: .double(double)
-        case let text as MarkdownText: .markdown(text)
+        case let string as String: string
+        case let bool as Bool: bool
+        case let int as Int: int
+        case let double as Double: double
         default: try encode(value)
         }
     }
@@ -47,12 +42,12 @@ enum TemplateEncoder {
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-            if storage.kind == .none { storage.kind = .object }
+            if case .none = storage.kind { storage.kind = .object([:]) }
             return KeyedEncodingContainer(Keyed<Key>(storage: storage))
         }
 
         func unkeyedContainer() -> any UnkeyedEncodingContainer {
-            if storage.kind == .none { storage.kind = .array }
+            if case .none = storage.kind { storage.kind = .array([]) }
             return Unkeyed(storage: storage)
         }
 
@@ -65,24 +60,27 @@ enum TemplateEncoder {
         let storage: Storage
         var codingPath: [any CodingKey] { [] }
 
-        private func set(_ value: TemplateValue, _ key: Key) {
-            storage.fields.append((key.stringValue, value))
+        private func set(_ value: Any, _ key: Key) {
+            guard case .object(var fields) = storage.kind else { return }
+            storage.kind = .none  // release the dictionary so the write below does not copy it
+            fields[key.stringValue] = value
+            storage.kind = .object(fields)
         }
 
-        mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
-        mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { set(.int(value), key) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { set(.double(value), key) }
+        mutating func encodeNil(forKey key: Key) throws { set(TemplateNull(), key) }
+        mutating func encode(_ value: String, forKey key: Key) throws { set(value, key) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { set(value, key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { set(value, key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { set(value, key) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try box(value), key) }
 
         // A nil optional is a field of the model all the same.
-        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { set(value.map { .string($0) } ?? .null, key) }
-        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { set(value.map { .bool($0) } ?? .null, key) }
-        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { set(value.map { .int($0) } ?? .null, key) }
-        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { set(value.map { .double($0) } ?? .null, key) }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { set(value ?? TemplateNull() as Any, key) }
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { set(value ?? TemplateNull() as Any, key) }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { set(value ?? TemplateNull() as Any, key) }
+        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { set(value ?? TemplateNull() as Any, key) }
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-            set(try value.map(box) ?? .null, key)
+            set(try value.map(box) ?? TemplateNull(), key)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -101,14 +99,24 @@ enum TemplateEncoder {
     struct Unkeyed: UnkeyedEncodingContainer {
         let storage: Storage
         var codingPath: [any CodingKey] { [] }
-        var count: Int { storage.items.count }
+        var count: Int {
+            if case .array(let items) = storage.kind { return items.count }
+            return 0
+        }
 
-        mutating func encodeNil() throws { storage.items.append(.null) }
-        mutating func encode(_ value: String) throws { storage.items.append(.string(value)) }
-        mutating func encode(_ value: Bool) throws { storage.items.append(.bool(value)) }
-        mutating func encode(_ value: Int) throws { storage.items.append(.int(value)) }
-        mutating func encode(_ value: Double) throws { storage.items.append(.double(value)) }
-        mutating func encode<T: Encodable>(_ value: T) throws { storage.items.append(try box(value)) }
+        private func append(_ value: Any) {
+            guard case .array(var items) = storage.kind else { return }
+            storage.kind = .none
+            items.append(value)
+            storage.kind = .array(items)
+        }
+
+        mutating func encodeNil() throws { append(TemplateNull()) }
+        mutating func encode(_ value: String) throws { append(value) }
+        mutating func encode(_ value: Bool) throws { append(value) }
+        mutating func encode(_ value: Int) throws { append(value) }
+        mutating func encode(_ value: Double) throws { append(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws { append(try box(value)) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             preconditionFailure("view models have no nested containers")
@@ -125,16 +133,11 @@ enum TemplateEncoder {
         let storage: Storage
         var codingPath: [any CodingKey] { [] }
 
-        private func set(_ value: TemplateValue) {
-            storage.kind = .single
-            storage.single = value
-        }
-
-        mutating func encodeNil() throws { set(.null) }
-        mutating func encode(_ value: String) throws { set(.string(value)) }
-        mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-        mutating func encode(_ value: Int) throws { set(.int(value)) }
-        mutating func encode(_ value: Double) throws { set(.double(value)) }
-        mutating func encode<T: Encodable>(_ value: T) throws { set(try box(value)) }
+        mutating func encodeNil() throws { storage.kind = .single(TemplateNull()) }
+        mutating func encode(_ value: String) throws { storage.kind = .single(value) }
+        mutating func encode(_ value: Bool) throws { storage.kind = .single(value) }
+        mutating func encode(_ value: Int) throws { storage.kind = .single(value) }
+        mutating func encode(_ value: Double) throws { storage.kind = .single(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws { storage.kind = .single(try box(value)) }
     }
 }
