@@ -24,9 +24,9 @@ public struct SiteRenderer {
     /// Every output file by path relative to the output folder.
     ///
     /// The sections render on every core at once, each into files of its own, which are then
-    /// gathered in the sections' order: a path written twice and a section's failure are
-    /// reported as if they had rendered one after the other. The feed renders last, from all
-    /// the others' files, since its sitemap lists their pages.
+    /// gathered in the sections' order: a section's failure and a path written twice are
+    /// reported in that order, the same on every run. The feed renders last, from all the
+    /// others' files, since its sitemap lists their pages.
     public func render() throws -> [String: Data] {
         try context.checkPageLinks()
         let independent = Self.sections.dropLast()
