@@ -36,10 +36,12 @@ struct AchievementSection: SiteSection {
                     yearURL: yearURL, resultsURL: context.urls.link(SitePath.results(year.year)))
                 let key = try context.pageKey(layout, model)
                 if previous[SitePath.file(path)] == key { return (SitePath.file(path), key, nil as Data?) }
-                // A write-up with no text (markup alone) counts as none.
-                let writeup = registration.writeup.flatMap { Markdown.plainText($0).isEmpty ? nil : $0 }
-                model.writeup = writeup.map(context.writeupHTML)
-                let description = writeup.map { context.excerpt($0) }
+                // A write-up with no text (markup alone) counts as none. A member's write-up is
+                // never raw HTML, whatever site.yaml says. One parse gives the page's HTML and
+                // the text its description is cut from.
+                let writeup = registration.writeup.map { Markdown.convert($0, rawHTML: false) }.flatMap { $0.text.isEmpty ? nil : $0 }
+                model.writeup = writeup?.html
+                let description = writeup.map { Markdown.excerpt(ofText: $0.text, length: RenderContext.excerptLength) }
                     ?? "\(entry.enterprise) \(entry.group)：\(entry.title)（\(entry.type)）"
                 return (SitePath.file(path), key, try context.page("achievement",
                     context.pageModel(title: registration.title, path: path, section: "years", description: description,

@@ -9,22 +9,30 @@ public enum LinkChecker {
     /// - Parameter kept: pages of the site that are not in `files` (the output holds them as
     ///   they are): links to them resolve; their own links are not read.
     public static func check(_ files: [String: Data], kept: Set<String> = [], urls: SiteURLs, outputName: String = "public") throws {
-        var errors: [InputError] = []
-        let exists = { (path: String) in files[path] != nil || kept.contains(path) }
-        for page in files.keys.sorted() where page.hasSuffix(".html") {
-            for link in links(in: files[page]!) {
-                let problem: String
-                switch target(of: link.value, from: page, urls: urls) {
-                case .outside: continue
-                case .page(let target) where resolves(target, exists): continue
-                case .page: problem = "指向的页面或文件不存在 (broken internal link)；请修改内容中的链接或主题模板"
-                case .outsideBase:
-                    problem = "以 / 开头，却不在网站地址 \(urls.basePath) 之下 (outside the base path)；请写成相对链接或完整地址"
-                }
-                errors.append(InputError(path: "\(outputName)/\(page)", line: link.line, "链接 \(link.value) \(problem)"))
-            }
-        }
+        // Pages are checked on every core at once; their errors are gathered in page order.
+        let pages = files.keys.sorted().filter { $0.hasSuffix(".html") }
+        let exists = { @Sendable (path: String) in files[path] != nil || kept.contains(path) }
+        let errors = try Parallel.map(pages) { page in
+            brokenLinks(of: page, in: files, exists: exists, urls: urls, outputName: outputName)
+        }.flatMap { $0 }
         if !errors.isEmpty { throw InputErrors(errors) }
+    }
+
+    private static func brokenLinks(of page: String, in files: [String: Data], exists: (String) -> Bool,
+                                    urls: SiteURLs, outputName: String) -> [InputError] {
+        var errors: [InputError] = []
+        for link in links(in: files[page]!) {
+            let problem: String
+            switch target(of: link.value, from: page, urls: urls) {
+            case .outside: continue
+            case .page(let target) where resolves(target, exists): continue
+            case .page: problem = "指向的页面或文件不存在 (broken internal link)；请修改内容中的链接或主题模板"
+            case .outsideBase:
+                problem = "以 / 开头，却不在网站地址 \(urls.basePath) 之下 (outside the base path)；请写成相对链接或完整地址"
+            }
+            errors.append(InputError(path: "\(outputName)/\(page)", line: link.line, "链接 \(link.value) \(problem)"))
+        }
+        return errors
     }
 
     /// `href="…"` and `src="…"` values (quoted with " or ') with their 1-based lines, entities

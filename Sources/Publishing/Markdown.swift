@@ -8,21 +8,41 @@ public enum Markdown {
         document(markdown, rawHTML: rawHTML).html(rawHTML: rawHTML)
     }
 
+    /// The HTML and the plain text of one parse, for a page that shows both (a write-up and its
+    /// excerpt as the page's description).
+    static func convert(_ markdown: String, rawHTML: Bool) -> (html: String, text: String) {
+        let document = MarkdownDocument(markdown)
+        CJKLineBreaks.join(in: document)
+        let text = plainText(of: document)
+        prepare(document, rawHTML: rawHTML)
+        return (document.html(rawHTML: rawHTML), text)
+    }
+
     /// The syntax tree with every step of the site applied, ready to be written as HTML.
     static func document(_ markdown: String, rawHTML: Bool) -> MarkdownDocument {
         let document = MarkdownDocument(markdown)
         CJKLineBreaks.join(in: document)
+        prepare(document, rawHTML: rawHTML)
+        return document
+    }
+
+    /// The steps after line breaks are joined: telephone links, refused schemes, raw HTML
+    /// filtered, tables boxed.
+    private static func prepare(_ document: MarkdownDocument, rawHTML: Bool) {
         PhoneLinks.add(to: document)
         refuseSchemes(in: document)
         if rawHTML { RawHTMLFilter.apply(to: document) }
         PipeTables.wrap(in: document)
-        return document
     }
 
     /// The text of the Markdown without markup, for search and summaries.
     public static func plainText(_ markdown: String) -> String {
         let document = MarkdownDocument(markdown)
         CJKLineBreaks.join(in: document)
+        return plainText(of: document)
+    }
+
+    private static func plainText(of document: MarkdownDocument) -> String {
         var text = ""
         document.walk { node, entering in
             let type = MarkdownDocument.type(node)
@@ -32,7 +52,7 @@ public enum Markdown {
                 text += " "
             } else if !entering, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM {
                 text += "\n"
-            } else if !entering {
+            } else if !entering, MarkdownDocument.isExtensionNode(node) {
                 switch MarkdownDocument.typeName(node) {
                 case "table_cell": text += " "
                 case "table_row", "table_header": text += "\n"
@@ -41,6 +61,12 @@ public enum Markdown {
             }
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The first `length` characters of a text on one line, with an ellipsis when cut.
+    static func excerpt(ofText text: String, length: Int) -> String {
+        let line = text.replacingOccurrences(of: "\n", with: " ")
+        return line.count > length ? String(line.prefix(length)) + "…" : line
     }
 
     /// Links and images whose address has a refused scheme (`javascript:` …) lose the address, as

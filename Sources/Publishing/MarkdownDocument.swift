@@ -70,6 +70,12 @@ final class MarkdownDocument {
 
     static func type(_ node: OpaquePointer) -> cmark_node_type { cmark_node_get_type(node) }
 
+    /// Whether the node is one of an extension's (a table's): only those need `typeName`, which
+    /// builds a string for every node it is asked about.
+    static func isExtensionNode(_ node: OpaquePointer) -> Bool {
+        cmark_node_get_syntax_extension(node) != nil
+    }
+
     /// `table`, `paragraph`, …: extension nodes are told apart by this name only.
     static func typeName(_ node: OpaquePointer) -> String {
         cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""

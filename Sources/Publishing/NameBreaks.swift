@@ -13,10 +13,12 @@ enum NameBreaks {
         var current = ""
         let characters = Array(name)
         for (index, character) in characters.enumerated() {
-            let rest = String(characters[index...])
-            let opensForm = companyForms.contains { rest.hasPrefix($0) } && !current.hasSuffix("股份")
-            let endsUnit = unitEndings.contains { current.hasSuffix($0) } && !rest.hasPrefix("公司") && !rest.hasPrefix("分公司")
-                && !companyForms.contains { rest.hasPrefix($0) && !rest.hasPrefix("股份") }
+            // The rest of the name as characters: every entry row of every page splits its
+            // enterprise's name, so no string is built for each position.
+            let rest = characters[index...]
+            let opensForm = companyForms.contains { rest.starts(with: $0) } && !current.hasSuffix("股份")
+            let endsUnit = unitEndings.contains { current.hasSuffix($0) } && !rest.starts(with: "公司") && !rest.starts(with: "分公司")
+                && !companyForms.contains { rest.starts(with: $0) && !rest.starts(with: "股份") }
             if character == "（" || character == "(" || opensForm || endsUnit, current.count >= 2, rest.count >= 2 {
                 parts.append(current)
                 current = ""

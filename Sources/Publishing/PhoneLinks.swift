@@ -29,7 +29,12 @@ enum PhoneLinks {
     }
 
     static func numbers(in text: String) -> [Range<String.Index>] {
-        pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }
+        // Every number the pattern takes has ten digits or more: most text has fewer, and skips
+        // the regular expression (run on every text of every write-up).
+        var digits = 0
+        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
+        guard digits >= 10 else { return [] }
+        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }
     }
 
     /// `tel:` with the digits alone, which every dialer reads.

@@ -5,7 +5,7 @@ import CCmarkGFM
 /// sideways on a narrow screen instead of widening the page.
 enum PipeTables {
     static func wrap(in document: MarkdownDocument) {
-        for table in document.nodes(where: { MarkdownDocument.typeName($0) == "table" }) {
+        for table in document.nodes(where: { MarkdownDocument.isExtensionNode($0) && MarkdownDocument.typeName($0) == "table" }) {
             // A custom block writes its opening and closing text as they are, in safe mode too.
             guard let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             cmark_node_set_on_enter(box, "<div class=\"table-scroll\">")

@@ -97,14 +97,11 @@ struct RenderContext: Sendable {
         Markdown.html(text, rawHTML: config.markdownRawHTML)
     }
 
-    /// A write-up sent in by a member: never raw HTML, whatever site.yaml says.
-    func writeupHTML(_ text: String) -> String {
-        Markdown.html(text, rawHTML: false)
-    }
+    /// How many characters of a text a page's description or a list's summary shows.
+    static let excerptLength = 120
 
-    func excerpt(_ markdown: String, length: Int = 120) -> String {
-        let text = Markdown.plainText(markdown).replacingOccurrences(of: "\n", with: " ")
-        return text.count > length ? String(text.prefix(length)) + "…" : text
+    func excerpt(_ markdown: String, length: Int = excerptLength) -> String {
+        Markdown.excerpt(ofText: Markdown.plainText(markdown), length: length)
     }
 
     /// `2024-09-06` as `9月6日`.

@@ -26,6 +26,11 @@ public struct SiteRenderer {
     ]
 
     /// Every output file by path relative to the output folder.
+    ///
+    /// The sections render on every core at once, each into files of its own, which are then
+    /// gathered in the sections' order: a section's failure and a path written twice are
+    /// reported in that order, the same on every run. The feed renders last, from all the
+    /// others' files, since its sitemap lists their pages.
     public func render() throws -> [String: Data] {
         try render(previous: [:]).files
     }
@@ -35,10 +40,19 @@ public struct SiteRenderer {
     public func render(previous: [String: String]) throws -> RenderedSite {
         try context.checkPageLinks()
         let context = try context.fillingNoticeLists()
-        var files = OutputFiles(previous: previous)
-        for section in Self.sections {
-            try section.render(into: &files, context)
+        let independent = Self.sections.dropLast()
+        let rendered = try Parallel.map(Array(independent)) { section in
+            Result { () throws -> OutputFiles in
+                var files = OutputFiles(previous: previous)
+                try section.render(into: &files, context)
+                return files
+            }
         }
+        var files = OutputFiles(previous: previous)
+        for part in rendered {
+            try files.add(contentsOf: try part.get())
+        }
+        try Self.sections.last!.render(into: &files, context)
         return RenderedSite(files: files.files, kept: files.kept, keys: files.keys)
     }
 }
@@ -82,6 +96,15 @@ struct OutputFiles {
             throw InputError(path: path, line: 0, "网站中有两个页面或文件都要写到 \(path)（two outputs share one path）："
                 + "pages/ 中的页面不能与栏目或年度同名（如 pages/notices.md、pages/2024.md），"
                 + "主题 static/ 中的文件不能与生成的文件同名；请改名其中一个")
+        }
+    }
+
+    /// Another section's files, in path order so that the same clash is reported every time.
+    mutating func add(contentsOf other: OutputFiles) throws {
+        for path in other.paths.sorted() {
+            try claim(path)
+            if let data = other.files[path] { files[path] = data } else { kept.insert(path) }
+            if let key = other.keys[path] { keys[path] = key }
         }
     }
 

@@ -47,6 +47,23 @@ struct MarkdownTests {
         #expect(Markdown.html("[0351-0000000](tel:+8603510000000)") == "<p><a href=\"tel:+8603510000000\">0351-0000000</a></p>\n")
     }
 
+    @Test("A page's HTML and text from one parse equal those of two separate conversions", arguments: [
+        "## 小组简介\n\n联合主办，\n每年举办一届。联系电话：0351-0000000。",
+        "| 指标 | 活动后 |\n| --- | :-: |\n| <b>时长</b> | *15*分钟 |\n\n- 指标提升\n- 经验推广\n",
+        "<!-- 只有标记 -->\n\n<div></div>\n",
+        "[x](javascript:alert(1)) 手机13912345678或400-123-4567，见[通知](/n/)\n全文",
+        "",
+    ])
+    func convertOnce(markdown: String) {
+        for rawHTML in [false, true] {
+            let converted = Markdown.convert(markdown, rawHTML: rawHTML)
+            #expect(converted.html == Markdown.html(markdown, rawHTML: rawHTML))
+            #expect(converted.text == Markdown.plainText(markdown))
+        }
+        #expect(Markdown.excerpt(ofText: "第一行\n第二行", length: 3) == "第一行…")
+        #expect(Markdown.excerpt(ofText: "第一行\n第二行", length: 7) == "第一行 第二行")
+    }
+
     @Test("Without raw HTML, tags become comments and script links lose their address")
     func safeMode() {
         let html = Markdown.html("<iframe src=\"https://evil.example/\"></iframe>\n\n[x](javascript:alert(1)) ![i](data:image/png;base64,AA)")
