@@ -15,7 +15,8 @@ public struct BigramIndex: Sendable {
     private var documents: [[Int32]] = []
     private var postings: [[Int32]] = []
     private var tokenIds: [UInt64: Int32] = [:]
-    private var characterIds: [Character: UInt32] = [:]
+    /// Codes of the characters of titles added by text; titles added by code bring their own.
+    private var characters = CharacterCodes()
 
     public init() {}
 
@@ -24,20 +25,16 @@ public struct BigramIndex: Sendable {
     /// Adds a normalised title; returns its position, the handle `matches` reports.
     @discardableResult
     public mutating func add(_ key: String) -> Int {
+        add(codes: characters.assign(key))
+    }
+
+    /// Adds a title as the codes of its characters (`CharacterCodes`): a caller with many
+    /// indexes codes each title once, with one table for all.
+    @discardableResult
+    public mutating func add(codes: [UInt32]) -> Int {
         let doc = Int32(documents.count)
-        var characters: [UInt32] = []
-        for character in key {
-            if let id = characterIds[character] {
-                characters.append(id)
-            } else {
-                let id = UInt32(characterIds.count)
-                precondition(id < Self.noPartner, "too many distinct characters for the index")
-                characterIds[character] = id
-                characters.append(id)
-            }
-        }
         var tokens: [Int32] = []
-        for token in Self.tokens(characters) {
+        for token in Self.tokens(codes) {
             let id: Int32
             if let known = tokenIds[token] {
                 id = known
@@ -57,7 +54,13 @@ public struct BigramIndex: Sendable {
     /// Indexed titles whose Dice coefficient with `key` is at least `threshold` (and that
     /// share at least one bigram), with the coefficient; in index order.
     public func matches(_ key: String, threshold: Double) -> [(doc: Int, similarity: Double)] {
-        let keys = Self.tokens(key.map { characterIds[$0] ?? Self.unknownCharacter })
+        matches(codes: characters.look(key), threshold: threshold)
+    }
+
+    /// `matches` for a title given as the codes of its characters, from the same `CharacterCodes`
+    /// as the indexed titles.
+    public func matches(codes: [UInt32], threshold: Double) -> [(doc: Int, similarity: Double)] {
+        let keys = Self.tokens(codes)
         let a = keys.count
         guard a > 0 else { return [] }
         // Tokens the index has never seen share nothing: they are the rarest of all (frequency 0).
@@ -99,10 +102,9 @@ public struct BigramIndex: Sendable {
         return shared
     }
 
-    /// Character ids are 21 bits; the top two values are reserved: a character the index has
-    /// never seen (so no indexed token contains it), and the partner of a one-character title.
-    private static let unknownCharacter: UInt32 = 0x1F_FFFF
-    private static let noPartner: UInt32 = 0x1F_FFFE
+    /// Character codes are 21 bits; the top value is the partner of a one-character title
+    /// (`CharacterCodes` never gives it, nor the value above it, kept for unseen characters).
+    static let noPartner: UInt32 = 0x1F_FFFE
 
     /// The tokens of a title: (bigram, occurrence) packed into one integer. Bigrams are of
     /// characters as `Similarity.bigrams` makes them, so scores equal `Similarity.dice`.
@@ -111,13 +113,19 @@ public struct BigramIndex: Sendable {
         if ids.count == 1 {
             grams = [UInt64(ids[0]) << 21 | UInt64(noPartner)]
         } else {
+            grams.reserveCapacity(max(ids.count - 1, 0))
             for i in 0..<max(ids.count - 1, 0) { grams.append(UInt64(ids[i]) << 21 | UInt64(ids[i + 1])) }
         }
-        var seen: [UInt64: UInt64] = [:]
-        return grams.map { gram in
-            let occurrence = seen[gram, default: 0]
-            seen[gram] = occurrence + 1
-            return gram << 20 | occurrence
+        // Sorted, equal bigrams are neighbours and number their occurrences without a table.
+        grams.sort()
+        var tokens: [UInt64] = []
+        tokens.reserveCapacity(grams.count)
+        var occurrence: UInt64 = 0
+        for (i, gram) in grams.enumerated() {
+            occurrence = i > 0 && grams[i - 1] == gram ? occurrence + 1 : 0
+            tokens.append(gram << 20 | occurrence)
         }
+        return tokens
     }
+
 }

@@ -42,7 +42,8 @@ public enum Ranking {
         let rules = year.competition.rules
         let active = year.activeRegistrations
         let activeIds = Set(active.map(\.id))
-        let registrationById = Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
+        // Only sheets look entries up by id: a year without them (or before review) skips the table.
+        let registrationById = year.sheets.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
         let judgeByName = Dictionary(uniqueKeysWithValues: year.judges.map { ($0.name, $0) })
         var excluded: [ExcludedSheet] = []
         var ties: [BoundaryTie] = []
