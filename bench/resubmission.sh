@@ -55,25 +55,31 @@ median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 
 # Each binary imports into a fresh archive and checks it, run after run, so that both see the
 # same load on the machine.
 binaries=("$bin"); [ -n "${BASELINE:-}" ] && binaries=("$BASELINE" "$bin")
-declare -A imports checks rules findings
+# CPU time (user + system) is printed beside wall time: on a machine busy with other work it
+# varies far less.
+cpu() { tail -1 "$work/cpu" | awk '{ printf "%.2f", $1 + $2 }'; }  # time notes a non-zero exit first
+declare -A imports importCPU checks checkCPU rules findings
 for ((r = 0; r < runs; r++)); do
   for b in "${binaries[@]}"; do
     archive=$work/archive-$(echo "$b" | md5sum | cut -c1-8).sqlite
     rm -f "$archive" "$archive"-* "$archive".lock
     start=$(date +%s.%N)
-    "$b" import --content "$work/content" --archive "$archive" >/dev/null 2>&1
+    /usr/bin/time -f '%U %S' -o "$work/cpu" "$b" import --content "$work/content" --archive "$archive" >/dev/null 2>&1
     imports[$b]+="$(since "$start") "
+    importCPU[$b]+="$(cpu) "
     start=$(date +%s.%N)
-    "$b" check --archive "$archive" --year 2025 --format json --timings >"$work/out.json" 2>"$work/timings" || [ $? -eq 1 ]
+    /usr/bin/time -f '%U %S' -o "$work/cpu" "$b" check --archive "$archive" --year 2025 --format json --timings \
+      >"$work/out.json" 2>"$work/timings" || [ $? -eq 1 ]
     checks[$b]+="$(since "$start") "
+    checkCPU[$b]+="$(cpu) "
     rules[$b]+="$(awk '$2 == "rules" { print $3 }' "$work/timings") "
     findings[$b]=$(grep -c '"rule" : "resubmission"' "$work/out.json" || true)
   done
 done
 for b in "${binaries[@]}"; do
-  echo "$b, medians of $runs runs:"
+  echo "$b, medians of $runs runs (wall; CPU):"
   # shellcheck disable=SC2086
-  echo "  import of 2 × $titles registrations: $(median ${imports[$b]}) s (goal ≤ 5 s; runs: ${imports[$b]% })"
+  echo "  import of 2 × $titles registrations: $(median ${imports[$b]}) s; $(median ${importCPU[$b]}) s CPU (goal ≤ 5 s; runs: ${imports[$b]% })"
   # shellcheck disable=SC2086
-  echo "  check of $titles titles against $titles: $(median ${checks[$b]}) s, $(median ${rules[$b]}) s of it in the rules (goal ≤ 2 s; runs: ${checks[$b]% }); ${findings[$b]} resubmission findings"
+  echo "  check of $titles titles against $titles: $(median ${checks[$b]}) s; $(median ${checkCPU[$b]}) s CPU; $(median ${rules[$b]}) s in the rules (goal ≤ 2 s; runs: ${checks[$b]% }); ${findings[$b]} resubmission findings"
 done

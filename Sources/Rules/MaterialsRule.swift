@@ -11,7 +11,8 @@ struct MaterialsRule: Rule {
         for m in context.year.materials { submitted[m.registrationId, default: []].append(m.material) }
         return context.activeRegistrations.compactMap { r in
             let have = submitted[r.id] ?? []
-            let haveKeys = Set(have.map(TextNormalization.nameKey))
+            // A handful of materials each: a list is searched faster than a set is built.
+            let haveKeys = have.map(TextNormalization.nameKey)
             let missing = zip(required, requiredKeys).filter { !haveKeys.contains($0.1) }.map(\.0)
             guard !missing.isEmpty else { return nil }
             return Finding(
