@@ -2,11 +2,11 @@ import Foundation
 import GRDB
 
 /// Registrations, their people and their materials are the archive's most numerous rows (a
-/// national year holds tens of thousands of each): they are written through one prepared
-/// statement per table and read back by column position, not through a record coder per row,
-/// which costs more than SQLite itself at that size.
+/// national year holds tens of thousands of each): they are written many rows to a prepared
+/// statement, bound straight into SQLite, and read back by column position, not through a
+/// record coder per row, which costs more than SQLite itself at that size.
 enum RegistrationRows {
-    /// The columns of `registration`, in the order `insert` binds and `registration(_:)` reads them.
+    /// The columns of `registration`, in the order `insert` binds and `registrations(year:in:)` reads them.
     private static let registrationColumns = """
         year, id, enterprise_id, enterprise_name_as_written, group_name, title, type, tutor, registered_on, \
         contact, phone, email, address, postcode, status, extra_json, source_path, source_line
@@ -15,7 +15,7 @@ enum RegistrationRows {
     /// Writes a year's registrations, people and materials.
     static func insert(_ year: YearRecords, in db: Database) throws {
         let extras = ExtraColumns()
-        try insert(year.registrations, into: "registration", columns: registrationColumns, count: 18, in: db) { r, row in
+        try insert(year.registrations, into: "registration", columns: registrationColumns, in: db) { r, row in
             try row.bind(r.year)
             for text in [r.id, r.enterpriseId, r.enterpriseNameAsWritten, r.groupName, r.title, r.type, r.tutor] {
                 try row.bind(text)
@@ -26,16 +26,14 @@ enum RegistrationRows {
             }
             try row.bind(r.sourceLine)
         }
-        try insert(year.people, into: "registration_person", columns: "year, registration_id, role, position, name",
-                   count: 5, in: db) { p, row in
+        try insert(year.people, into: "registration_person", columns: "year, registration_id, role, position, name", in: db) { p, row in
             try row.bind(p.year)
             try row.bind(p.registrationId)
             try row.bind(p.role.rawValue)
             try row.bind(p.position)
             try row.bind(p.name)
         }
-        try insert(year.materials, into: "registration_material", columns: "year, registration_id, material",
-                   count: 3, in: db) { m, row in
+        try insert(year.materials, into: "registration_material", columns: "year, registration_id, material", in: db) { m, row in
             try row.bind(m.year)
             try row.bind(m.registrationId)
             try row.bind(m.material)
@@ -46,9 +44,10 @@ enum RegistrationRows {
     /// reset) is paid once for these, well under its limit of 32,766 bound values.
     private static let batch = 64
 
-    /// Inserts `rows` `batch` at a time; `bind` binds one row's `count` values in `columns` order.
-    private static func insert<Record>(_ rows: [Record], into table: String, columns: String, count: Int, in db: Database,
+    /// Inserts `rows` `batch` at a time; `bind` binds one row's values in `columns` order.
+    private static func insert<Record>(_ rows: [Record], into table: String, columns: String, in db: Database,
                                        bind: (Record, inout StatementBinder) throws -> Void) throws {
+        let count = columns.split(separator: ",").count
         let placeholders = "(" + Array(repeating: "?", count: count).joined(separator: ", ") + ")"
         var start = 0
         while start < rows.count {

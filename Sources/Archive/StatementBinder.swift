@@ -22,8 +22,8 @@ struct StatementBinder {
         try value.withUTF8 { bytes in
             // An empty buffer may have no address, and a null pointer binds NULL, not ''.
             try check(bytes.withMemoryRebound(to: CChar.self) { chars in
-                sqlite3_bind_text(statement.sqliteStatement, index, chars.baseAddress ?? Self.empty, CInt(bytes.count),
-                                  Self.transient)
+                let text = chars.baseAddress ?? UnsafeRawPointer(Self.empty.utf8Start).assumingMemoryBound(to: CChar.self)
+                return sqlite3_bind_text(statement.sqliteStatement, index, text, CInt(bytes.count), Self.transient)
             })
         }
     }
@@ -54,9 +54,5 @@ struct StatementBinder {
     /// SQLite copies each value as it is bound (`SQLITE_TRANSIENT`): Swift's buffers live only
     /// for the call.
     nonisolated(unsafe) private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-    nonisolated(unsafe) private static let empty: UnsafePointer<CChar> = {
-        let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
-        pointer.initialize(to: 0)
-        return UnsafePointer(pointer)
-    }()
+    private static let empty: StaticString = ""
 }
