@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Times `qcsite check` on a synthetic archive of two years of N titles each (default 30,000),
-# the size of a national archive, and prints the median of several runs. Not part of `swift test`.
+# Times `qcsite import` of two years of N registrations each (default 50,000, the size of a
+# national archive) and `qcsite check` of the second year's titles against the first's, and
+# prints the median of several runs of each beside the goal. Not part of `swift test`.
 #
 #   bench/resubmission.sh [titles-per-year] [runs]
-#   QCSITE=.build/release/qcsite bench/resubmission.sh 30000 5
+#   QCSITE=.build/release/qcsite bench/resubmission.sh 50000 5
+#   BASELINE=/path/to/older/qcsite bench/resubmission.sh     # paired runs: before and after
 set -euo pipefail
-titles=${1:-30000}
+titles=${1:-50000}
 runs=${2:-5}
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin=${QCSITE:-$here/.build/release/qcsite}
@@ -48,18 +50,36 @@ awk -v n="$titles" -v dir="$work/content" 'BEGIN {
 }'
 
 since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }'; }
-start=$(date +%s.%N)
-"$bin" import --content "$work/content" --archive "$work/archive.sqlite" 2>/dev/null
-echo "import of 2 × $titles titles: $(since "$start") s ($bin)"
-
-totals=() ; rules=()
-for ((r = 0; r < runs; r++)); do
-  start=$(date +%s.%N)
-  "$bin" check --archive "$work/archive.sqlite" --year 2025 --format json --timings \
-    >"$work/out.json" 2>"$work/timings" || [ $? -eq 1 ]
-  totals+=("$(since "$start")")
-  rules+=("$(awk '$2 == "rules" { print $3 }' "$work/timings")")
-done
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-findings=$(grep -c '"rule" : "resubmission"' "$work/out.json" || true)
-echo "check --year 2025 over $runs runs: median $(median "${totals[@]}") s in all, $(median "${rules[@]}") s in the rules; $findings resubmission findings"
+
+# Each binary imports into a fresh archive and checks it, run after run, so that both see the
+# same load on the machine.
+binaries=("$bin"); [ -n "${BASELINE:-}" ] && binaries=("$BASELINE" "$bin")
+# CPU time (user + system) is printed beside wall time: on a machine busy with other work it
+# varies far less.
+cpu() { tail -1 "$work/cpu" | awk '{ printf "%.2f", $1 + $2 }'; }  # time notes a non-zero exit first
+declare -A imports importCPU checks checkCPU rules findings
+for ((r = 0; r < runs; r++)); do
+  for b in "${binaries[@]}"; do
+    archive=$work/archive-$(echo "$b" | md5sum | cut -c1-8).sqlite
+    rm -f "$archive" "$archive"-* "$archive".lock
+    start=$(date +%s.%N)
+    /usr/bin/time -f '%U %S' -o "$work/cpu" "$b" import --content "$work/content" --archive "$archive" >/dev/null 2>&1
+    imports[$b]+="$(since "$start") "
+    importCPU[$b]+="$(cpu) "
+    start=$(date +%s.%N)
+    /usr/bin/time -f '%U %S' -o "$work/cpu" "$b" check --archive "$archive" --year 2025 --format json --timings \
+      >"$work/out.json" 2>"$work/timings" || [ $? -eq 1 ]
+    checks[$b]+="$(since "$start") "
+    checkCPU[$b]+="$(cpu) "
+    rules[$b]+="$(awk '$2 == "rules" { print $3 }' "$work/timings") "
+    findings[$b]=$(grep -c '"rule" : "resubmission"' "$work/out.json" || true)
+  done
+done
+for b in "${binaries[@]}"; do
+  echo "$b, medians of $runs runs (wall; CPU):"
+  # shellcheck disable=SC2086
+  echo "  import of 2 × $titles registrations: $(median ${imports[$b]}) s; $(median ${importCPU[$b]}) s CPU (goal ≤ 5 s; runs: ${imports[$b]% })"
+  # shellcheck disable=SC2086
+  echo "  check of $titles titles against $titles: $(median ${checks[$b]}) s; $(median ${checkCPU[$b]}) s CPU; $(median ${rules[$b]}) s in the rules (goal ≤ 2 s; runs: ${checks[$b]% }); ${findings[$b]} resubmission findings"
+done

@@ -89,10 +89,9 @@ extension ArchiveDatabase {
         let inYear = Column("year") == y
         year.stages = try CompetitionStage.filter(inYear).fetchAll(db)
             .sorted { $0.stage < $1.stage }
-        year.registrations = try Registration.filter(inYear).order(Column("source_line"), Column("id")).fetchAll(db)
-        year.people = try RegistrationPerson.filter(inYear)
-            .order(Column("registration_id"), Column("role"), Column("position")).fetchAll(db)
-        year.materials = try RegistrationMaterial.filter(inYear).order(Column("registration_id"), Column("material")).fetchAll(db)
+        year.registrations = try RegistrationRows.registrations(year: y, in: db)
+        year.people = try RegistrationRows.people(year: y, in: db)
+        year.materials = try RegistrationRows.materials(year: y, in: db)
         year.writeups = try Writeup.filter(inYear).order(Column("registration_id")).fetchAll(db)
         year.judges = try Judge.filter(inYear).order(Column("source_line")).fetchAll(db)
         year.sheets = try ScoredSheet.fetchAll(db, ScoreSheet.filter(inYear).order(Column("id"))

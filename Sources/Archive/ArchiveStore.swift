@@ -47,16 +47,7 @@ extension ArchiveDatabase {
         _ = try Competition.deleteOne(db, key: year.year)
         try year.competition.insert(db)
         for stage in year.stages { try stage.insert(db) }
-        for registration in year.registrations { try registration.insert(db) }
-        // The most numerous rows go through one prepared statement each, not a record encoder per row.
-        let person = try db.cachedStatement(sql: """
-            INSERT INTO registration_person (year, registration_id, role, position, name) VALUES (?, ?, ?, ?, ?)
-            """)
-        for p in year.people {
-            try person.execute(arguments: [p.year, p.registrationId, p.role.rawValue, p.position, p.name])
-        }
-        let material = try db.cachedStatement(sql: "INSERT INTO registration_material (year, registration_id, material) VALUES (?, ?, ?)")
-        for m in year.materials { try material.execute(arguments: [m.year, m.registrationId, m.material]) }
+        try RegistrationRows.insert(year, in: db)
         for writeup in year.writeups { try writeup.insert(db) }
         for judge in year.judges { try judge.insert(db) }
         let scoreItem = try db.cachedStatement(sql: "INSERT INTO score_item (sheet_id, item, score) VALUES (?, ?, ?)")

@@ -23,6 +23,8 @@ struct ColumnMap {
     let table: Table
     private var indexes: [String: Int] = [:]
     private var extraIndexes: [Int] = []
+    /// The named columns whose length is limited, in column order: worked out once per table.
+    private var limitedColumns: [(index: Int, limit: Int?, isPersonList: Bool)] = []
 
     /// Maps the header; a missing required column is logged at the header line and gives nil.
     init?(_ table: Table, _ specs: [ColumnSpec], extraKnown: Set<String> = [], log: inout ErrorLog) {
@@ -48,6 +50,10 @@ struct ColumnMap {
                     "缺少必填列「\(spec.chinese)」(missing required column \(spec.key))；请在表头加上这一列")
         }
         if missing { return nil }
+        limitedColumns = indexes.compactMap { key, index in
+            let limit = Self.fieldLimits[key], isPersonList = Self.personLists.contains(key)
+            return limit != nil || isPersonList ? (index, limit, isPersonList) : nil
+        }.sorted { $0.index < $1.index }
     }
 
     /// Header text as compared: half-width, no spaces, case folded, a trailing note in brackets dropped
@@ -92,22 +98,21 @@ struct ColumnMap {
 
     /// The fields of `row` longer than their limit, one problem each, in column order.
     func lengthProblems(_ row: Table.Row) -> [String] {
-        var problems: [(Int, String)] = []
-        for (key, index) in indexes {
-            let text = value(row, key)
-            if let limit = Self.fieldLimits[key],
-               let problem = InputLimits.lengthProblem(text, column: table.header[index], limit: limit) {
-                problems.append((index, problem))
+        var problems: [String] = []
+        for (index, limit, isPersonList) in limitedColumns {
+            let text = TextNormalization.trimmed(row[index])
+            if let limit, let problem = InputLimits.lengthProblem(text, column: table.header[index], limit: limit) {
+                problems.append(problem)
             }
-            if Self.personLists.contains(key), text.unicodeScalars.count > InputLimits.personCharacters {
+            if isPersonList, text.unicodeScalars.count > InputLimits.personCharacters {
                 for name in ListText.split(text) {
                     let shown = "\(table.header[index])中的「\(name.prefix(10))…」"
                     if let problem = InputLimits.lengthProblem(name, column: shown, limit: InputLimits.personCharacters) {
-                        problems.append((index, problem))
+                        problems.append(problem)
                     }
                 }
             }
         }
-        return problems.sorted { $0.0 < $1.0 }.map(\.1)
+        return problems
     }
 }

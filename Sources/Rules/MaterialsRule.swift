@@ -6,12 +6,14 @@ struct MaterialsRule: Rule {
 
     func findings(_ context: RuleContext) -> [Finding] {
         let required = context.rules.materials
+        let requiredKeys = required.map(TextNormalization.nameKey)
         var submitted: [String: [String]] = [:]
         for m in context.year.materials { submitted[m.registrationId, default: []].append(m.material) }
         return context.activeRegistrations.compactMap { r in
             let have = submitted[r.id] ?? []
-            let haveKeys = Set(have.map(TextNormalization.nameKey))
-            let missing = required.filter { !haveKeys.contains(TextNormalization.nameKey($0)) }
+            // A handful of materials each: a list is searched faster than a set is built.
+            let haveKeys = have.map(TextNormalization.nameKey)
+            let missing = zip(required, requiredKeys).filter { !haveKeys.contains($0.1) }.map(\.0)
             guard !missing.isEmpty else { return nil }
             return Finding(
                 self, .error, subject: r.id,

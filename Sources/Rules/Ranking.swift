@@ -41,8 +41,9 @@ public enum Ranking {
     public static func rank(_ year: YearRecords) throws -> YearStandings {
         let rules = year.competition.rules
         let active = year.activeRegistrations
-        let activeIds = Set(active.map(\.id))
-        let registrationById = Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
+        // Only sheets look entries up by id: a year without them (or before review) skips the tables.
+        let activeIds = year.sheets.isEmpty ? [] : Set(active.map(\.id))
+        let registrationById = year.sheets.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: year.registrations.map { ($0.id, $0) })
         let judgeByName = Dictionary(uniqueKeysWithValues: year.judges.map { ($0.name, $0) })
         var excluded: [ExcludedSheet] = []
         var ties: [BoundaryTie] = []
@@ -68,7 +69,7 @@ public enum Ranking {
             ids.compactMap { id in totals[round]![id].flatMap { mean($0, dropFrom: rules.dropExtremesFrom) }.map { (id, $0) } }
         }
 
-        var byId: [String: Standing] = [:]
+        var byId: [String: Standing] = Dictionary(minimumCapacity: active.count)
         for registration in active {
             byId[registration.id] = Standing(registrationId: registration.id, shortlisted: false, recorded: false)
         }

@@ -15,7 +15,9 @@ struct ResubmissionRule: Rule {
         guard !earlier.isEmpty else { return [] }
 
         // Equal titles are looked up whole; similar ones only within the same enterprise, so
-        // each enterprise has its own bigram index of its earlier titles.
+        // each enterprise has its own bigram index of its earlier titles. Characters are coded
+        // once for all of them.
+        var codes = CharacterCodes()
         var previous: [Registration] = []
         var byKey: [String: [Int]] = [:]
         var indexes: [String: (index: BigramIndex, entries: [Int])] = [:]
@@ -26,7 +28,7 @@ struct ResubmissionRule: Rule {
                 let position = previous.count
                 previous.append(registration)
                 byKey[key, default: []].append(position)
-                indexes[registration.enterpriseId, default: (BigramIndex(), [])].index.add(key)
+                indexes[registration.enterpriseId, default: (BigramIndex(), [])].index.add(codes: codes.assign(key))
                 indexes[registration.enterpriseId]!.entries.append(position)
             }
         }
@@ -41,7 +43,7 @@ struct ResubmissionRule: Rule {
                 findings.append(finding(registration, previous[position], similarity: 1, equal: true, context))
             }
             guard let own = indexes[registration.enterpriseId] else { continue }
-            for match in own.index.matches(key, threshold: settings.similarity) {
+            for match in own.index.matches(codes: codes.look(key), threshold: settings.similarity) {
                 let position = own.entries[match.doc]
                 guard reported.insert(position).inserted else { continue }
                 findings.append(finding(registration, previous[position], similarity: match.similarity, equal: false, context))

@@ -20,8 +20,16 @@ struct RuleContext {
     func enterprise(_ id: String) -> Enterprise? { snapshot.enterprise(id: id) }
 
     /// Rules about an entry's own form skip the entries staff already withdrew or disqualified:
-    /// a finding would ask for an action already taken.
-    var activeRegistrations: [Registration] { year.activeRegistrations }
+    /// a finding would ask for an action already taken. Kept, not filtered again by every rule.
+    let activeRegistrations: [Registration]
+
+    init(snapshot: ArchiveSnapshot, standings: [Int: YearStandings], year: YearRecords, standing: YearStandings) {
+        self.snapshot = snapshot
+        self.standings = standings
+        self.year = year
+        self.standing = standing
+        activeRegistrations = year.activeRegistrations
+    }
 
     /// The award the archive holds for an entry of a year: recorded in awards.csv or computed.
     func award(year: Int, registrationId: String) -> String? {

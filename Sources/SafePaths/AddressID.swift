@@ -22,10 +22,15 @@ package enum AddressID {
     /// What is wrong with `id` as part of an address, worded for the column it came from; nil when
     /// it is fine. `fix` replaces the closing advice (a file is renamed, a cell retyped).
     package static func problem(_ id: String, column: String, fix: String? = nil) -> String? {
-        let subject = column.last?.isASCII == true ? column + " " : column
-        let rule = "\(subject)是页面地址和文件名的一部分，只能用英文字母、数字、- 和 _，以字母或数字开头，"
-            + "最多 \(InputLimits.idCharacters) 个字符" + (fix.map { "；\($0)" } ?? "")
-        let shown = "\(column)「\(id.prefix(InputLimits.idCharacters + 10))\(id.count > InputLimits.idCharacters + 10 ? "…" : "")」"
+        // The messages are built only for an id with a problem: this runs on every row of a table.
+        var rule: String {
+            let subject = column.last?.isASCII == true ? column + " " : column
+            return "\(subject)是页面地址和文件名的一部分，只能用英文字母、数字、- 和 _，以字母或数字开头，"
+                + "最多 \(InputLimits.idCharacters) 个字符" + (fix.map { "；\($0)" } ?? "")
+        }
+        var shown: String {
+            "\(column)「\(id.prefix(InputLimits.idCharacters + 10))\(id.count > InputLimits.idCharacters + 10 ? "…" : "")」"
+        }
         var refused: [Character] = []
         for character in id where !isAllowed(character) && !refused.contains(character) { refused.append(character) }
         if !refused.isEmpty {

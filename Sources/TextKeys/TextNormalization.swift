@@ -4,6 +4,9 @@ import Foundation
 public enum TextNormalization {
     /// Full-width ASCII (ＡＢＣ１２（）) to half-width, the ideographic space to a space.
     public static func halfWidth(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value == 0x3000 || (0xFF01...0xFF5E).contains($0.value) }) else {
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -17,12 +20,26 @@ public enum TextNormalization {
 
     /// An enterprise name or header as compared: half-width, with every space removed.
     public static func nameKey(_ text: String) -> String {
+        nameFold.apply(text) ?? exactNameKey(text)
+    }
+
+    private static let nameFold = ScalarFold(exactNameKey)
+
+    static func exactNameKey(_ text: String) -> String {
         String(String.UnicodeScalarView(halfWidth(text).unicodeScalars.filter { !$0.properties.isWhitespace }))
             .lowercased()
     }
 
     /// A title as compared by the no-resubmission rule: half-width, case folded, spaces and punctuation removed.
     public static func titleKey(_ text: String) -> String {
+        titleFold.apply(text) ?? exactTitleKey(text)
+    }
+
+    private static let titleFold = ScalarFold(exactTitleKey)
+
+    /// Titles and names are folded scalar by scalar (`String.lowercased` maps each scalar on
+    /// its own), which is what lets `ScalarFold` tabulate these.
+    static func exactTitleKey(_ text: String) -> String {
         let folded = halfWidth(text).lowercased()
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter { scalar in
             let p = scalar.properties
@@ -43,9 +60,19 @@ public enum TextNormalization {
     public static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return text }
-        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if !isWhitespace(first) && !isWhitespace(last) { return text }
+        guard let start = scalars.firstIndex(where: { !isWhitespace($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !isWhitespace($0) })!
         return String(scalars[start...end])
+    }
+
+    /// Unicode's White_Space, answered without a property lookup for ASCII and ideographs.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: true
+        case 0..<0x80: false
+        case let value where ScalarFold.isPlainIdeograph(value): false
+        default: scalar.properties.isWhitespace
+        }
     }
 }

@@ -26,9 +26,10 @@ struct BigramIndexTests {
         return (0..<count).map { _ in String((0..<(1 + Int(next() % 9))).map { _ in alphabet[Int(next()) % alphabet.count] }) }
     }
 
-    @Test("Finds exactly the titles brute-force Dice finds, at several thresholds", arguments: [0.5, 0.8, 0.9, 1.0])
-    func equalsBruteForce(threshold: Double) {
-        let indexed = Self.titles(300, seed: 7)
+    @Test("Finds exactly the titles brute-force Dice finds, at several thresholds and sizes (with and without postings)",
+          arguments: [0.5, 0.8, 0.9, 1.0], [10, BigramIndex.postingsFrom, 300])
+    func equalsBruteForce(threshold: Double, size: Int) {
+        let indexed = Self.titles(size, seed: 7)
         let queries = Self.titles(100, seed: 11) + ["", "提", "未见过的字"]
         var index = BigramIndex()
         for title in indexed { index.add(title) }
