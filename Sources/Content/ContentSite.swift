@@ -163,8 +163,12 @@ public enum ContentReader {
         } catch let error as InputError {
             throw value.error("附件「\(file)」：\(error.path): \(error.message)")
         }
-        guard found != nil else {
+        guard let found else {
             throw value.error("附件「\(file)」不存在；路径相对于内容文件夹，如 years/2024/files/报名表.docx")
+        }
+        if file.lowercased().hasSuffix(".xlsx"), InternalWorkbook.isMarked(found) {
+            throw value.error("附件「\(file)」是 qcsite forms 从存档填入数据的内部表格（含联系人等不公开的信息），不能附于公开通知；"
+                + "请用 qcsite forms 年度 --blank --into content/years/年度/files/blank 生成空白表格，附上那里的文件")
         }
         return attachment
     }

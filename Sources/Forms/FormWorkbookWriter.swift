@@ -14,7 +14,7 @@ struct FormWorkbookWriter {
 
     static func write(_ form: Form, to path: String, created: Date) throws {
         let book = try XLSXWorkbook(path: path)
-        try book.setProperties(title: form.title, created: created)
+        try book.setProperties(title: form.title, created: created, isPublic: form.isPublic)
         var writer = FormWorkbookWriter(form: form, book: book)
         let table = try book.addSheet(form.sheetName)
         let help = try book.addSheet(helpSheet)

@@ -1,4 +1,5 @@
 import CXLSXWriter
+import Content
 import Foundation
 
 /// An Excel workbook written through libxlsxwriter. Nothing reaches the disk before `close()`,
@@ -36,15 +37,20 @@ final class XLSXWorkbook {
         return format
     }
 
-    /// Title and a fixed creation time: the same archive gives the same file contents.
-    func setProperties(title: String, created: Date) throws {
+    /// Title and a fixed creation time: the same archive gives the same file contents. A form
+    /// that is not for the public carries `InternalWorkbook.keyword`, which import refuses as a
+    /// notice's attachment.
+    func setProperties(title: String, created: Date, isPublic: Bool) throws {
         try title.withCString { titleText in
             try "qcsite".withCString { author in
-                var properties = lxw_doc_properties()
-                properties.title = UnsafeMutablePointer(mutating: titleText)
-                properties.author = UnsafeMutablePointer(mutating: author)
-                properties.created = time_t(created.timeIntervalSince1970)
-                try check(workbook_set_properties(handle, &properties))
+                try (isPublic ? "" : InternalWorkbook.keyword).withCString { keywords in
+                    var properties = lxw_doc_properties()
+                    properties.title = UnsafeMutablePointer(mutating: titleText)
+                    properties.author = UnsafeMutablePointer(mutating: author)
+                    if !isPublic { properties.keywords = UnsafeMutablePointer(mutating: keywords) }
+                    properties.created = time_t(created.timeIntervalSince1970)
+                    try check(workbook_set_properties(handle, &properties))
+                }
             }
         }
     }

@@ -58,6 +58,36 @@ struct FormsRoundTripTests {
         #expect(!run.stderr.contains("输入错误"), "\(run.stderr)")
     }
 
+    @Test("A notice attaching a form filled from the archive (contacts inside) is refused at its line; the blank form goes through")
+    func filledFormIsNoAttachment() throws {
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
+        let fixture = try SiteFixture(FormsFixture.files, withTheme: false)
+        defer { fixture.cleanUp() }
+        try runImport(fixture)
+        #expect(try QCSiteBinary.run(["forms", "2025"], in: fixture.root).status == 0)
+        #expect(try QCSiteBinary.run(["forms", "2025", "--blank", "--into", "content/years/2025/files/blank"], in: fixture.root).status == 0)
+        func notice(_ file: String) throws {
+            try fixture.write("content/notices/2025-08-01-call.md", """
+                ---
+                title: 报名通知
+                date: 2025-08-01
+                year: 2025
+                attachments:
+                  - title: 报名汇总表
+                    file: \(file)
+                ---
+                请填写附件。
+                """)
+        }
+        try notice("years/2025/files/forms/2025年报名汇总表.xlsx")
+        let refused = try QCSiteBinary.run(["import"], in: fixture.root)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("content/notices/2025-08-01-call.md:7: 附件「years/2025/files/forms/2025年报名汇总表.xlsx」是 qcsite forms 从存档填入数据的内部表格"),
+                "\(refused.stderr)")
+        try notice("years/2025/files/blank/2025年报名汇总表.xlsx")
+        try runImport(fixture)
+    }
+
     @Test("Forms filled in and imported: zero errors, and the archive holds exactly the filled values")
     func roundTrip() throws {
         try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
