@@ -20,7 +20,7 @@ public struct ContentSite: Sendable {
 public enum ContentReader {
     /// Part of every year's fingerprint: raise it when the way files are read changes,
     /// so that archived years are read again.
-    static let formatVersion = "qcsite-content-2"
+    static let formatVersion = "qcsite-content-3"
 
     /// - Parameters:
     ///   - directory: the content folder.

@@ -8,6 +8,9 @@ extension SiteConfig {
     static func read(_ yaml: YAMLValue) throws -> SiteConfig {
         var config = SiteConfig()
         var log = ErrorLog()
+        for key in yaml.entries?.map(\.key) ?? [] where !keys.contains(key) {
+            log.add(yaml[key]!.error("未知的键「\(key)」（可能拼错了）；site.yaml 可用的键为 \(keys.joined(separator: "、"))"))
+        }
         if let v = yaml["title"] { log.attempt { config.title = try v.requireString() } }
         if let v = yaml["subtitle"] { config.subtitle = v.string ?? "" }
         if let v = yaml["base_url"] { log.attempt { config.baseURL = try v.requireString() } }
@@ -36,6 +39,10 @@ extension SiteConfig {
         if !log.isEmpty { throw log.thrown }
         return config
     }
+
+    /// The keys of site.yaml; any other is a typo to report, not a setting to ignore.
+    static let keys = ["title", "subtitle", "base_url", "organisers", "contact", "archive_publish", "publish_scores",
+                       "markdown_raw_html", "footer", "nav_pages", "footer_pages", "icp"]
 
     /// `[about, rules]`: page names as in `pages/<name>.md`.
     static func pageLinks(_ value: YAMLValue) throws -> [SiteConfig.PageLink] {

@@ -97,6 +97,9 @@ package struct YearReader {
         return log.attempt {
             let yaml = try YAMLValue.read(url, displayPath: path)
             var errors = ErrorLog()
+            for key in yaml.entries?.map(\.key) ?? [] where !Self.competitionKeys.contains(key) {
+                errors.add(yaml[key]!.error("未知的键「\(key)」（可能拼错了）；competition.yaml 可用的键为 \(Self.competitionKeys.joined(separator: "、"))"))
+            }
             if let y = yaml["year"], let value = errors.attempt({ try y.requireInt() }), value != year {
                 errors.add(y.error("year 为 \(value)，但文件夹是 \(year)；两者应一致"))
             }
@@ -118,6 +121,9 @@ package struct YearReader {
                         guard let stage = Stage(named: name) else {
                             throw value.error("未知阶段「\(name)」；阶段为 \(Stage.allowedNames)")
                         }
+                        for key in value.entries?.map(\.key) ?? [] where !["on", "from", "until"].contains(key) {
+                            throw value[key]!.error("阶段「\(name)」中未知的键「\(key)」；一天的阶段写 on，持续几天的写 from 和 until")
+                        }
                         let on = try value["on"].map { try $0.requireDate() }
                         let from = try value["from"].map { try $0.requireDate() }
                         let until = try value["until"].map { try $0.requireDate() }
@@ -133,6 +139,10 @@ package struct YearReader {
             return (competition, stages.sorted { $0.stage < $1.stage }, rules!)
         }
     }
+
+    /// The keys of competition.yaml; any other is a typo (`publishd`) to report, not a key to
+    /// ignore: an ignored `published` would leave the year at its first stage.
+    static let competitionKeys = ["year", "title", "doc_number", "issued", "published", "stages", "rules"]
 
     // MARK: registrations
 

@@ -47,6 +47,22 @@ struct ImportTests {
         #expect(snapshot.registry.enterprises.count == 3)
     }
 
+    @Test("A misspelt key of site.yaml, competition.yaml or a stage is an error at its line, never ignored")
+    func misspeltKeys() throws {
+        var files = SiteFixture.minimal(rows: Self.goodRows)
+        files["content/site.yaml"] = "title: 示例竞赛\nbase_url: https://qc.example.org/\npublish_score: true\n"
+        files["content/years/2024/competition.yaml"] = SiteFixture.competition(2024, published: "registration")
+            .replacingOccurrences(of: "published: registration", with: "publishd: results")
+            .replacingOccurrences(of: "registration: {until:", with: "registration: {untill:")
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        let lines = inputErrorLines { _ = try importSite(fixture) }
+        #expect(lines.contains { $0.hasPrefix("content/site.yaml:3: 未知的键「publish_score」") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("content/years/2024/competition.yaml:5: 未知的键「publishd」") }, "\(lines)")
+        #expect(lines.contains { $0.contains("competition.yaml:7: 阶段「registration」中未知的键「untill」") }, "\(lines)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.paths.archive), "nothing was archived")
+    }
+
     @Test("Importing again replaces the year whole and keeps other archived years")
     func replacesYear() throws {
         var files = SiteFixture.minimal(rows: Self.goodRows)
