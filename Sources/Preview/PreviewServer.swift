@@ -84,7 +84,19 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: - The loop
 
+    /// A descriptor held in reserve by the loop, given up while a file is read for an answer: with
+    /// every descriptor taken by connections, the page asked for could not be opened otherwise,
+    /// and the client would be told it does not exist.
+    private var reserve: Int32 = -1
+
+    /// A copy of the listener, closed in child builds as the listener is.
+    private func reserveDescriptor() -> Int32 {
+        fcntl(listener, F_DUPFD_CLOEXEC, 0)
+    }
+
     private func serve() {
+        reserve = reserveDescriptor()
+        defer { if reserve >= 0 { _ = Self.closeDescriptor(reserve) } }
         var connections: [PreviewConnection] = []
         var pausedUntil = 0.0
         while !lock.withLock({ stopping }) {
@@ -178,6 +190,11 @@ public final class PreviewServer: @unchecked Sendable {
         if target.split(separator: "?", maxSplits: 1).first == Substring(Self.versionPath) {
             return PreviewResponse(status: 200, contentType: "text/plain; charset=utf-8", body: Data("\(version)".utf8))
         }
+        if reserve >= 0 {
+            _ = Self.closeDescriptor(reserve)
+            reserve = -1
+        }
+        defer { reserve = reserveDescriptor() }
         return files.response(target: target, addition: PreviewOverlay.html(version: version, failure: failure))
     }
 
