@@ -60,7 +60,7 @@ let package = Package(
             name: "SiteBuild",
             dependencies: ["Archive", "Content", "Rules", "Disclosure", "Publishing", "Diagnostics", "SiteSettings", "SafePaths"]
         ),
-        .target(name: "Preview", dependencies: ["SiteBuild", "Archive", "Diagnostics", "SafePaths"]),
+        .target(name: "Preview", dependencies: ["SiteBuild", "Publishing", "Archive", "Diagnostics", "SafePaths"]),
         .executableTarget(
             name: "qcsite",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import Publishing
 
 /// What the preview adds to every HTML page as it serves it (never to the files): the script
 /// that reloads the page when the build state changes and, while the last build failed, a
@@ -23,7 +24,7 @@ enum PreviewOverlay {
 
     /// Fixed over the top of the page, collapsible without script, every line escaped.
     static func banner(_ lines: [String]) -> String {
-        var shown = lines.prefix(bannerLines).map(escape)
+        var shown = lines.prefix(bannerLines).map(XMLEscaping.escape)
         if lines.count > bannerLines { shown.append("……另有 \(lines.count - bannerLines) 行，见运行 qcsite serve 的终端") }
         return """
             <div id="\(bannerID)" role="alert" lang="zh-CN" style="position:fixed;top:0;left:0;right:0;z-index:2147483647;\
@@ -37,18 +38,4 @@ enum PreviewOverlay {
             """
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
 }

@@ -246,7 +246,7 @@ public enum OutputWriter {
     /// Relative paths of the regular files of the site under `folder`, the marker and the build
     /// record aside (those it can list: what it cannot is written anew, and `checkReplaceable`
     /// stops a publish that could not remove it).
-    static func existingFiles(in folder: URL) -> Set<String> {
+    package static func existingFiles(in folder: URL) -> Set<String> {
         Set(OutputTree.files(in: folder.path).files.keys)
     }
 }

@@ -1,7 +1,7 @@
 /// Escaping of text and attribute values written into HTML and XML by hand (the feed, the
-/// sitemap, the chart): `&`, `<`, `>` and both quotes.
-enum XMLEscaping {
-    static func escape(_ text: String) -> String {
+/// sitemap, the chart, the preview's error banner): `&`, `<`, `>` and both quotes.
+package enum XMLEscaping {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text {

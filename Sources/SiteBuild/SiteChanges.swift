@@ -1,6 +1,5 @@
 import Foundation
 import Publishing
-import SafePaths
 
 /// What one output folder changes compared with another, as staff ask before a stage goes out:
 /// pages (HTML) and downloads (the lists' CSV and JSON, notices' attachments) added, changed and
@@ -34,7 +33,7 @@ public struct SiteChanges: Sendable, Equatable {
 
     /// The changes from the site in `old` (which may not exist yet) to the site in `new`.
     public static func between(old: URL, new: URL) -> SiteChanges {
-        let before = files(in: old), after = files(in: new)
+        let before = OutputWriter.existingFiles(in: old), after = OutputWriter.existingFiles(in: new)
         var changes = SiteChanges()
         for path in before.union(after).sorted() {
             let shown = sitePath(path)
@@ -61,19 +60,6 @@ public struct SiteChanges: Sendable, Equatable {
         return changes
     }
 
-    /// Regular files of a site by relative path, the marker and the build record aside: what
-    /// visitors can fetch.
-    static func files(in folder: URL) -> Set<String> {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var paths = Set<String>()
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular 
-                && path != OutputFolderRule.marker && path != BuildRecord.fileName {
-                paths.insert(path)
-            }
-        }
-        return paths
-    }
 
     /// `2025/shortlist/index.html` → `/2025/shortlist/`; `index.html` → `/`.
     static func sitePath(_ path: String) -> String {
