@@ -35,8 +35,13 @@ public struct PreviewFiles: Sendable {
         // A symbolic link may not lead out of the output folder either.
         let real = file.resolvingSymlinksInPath().path
         let base = root.resolvingSymlinksInPath().path
-        guard real.hasPrefix(base.hasSuffix("/") ? base : base + "/"),
-              let data = FileManager.default.contents(atPath: real) else { return notFound(addition) }
+        guard real.hasPrefix(base.hasSuffix("/") ? base : base + "/") else { return notFound(addition) }
+        let data: Data
+        switch Self.read(real) {
+        case .read(let bytes): data = bytes
+        case .missing: return notFound(addition)
+        case .noDescriptor: return Self.busy
+        }
         let type = Self.contentType(file.pathExtension)
         return PreviewResponse(status: 200, contentType: type, body: inject(data, type: type, addition))
     }
@@ -48,6 +53,39 @@ public struct PreviewFiles: Sendable {
         allowed.remove(charactersIn: "/;\\")
         let path = segments.map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }.joined(separator: "/")
         return "/" + path + (path.isEmpty ? "" : "/") + (query.map { "?" + $0 } ?? "")
+    }
+
+    /// The answer when the file exists but no descriptor is free to open it: "try again", never
+    /// "not found", which would tell staff that the page they just built is missing.
+    public static let busy = PreviewResponse(
+        status: 503, contentType: contentType("txt"),
+        body: Data("预览服务器暂时无法打开文件（可打开的文件数已用尽），请稍后刷新页面\n".utf8))
+
+    enum FileRead {
+        case read(Data)
+        case missing
+        /// The process (or the system) has no descriptor left to open it with.
+        case noDescriptor
+    }
+
+    /// The bytes of a file, telling a file that is not there from one that could not be opened
+    /// for want of a descriptor.
+    static func read(_ path: String) -> FileRead {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return errno == EMFILE || errno == ENFILE ? .noDescriptor : .missing }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(buffer, count: count)
+            } else if count == 0 {
+                return .read(data)
+            } else if errno != EINTR {
+                return .missing
+            }
+        }
     }
 
     func notFound(_ addition: String?) -> PreviewResponse {
@@ -97,3 +135,11 @@ public struct PreviewFiles: Sendable {
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif

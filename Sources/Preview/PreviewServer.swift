@@ -94,10 +94,14 @@ public final class PreviewServer: @unchecked Sendable {
         fcntl(listener, F_DUPFD_CLOEXEC, 0)
     }
 
+    /// The open connections; touched by the loop's thread only.
+    private var connections: [PreviewConnection] = []
+    /// The connection whose request is being answered: never the one closed to make room.
+    private var answering: PreviewConnection?
+
     private func serve() {
         reserve = reserveDescriptor()
         defer { if reserve >= 0 { _ = Self.closeDescriptor(reserve) } }
-        var connections: [PreviewConnection] = []
         var pausedUntil = 0.0
         while !lock.withLock({ stopping }) {
             let now = Self.now()
@@ -111,12 +115,17 @@ public final class PreviewServer: @unchecked Sendable {
             let after = Self.now()
             let offset = accepting ? 2 : 1
             for (index, connection) in connections.enumerated() where fds[offset + index].revents != 0 {
+                answering = connection
                 connection.ready(now: after, answer: answer)
             }
-            for connection in connections { connection.expire(now: after, answer: answer) }
+            for connection in connections {
+                answering = connection
+                connection.expire(now: after, answer: answer)
+            }
+            answering = nil
             connections.removeAll { $0.isClosed }
             if accepting && fds[1].revents != 0 {
-                pausedUntil = acceptClients(into: &connections, now: after)
+                pausedUntil = acceptClients(now: after)
             }
         }
         for connection in connections { connection.close() }
@@ -124,10 +133,10 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Accepts what is waiting; returns until when to stop accepting (descriptors ran out and
     /// no connection could be closed to free one).
-    private func acceptClients(into connections: inout [PreviewConnection], now: Double) -> Double {
+    private func acceptClients(now: Double) -> Double {
         for _ in 0..<64 {
             if connections.count >= limits.connections {
-                guard closeLongestWaiting(&connections) else { return now }
+                guard closeLongestWaiting() else { return now }
                 report("limit", "预览服务器：同时连接已达上限 \(limits.connections) 个，关闭等待最久的连接后继续接受新连接")
             }
             let fd = accept(listener, nil, nil)
@@ -145,7 +154,7 @@ public final class PreviewServer: @unchecked Sendable {
                 continue
             case EMFILE, ENFILE, ENOBUFS, ENOMEM:
                 report("descriptors", "预览服务器：可打开的文件数已用尽（\(String(cString: strerror(errno)))），关闭等待最久的连接后继续接受新连接")
-                if closeLongestWaiting(&connections) { continue }
+                if closeLongestWaiting() { continue }
                 return now + 0.25
             default:
                 report("accept", "预览服务器：接受连接失败（\(String(cString: strerror(errno)))），稍后重试")
@@ -156,8 +165,8 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// Closes the oldest connection that loses no answer by it; false when there is none.
-    private func closeLongestWaiting(_ connections: inout [PreviewConnection]) -> Bool {
-        guard let index = connections.firstIndex(where: \.isWaiting) else { return false }
+    private func closeLongestWaiting() -> Bool {
+        guard let index = connections.firstIndex(where: { $0.isWaiting && $0 !== answering }) else { return false }
         connections[index].close()
         connections.remove(at: index)
         return true
@@ -195,7 +204,14 @@ public final class PreviewServer: @unchecked Sendable {
             reserve = -1
         }
         defer { reserve = reserveDescriptor() }
-        return files.response(target: target, addition: PreviewOverlay.html(version: version, failure: failure))
+        let addition = PreviewOverlay.html(version: version, failure: failure)
+        var answer = files.response(target: target, addition: addition)
+        // Another thread of the process may have taken the reserve: an idle client gives way.
+        while answer == PreviewFiles.busy && closeLongestWaiting() {
+            report("descriptors", "预览服务器：可打开的文件数已用尽，关闭等待最久的连接后继续")
+            answer = files.response(target: target, addition: addition)
+        }
+        return answer
     }
 
     /// Only a browser on this machine that asked for this machine: a page elsewhere whose name
