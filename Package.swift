@@ -46,7 +46,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .target(name: "Rules", dependencies: ["Archive", "TextKeys"]),
+        .target(name: "Rules", dependencies: ["Archive", "TextKeys", "SafePaths"]),
         .target(name: "Disclosure", dependencies: ["Archive", "Rules", "SiteSettings", "TextKeys"]),
         .target(
             name: "Publishing",

@@ -1,5 +1,6 @@
 import Foundation
 import SafePaths
+import Publishing
 
 /// `qcsite serve`: build, serve, and rebuild whenever content or theme change. Each build runs
 /// in a child process on a scratch copy of the archive; a failed one leaves the last good site
@@ -52,6 +53,7 @@ public struct PreviewSession: Sendable {
         try scratch.copyArchive(from: paths.archive)
         // Whatever a preview that was killed left is not this content's site.
         try? FileManager.default.removeItem(at: previewOutput)
+        try? FileManager.default.removeItem(at: OutputWriter.spare(of: previewOutput))
         let status = PreviewStatus()
         let server = try PreviewServer(root: previewOutput, port: port, status: status, limits: limits, log: log)
         defer { server.stop() }
@@ -74,6 +76,7 @@ public struct PreviewSession: Sendable {
 
     func removeFolders(_ scratch: PreviewScratch) {
         try? FileManager.default.removeItem(at: previewOutput)
+        try? FileManager.default.removeItem(at: OutputWriter.spare(of: previewOutput))
         scratch.remove()
     }
 

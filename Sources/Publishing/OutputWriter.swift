@@ -76,21 +76,51 @@ public enum OutputWriter {
         defer { Interruption.forget(token) }
         try DiskFull.naming(parent.path) {
             if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }  // an earlier build of this process
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            // The site before the old one, kept by the last build: brought up to date by the
+            // files that differ, instead of a tree of every file and folder made anew.
+            var spareFiles: [String: FileStamp] = [:]
+            if claimSpare(of: output, as: staging) {
+                let tree = OutputTree.files(in: staging.path)
+                if tree.complete {
+                    spareFiles = tree.files
+                    for name in [OutputFolderRule.marker, BuildRecord.fileName] { unlink(staging.path + "/" + name) }
+                } else {
+                    try fm.removeItem(at: staging)  // something in it that qcsite did not write
+                }
+            }
+            if !fm.fileExists(atPath: staging.path) { try fm.createDirectory(at: staging, withIntermediateDirectories: true) }
             do {
                 let changedSet = Set(changed)
+                let wanted = Set(files.keys).union(site.kept)
+                try removeUnwanted(spareFiles.keys.filter { !wanted.contains($0) }, from: staging.path)
                 var folders = FolderMaker(root: staging.path)
-                for path in (Array(files.keys) + site.kept).sorted() {
-                    try folders.make((path as NSString).deletingLastPathComponent)
+                for path in wanted.sorted() {
                     let target = staging.path + "/" + path
+                    if let spare = spareFiles[path] {
+                        if !changedSet.contains(path) && spare == oldFiles[path] {
+                            // Already the old site's file (a link to it): nothing to do.
+                            record.files[path] = .init(stamp: spare, key: site.keys[path])
+                            continue
+                        }
+                        // Never written through: the spare's file may be a link to a published one.
+                        if unlink(target) != 0 { throw OutputError.failure(target, errno) }
+                    } else {
+                        try folders.make(PathText.folder(of: path))
+                    }
                     if !changedSet.contains(path) {
-                        if link(output.path + "/" + path, target) == 0 { continue }
+                        if link(output.path + "/" + path, target) == 0 {
+                            record.files[path] = .init(stamp: oldFiles[path]!, key: site.keys[path])
+                            continue
+                        }
                         // No link (another file system): a kept page is copied, as it has no bytes here.
-                        guard files[path] == nil else { try write(files[path]!, to: target); continue }
+                        guard files[path] == nil else { try write(files[path]!, to: target); try stamp(path, target); continue }
                         try fm.copyItem(atPath: output.path + "/" + path, toPath: target)
                     } else {
                         try write(files[path]!, to: target)
                     }
+                    try stamp(path, target)
+                }
+                func stamp(_ path: String, _ target: String) throws {
                     guard let stamp = FileStamp.of(target) else { throw OutputError.failure(target, errno) }
                     record.files[path] = .init(stamp: stamp, key: site.keys[path])
                 }
@@ -114,7 +144,7 @@ public enum OutputWriter {
             try fm.moveItem(at: staging, to: output)
         } else if qc_exchange_paths(staging.path, output.path) == 0 {
             // The new site is out; what is left under the staging name is the old one.
-            removeLeftover(staging, log: log)
+            keepAsSpare(staging, of: output, log: log)
         } else {
             // File systems without an atomic exchange: two renames, the old site kept until the end.
             let old = staging.deletingLastPathComponent()
@@ -127,8 +157,41 @@ public enum OutputWriter {
                 try? fm.removeItem(at: staging)
                 throw error
             }
-            removeLeftover(old, log: log)
+            keepAsSpare(old, of: output, log: log)
         }
+    }
+
+    /// Where the site before the current one is kept between builds: a hidden folder beside the
+    /// output (`.public.spare`), mostly links to the output's own files, never published.
+    package static func spare(of output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare")
+    }
+
+    /// Takes the spare as this build's staging folder (one rename: of two builds, one gets it);
+    /// false when there is none or it is not a site qcsite wrote.
+    static func claimSpare(of output: URL, as staging: URL) -> Bool {
+        let spare = spare(of: output)
+        guard FileManager.default.contents(atPath: spare.path + "/" + OutputFolderRule.marker) == OutputFolderRule.markerText else { return false }
+        return rename(spare.path, staging.path) == 0
+    }
+
+    /// The old site, swapped out, becomes the spare of the next build; removed if it cannot.
+    private static func keepAsSpare(_ old: URL, of output: URL, log: (String) -> Void) {
+        let spare = spare(of: output)
+        if !FileManager.default.fileExists(atPath: spare.path) && rename(old.path, spare.path) == 0 { return }
+        removeLeftover(old, log: log)
+    }
+
+    /// Removes files of the spare that the new site does not have, and the folders left empty.
+    private static func removeUnwanted(_ paths: [String], from root: String) throws {
+        var folders: Set<String> = []
+        for path in paths {
+            guard unlink(root + "/" + path) == 0 || errno == ENOENT else { throw OutputError.failure(root + "/" + path, errno) }
+            var folder = PathText.folder(of: path)
+            while !folder.isEmpty && folders.insert(folder).inserted { folder = PathText.folder(of: folder) }
+        }
+        // Deepest first; a folder that still holds something stays.
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(root + "/" + folder) }
     }
 
     /// Output paths come from names in the content (a page's file name, an enterprise id): one
@@ -219,7 +282,7 @@ public enum OutputWriter {
 
         mutating func make(_ relative: String) throws {
             guard !made.contains(relative) else { return }
-            try make((relative as NSString).deletingLastPathComponent)
+            try make(PathText.folder(of: relative))
             if mkdir(root + "/" + relative, 0o755) != 0 && errno != EEXIST {
                 throw OutputError.failure(root + "/" + relative, errno)
             }

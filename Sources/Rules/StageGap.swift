@@ -1,5 +1,6 @@
 import Foundation
 import Archive
+import SafePaths
 
 /// Data a year's published stage needs and the archive lacks: publishing the stage would put
 /// an empty or partial list on the site. Shortlist (and on-site): a shortlist, and a material
@@ -18,7 +19,7 @@ public struct StageGap: Sendable, Equatable, Encodable {
     /// Every gap of `year` at its published stage, earliest stage first.
     public static func gaps(_ year: YearRecords, standing: YearStandings) -> [StageGap] {
         let published = year.competition.published
-        let folder = (year.competition.sourcePath as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: year.competition.sourcePath)
         let y = year.year
         let name = "\(y)年公布到「\(published.chineseNames[0])」（published: \(published.rawValue)）"
         var gaps: [StageGap] = []

@@ -17,7 +17,7 @@ public enum OutputFolderRule {
     /// Every problem with the output folder of `paths`, thrown together as input errors.
     public static func check(_ paths: SitePaths, workingDirectory: String = FileManager.default.currentDirectoryPath) throws {
         let output = canonical(paths.output, from: workingDirectory)
-        let archiveFolder = (paths.archive as NSString).deletingLastPathComponent
+        let archiveFolder = PathText.folder(of: paths.archive)
         let backups = (archiveFolder.isEmpty ? "" : archiveFolder + "/") + SitePaths.backupFolder(for: paths.archive).lastPathComponent
         let guarded: [(path: String, name: String, option: String?, mayHoldOutput: Bool)] = [
             (paths.content, "内容文件夹", "--content", true),

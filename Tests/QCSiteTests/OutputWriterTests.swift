@@ -41,7 +41,81 @@ struct OutputWriterTests {
         #expect(fixture.read("public/index.html") == "a2")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("old.html").path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter { $0.hasPrefix(".") }
-        #expect(leftovers.isEmpty)
+        #expect(leftovers == [".public.spare"], "only the site before, kept for the next build")
+    }
+
+    /// Every regular file and every folder under `root`, with the files' bytes.
+    func tree(_ root: URL) -> (files: [String: Data], folders: Set<String>) {
+        var files: [String: Data] = [:]
+        var folders: Set<String> = []
+        FileTree.walk(root.path, folders: true) { path, info in
+            if info.st_mode & S_IFMT == S_IFDIR {
+                folders.insert(path)
+            } else {
+                files[path] = FileManager.default.contents(atPath: root.path + "/" + path)
+            }
+        }
+        files[OutputFolderRule.marker] = nil
+        files[BuildRecord.fileName] = nil
+        return (files, folders)
+    }
+
+    @Test("Publishing through the kept spare gives the site a fresh publish gives, and never writes through a published file")
+    func spareBroughtUpToDate() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let out = fixture.url("public")
+        let fresh = fixture.url("fresh")
+        let versions: [[String: String]] = [
+            ["index.html": "v1", "a/index.html": "a1", "a/b/index.html": "b1", "gone/x/index.html": "x"],
+            ["index.html": "v2", "a/index.html": "a1", "a/b/index.html": "b1", "new/index.html": "n2"],
+            ["index.html": "v3", "a/index.html": "a3", "new/index.html": "n2", "gone/x/index.html": "x3"],
+            ["index.html": "v3", "a/index.html": "a3", "new/index.html": "n4", "c/d/e/index.html": "e4"],
+            ["index.html": "v5"],
+        ]
+        for (number, version) in versions.enumerated() {
+            let files = version.mapValues { Data($0.utf8) }
+            let before = tree(out).files
+            _ = try OutputWriter.publish(files, to: out)
+            try? FileManager.default.removeItem(at: fresh)
+            _ = try OutputWriter.publish(files, to: fresh)
+            let published = tree(out)
+            #expect(published.files == files, "version \(number + 1)")
+            #expect(published.folders == tree(fresh).folders, "no folder left empty, version \(number + 1)")
+            #expect(BuildRecord.read(in: out)?.verified(against: out).exact == true, "the record is true of the site")
+            if number > 0 {
+                #expect(tree(OutputWriter.spare(of: out)).files == before, "the old site is the spare, unchanged")
+            }
+        }
+        // A spare holding what qcsite did not write (a link) is not reused; the site is still right.
+        try FileManager.default.createSymbolicLink(atPath: OutputWriter.spare(of: out).path + "/link", withDestinationPath: "/etc/passwd")
+        let files = ["index.html": Data("v6".utf8), "z/index.html": Data("z6".utf8)]
+        _ = try OutputWriter.publish(files, to: out)
+        #expect(tree(out).files == files)
+        #expect(!FileManager.default.fileExists(atPath: out.path + "/link"))
+        // A folder at the spare's name that qcsite did not make is left alone.
+        try FileManager.default.removeItem(at: OutputWriter.spare(of: out))
+        try fixture.write(".public.spare/notes.txt", "mine")
+        _ = try OutputWriter.publish(["index.html": Data("v7".utf8)], to: out)
+        _ = try OutputWriter.publish(["index.html": Data("v8".utf8)], to: out)
+        #expect(fixture.read(".public.spare/notes.txt") == "mine")
+        #expect(tree(out).files == ["index.html": Data("v8".utf8)])
+    }
+
+    @Test("Names of one character (a page a.md, --archive a, --output p) build; they once trapped in Foundation")
+    func oneCharacterNames() throws {
+        try #require(QCSiteBinary.isBuilt)
+        #expect(PathText.folder(of: "a") == "" && PathText.folder(of: "a/") == "" && PathText.folder(of: "a/b/c") == "a/b")
+        #expect(PathText.folder(of: "/a") == "/" && PathText.folder(of: "a//b") == "a" && PathText.folder(of: "") == "")
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/pages/a.md"] = "---\ntitle: 甲\n---\n\n正文。\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        for _ in 0..<2 {  // the second build goes through the spare
+            let run = try QCSiteBinary.run(["build", "--archive", "a", "--output", "p"], in: fixture.root)
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        }
+        #expect(fixture.read("p/a/index.html")?.contains("正文。") == true)
     }
 
     @Test("A path that would leave the output folder is refused before anything is written")
