@@ -90,11 +90,11 @@ struct ArchiveSection: SiteSection {
             Self.filter("award", "奖项", awardOptions.map { ($0.key, $0.label, $0.label) }),
         ]
         try files.add(Self.stylesheet, Data(Self.css(filters, rowKeys: keys).utf8))
-        try files.add(SitePath.file(SitePath.archive), context.page("archive",
+        try files.addPage(SitePath.archive, context, "archive",
             context.pageModel(title: "往届成果", path: SitePath.archive, section: "archive",
                               description: "历届QC小组成果竞赛入围与获奖成果一览，可按年度、课题类型和奖项筛选。"),
             ArchiveModel(filters: filters, rows: rows, count: rows.count, filterStylesheet: context.urls.link(Self.stylesheet),
-                         script: context.urls.link(Self.script))))
+                         script: context.urls.link(Self.script)))
     }
 
     package static func filter(_ name: String, _ legend: String, _ values: [(key: String, label: String, value: String)]) -> Filter {

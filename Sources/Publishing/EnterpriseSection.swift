@@ -82,11 +82,11 @@ struct EnterpriseSection: SiteSection {
                                                awarded: entries.filter { $0.award != nil }.count,
                                                counted: model.eligibility.awards.count, eligible: model.eligibility.meets)
             let path = SitePath.enterprise(enterprise.id)
-            try files.add(SitePath.file(path), context.page("enterprise",
+            try files.addPage(path, context, "enterprise",
                 context.pageModel(title: enterprise.name, path: path, section: "enterprises",
                                   description: "\(enterprise.name)历年参加QC小组成果竞赛的入围、获奖记录与优秀企业申报条件。",
                                   breadcrumbs: [Link(title: "参赛单位", url: context.urls.link(SitePath.enterprises))]),
-                model))
+                model)
         }
         // Member units with the enterprises under them; enterprises outside any member unit last.
         var groups: [Group] = []
@@ -98,10 +98,10 @@ struct EnterpriseSection: SiteSection {
         let memberIds = Set(members.map(\.id))
         let others = enterprises.filter { !$0.isMember && !($0.memberUnitId.map(memberIds.contains) ?? false) }
         if !others.isEmpty { groups.append(Group(title: "其他单位", enterprises: others.compactMap { summaries[$0.id] })) }
-        try files.add(SitePath.file(SitePath.enterprises), context.page("enterprises",
+        try files.addPage(SitePath.enterprises, context, "enterprises",
             context.pageModel(title: "参赛单位", path: SitePath.enterprises, section: "enterprises",
                               description: "各参赛单位历年入围、获奖记录与优秀企业申报条件。"),
-            IndexModel(groups: groups, eligibility: note)))
+            IndexModel(groups: groups, eligibility: note))
     }
 
     /// The condition the pages speak to, in the words of the rules that apply: the application

@@ -86,6 +86,14 @@ struct OutputFiles {
         if let data { files[path] = data } else { kept.insert(path) }
     }
 
+    /// A page rendered only when the output does not already hold it (`RenderContext.keyedPage`).
+    mutating func addPage<C: Encodable>(_ path: String, _ context: RenderContext, _ template: String, _ page: PageModel,
+                                        _ content: C) throws {
+        let file = SitePath.file(path)
+        let (key, data) = try context.keyedPage(template, page, content, previous: previous[file])
+        try add(file, key: key, data)
+    }
+
     mutating func add(_ path: String, _ data: Data) throws {
         try claim(path)
         files[path] = data

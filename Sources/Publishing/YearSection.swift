@@ -42,10 +42,10 @@ struct YearSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         for year in context.record.years {
             let model = Self.model(year, context)
-            try files.add(SitePath.file(SitePath.year(year.year)), context.page("year",
+            try files.addPage(SitePath.year(year.year), context, "year",
                 context.pageModel(title: "\(year.year)年竞赛", path: SitePath.year(year.year), section: "years",
                                   description: year.title),
-                model))
+                model)
         }
     }
 
