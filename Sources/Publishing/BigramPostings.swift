@@ -46,7 +46,7 @@ struct BigramPostings {
 
     /// The document's bigram occurrences, sorted by bigram and position.
     static func occurrences(of document: SearchIndex.Document) -> [Occurrence] {
-        let fields = document.fields.map { Array(SearchText.key($0).unicodeScalars).map(\.value) }
+        let fields = document.fields.map(SearchText.keyScalars)
         var found: [Occurrence] = []
         var start = -(fields[0].count + 1)
         for field in fields {

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import TextKeys
 
 /// CommonMark to HTML through cmark-gfm's syntax tree, with GitHub's pipe tables. Raw HTML in the
 /// source is replaced by a comment unless the caller allows it (notices and pages, when site.yaml
@@ -60,7 +61,7 @@ public enum Markdown {
                 }
             }
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return TextNormalization.trimmedLines(text)
     }
 
     /// The first `length` characters of a text on one line, with an ellipsis when cut.

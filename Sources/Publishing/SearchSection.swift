@@ -1,5 +1,6 @@
 import Foundation
 import Disclosure
+import TextKeys
 
 /// `/search/`: the search page, its sharded index (`search/index.json` and the files it names)
 /// and the proposed-title check (`search/titles.json` and its shards), all from the public record.
@@ -84,5 +85,5 @@ struct SearchSection: SiteSection {
         return SearchIndex(documents: documents)
     }
 
-    static func nfc(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+    static func nfc(_ text: String) -> String { TextNormalization.nfc(text) }
 }

@@ -6,17 +6,23 @@ import TextKeys
 /// punctuation or symbols). Bigrams are of Unicode scalars, as JavaScript iterates a string.
 public enum SearchText {
     public static func key(_ text: String) -> String {
-        var key = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        String(String.UnicodeScalarView(keyScalars(text).map { Unicode.Scalar($0)! }))
+    }
+
+    /// The key as scalar values, which the index works with, without making a string of it.
+    public static func keyScalars(_ text: String) -> [UInt32] {
+        var key: [UInt32] = []
+        key.reserveCapacity(text.utf8.count / 2)
+        for scalar in TextNormalization.nfc(text).unicodeScalars {
             let value = scalar.value
             let mapped = value < 0x10000 ? plane[Int(value)] : unmapped
             switch mapped {
             case dropped: continue
-            case unmapped: key.append(contentsOf: TextNormalization.titleKey(String(scalar)).unicodeScalars)
-            default: key.append(Unicode.Scalar(mapped)!)
+            case unmapped: key += TextNormalization.titleKey(String(scalar)).unicodeScalars.map(\.value)
+            default: key.append(mapped)
             }
         }
-        return String(key)
+        return key
     }
 
     private static let dropped: UInt32 = 0, unmapped: UInt32 = .max

@@ -75,7 +75,7 @@ struct TitleCheck {
         var postings: [[UInt32]: [UInt8]] = [:]
         var last: [[UInt32]: Int] = [:]
         for (number, title) in numbered.sorted(by: { $0.number < $1.number }) {
-            let bigrams = Similarity.bigrams(TextNormalization.titleKey(title).precomposedStringWithCanonicalMapping)
+            let bigrams = Similarity.bigrams(TextNormalization.nfc(TextNormalization.titleKey(title)))
             var counts: [[UInt32]: Int] = [:]
             for bigram in bigrams { counts[bigram.unicodeScalars.map(\.value), default: 0] += 1 }
             for (key, count) in counts {

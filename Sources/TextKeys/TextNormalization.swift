@@ -76,3 +76,37 @@ public enum TextNormalization {
         }
     }
 }
+
+extension TextNormalization {
+    /// The text in Unicode Normalization Form C. Foundation's normalisation goes through
+    /// NSString and costs as much as the rest of indexing a write-up; almost every text here
+    /// is already in NFC, which a scan of its scalars proves (the quick check of UAX #15: every
+    /// scalar has NFC_Quick_Check=Yes and combining class 0), and is then returned as it is.
+    public static func nfc(_ text: String) -> String {
+        text.unicodeScalars.allSatisfy { isStableInNFC($0.value) } ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Scalars that NFC leaves alone wherever they stand: starters that neither decompose nor
+    /// compose with what comes before them. Conservative: anything else takes Foundation's path.
+    static func isStableInNFC(_ value: UInt32) -> Bool {
+        switch value {
+        case 0...0x2FF: true  // ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers
+        case 0x2010...0x205E: true  // dashes, quotes, ellipsis, ※ (not the U+2000/2001 singletons)
+        case 0x3000...0x3029, 0x3030...0x303F: true  // ideographic space and punctuation, not the tone marks
+        case 0x4E00...0x9FFF: true  // CJK Unified Ideographs
+        case 0xFF01...0xFFEF: true  // full-width and half-width forms (compatibility only)
+        default: false
+        }
+    }
+
+    /// The text without White_Space (nor U+200B ZERO WIDTH SPACE) at either end, as
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` trims it here, in Swift rather than
+    /// through NSString.
+    public static func trimmedLines(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let kept = { (scalar: Unicode.Scalar) in !isWhitespace(scalar) && scalar.value != 0x200B }
+        guard let start = scalars.firstIndex(where: kept) else { return "" }
+        let end = scalars.lastIndex(where: kept)!
+        return start == scalars.startIndex && end == scalars.index(before: scalars.endIndex) ? text : String(scalars[start...end])
+    }
+}

@@ -39,4 +39,44 @@ struct TextKeyFoldTests {
             #expect(TextNormalization.nameKey(text) == TextNormalization.exactNameKey(text), "\(text.debugDescription)")
         }
     }
+
+    @Test("The NFC shortcut gives Foundation's NFC: every stable scalar is its own NFC and stays so beside any other")
+    func nfcShortcut() {
+        var unstable: [String] = []
+        for scalar in Self.scalars where TextNormalization.isStableInNFC(scalar.value) {
+            let text = String(scalar)
+            // Alone, after a starter that could compose with it, and before a combining mark.
+            for probe in [text, "e" + text, "\u{1100}" + text, text + "\u{301}", "\u{3099}" + text] {
+                if TextNormalization.nfc(probe) != probe.precomposedStringWithCanonicalMapping {
+                    unstable.append(String(scalar.value, radix: 16))
+                    break
+                }
+            }
+        }
+        #expect(unstable.isEmpty, "\(unstable.prefix(10))")
+        let pieces = ["提高", "基站", "ＱＣ", "e", "\u{301}", "\u{F900}", "\u{2000}", "\u{212B}", "か", "\u{3099}", "\u{1100}",
+                      "\u{1161}", "\u{AC00}", "\u{11A8}", "《", "　", "\u{302A}", "Å", "\u{1F600}", "—", "…"]
+        var random = SeededRandom(seed: 7)
+        for _ in 0..<3000 {
+            let text = (0..<5).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(TextNormalization.nfc(text).unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars),
+                    "\(text.debugDescription)")
+        }
+    }
+
+    @Test("trimmedLines trims as trimmingCharacters(in: .whitespacesAndNewlines)")
+    func trimmedLines() {
+        let pieces = ["提高", " ", "\n", "\r\n", "\t", "\u{3000}", "\u{A0}", "\u{2028}", "\u{85}", "a", "\u{200B}", "\u{FEFF}", "",
+                      "\u{1680}", "\u{2007}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{180E}", "\u{200C}", "\u{2060}", "\u{B}", "\u{1C}"]
+        let differing = Self.scalars.filter { scalar in
+            let text = "a" + String(scalar)
+            return TextNormalization.trimmedLines(text) != text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10).map { String($0.value, radix: 16) })")
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<3000 {
+            let text = (0..<5).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(TextNormalization.trimmedLines(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+    }
 }
