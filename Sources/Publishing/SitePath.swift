@@ -3,7 +3,15 @@ import SafePaths
 
 /// Output paths of the site's pages, one place for every section and link to agree on.
 /// Paths are relative to the output folder; a page's link is `urls.link(path)`.
-enum SitePath {
+package enum SitePath {
+    /// Search data named by its content (`search/d/<hash>.bin`, `search/t/…`, see `SearchShards`
+    /// and `TitleCheck`): only the two manifests name these files, and a rebuild replaces them
+    /// whenever the index changes, so one that goes is no link of a page gone.
+    package static func isContentNamedSearchData(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0] == "search" && ["d", "p", "g", "f", "m", "t"].contains(parts[1])
+    }
+
     static let home = ""
     static let notices = "notices/"
     static func notice(_ slug: String) -> String { "notices/\(segment(slug))/" }

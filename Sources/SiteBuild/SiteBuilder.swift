@@ -179,10 +179,12 @@ public struct SiteBuilder {
     }
 
     /// Every link of the rendered pages must resolve. Kept pages are as the last build wrote
-    /// and checked them; their links are read again only when a file of that build is gone.
+    /// and checked them; their links are read again only when a file of that build is gone that
+    /// a page could link to (search data named by its content is replaced by most rebuilds, and
+    /// pages link to the search page, never to those files).
     private func checkLinks(_ site: RenderedSite, urls: SiteURLs, published: [String: BuildRecord.Entry]) throws {
         var files = site.files
-        if published.keys.contains(where: { files[$0] == nil && !site.kept.contains($0) }) {
+        if published.keys.contains(where: { files[$0] == nil && !site.kept.contains($0) && !SitePath.isContentNamedSearchData($0) }) {
             for path in site.kept where path.hasSuffix(".html") {
                 let url = paths.outputURL.appendingPathComponent(path)
                 guard let data = FileManager.default.contents(atPath: url.path) else {

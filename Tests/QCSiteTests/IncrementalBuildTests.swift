@@ -65,6 +65,24 @@ struct IncrementalBuildTests {
         try site.write(path, text.replacingOccurrences(of: old, with: new))
     }
 
+    @Test("A page kept from the last build is checked again when a page it links to goes")
+    func keptPageLinkChecked() throws {
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
+        let site = try SiteFixture()
+        defer { site.cleanUp() }
+        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("content"), to: site.url("content"))
+        let writeup = "content/years/2024/writeups/2024-001.md"
+        try site.write(writeup, try #require(site.read(writeup)) + "\n参见[2023年竞赛结果](/notices/2023-09-28-results/)。\n")
+        let first = try QCSiteBinary.run(["build"], in: site.root)
+        try #require(first.status == 0, "\(first.stderr)")
+
+        try FileManager.default.removeItem(at: site.url("content/notices/2023-09-28-results.md"))
+        let second = try QCSiteBinary.run(["build"], in: site.root)
+        #expect(second.status == 2, "\(second.stdout)\(second.stderr)")
+        #expect(second.stderr.contains("2024/2024-001/index.html") && second.stderr.contains("/notices/2023-09-28-results/"), "\(second.stderr)")
+        #expect(site.read("public/notices/2023-09-28-results/index.html") != nil, "the published site stays")
+    }
+
     @Test("after each kind of change a rebuild equals a clean build, and renders only what changed")
     func everyKindOfChange() throws {
         try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
