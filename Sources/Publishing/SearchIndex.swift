@@ -47,6 +47,57 @@ public struct SearchIndex: Sendable, Equatable {
             case kind = "k", url = "u", title = "t", snippet = "s", year = "y", award = "a", awardClass = "c", id = "i", text = "x"
         }
 
+        /// The document as `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` writes
+        /// it, byte for byte, written directly: every build writes one per achievement, and the
+        /// encoder's generic machinery cost as much as the rest of the search data.
+        public var json: Data {
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count + title.utf8.count + url.utf8.count + 96)
+            out.append(UInt8(ascii: "{"))
+            func member(_ key: String, _ value: String?) {
+                guard let value else { return }
+                if out.count > 1 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: "\"\(key)\":".utf8)
+                Self.appendString(value, to: &out)
+            }
+            // Keys in sorted order: a, c, i, k, s, t, u, x, y.
+            member(CodingKeys.award.rawValue, award)
+            member(CodingKeys.awardClass.rawValue, awardClass)
+            member(CodingKeys.id.rawValue, id)
+            member(CodingKeys.kind.rawValue, kind)
+            member(CodingKeys.snippet.rawValue, snippet)
+            member(CodingKeys.title.rawValue, title)
+            member(CodingKeys.url.rawValue, url)
+            member(CodingKeys.text.rawValue, text)
+            if let year {
+                if out.count > 1 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: "\"\(CodingKeys.year.rawValue)\":\(year)".utf8)
+            }
+            out.append(UInt8(ascii: "}"))
+            return Data(out)
+        }
+
+        /// A JSON string as `JSONEncoder` escapes it: quote, backslash and control characters.
+        static func appendString(_ value: String, to out: inout [UInt8]) {
+            out.append(UInt8(ascii: "\""))
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0x08: out.append(contentsOf: Array("\\b".utf8))
+                case 0x0C: out.append(contentsOf: Array("\\f".utf8))
+                case 0x0A: out.append(contentsOf: Array("\\n".utf8))
+                case 0x0D: out.append(contentsOf: Array("\\r".utf8))
+                case 0x09: out.append(contentsOf: Array("\\t".utf8))
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default: out.append(byte)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+
         /// The fields a query is matched against, each on its own: a match never spans two
         /// fields. The title comes first: results matching in the title are listed first.
         public var fields: [String] { [title, id ?? "", award ?? "", snippet, text] }

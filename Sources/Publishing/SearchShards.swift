@@ -63,7 +63,7 @@ struct SearchShards {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 
-        let fragments = try Parallel.map(index.documents) { try encoder.encode($0) }
+        let fragments = try Parallel.map(index.documents) { $0.json }
         let fragmentNames = try Self.add(fragments, to: &files, at: Self.fragmentPath)
         let perDirectory = options.documentsPerDirectory ?? Self.documentsPerDirectory(index.documents.count)
         let directories = try stride(from: 0, to: fragments.count, by: perDirectory).map { start in

@@ -108,6 +108,25 @@ struct SearchShardsTests {
         }
     }
 
+    @Test("A document's JSON is JSONEncoder's, byte for byte, whatever its text holds")
+    func documentJSON() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let pieces = ["提高", "a/b", "\"", "\\", "\u{2028}", "\u{7F}", "😀", "é", " ", "<>&'"] + (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
+        var random = SeededRandom(seed: 5)
+        func text() -> String { (0..<6).map { _ in pieces.randomElement(using: &random)! }.joined() }
+        func maybe() -> String? { Bool.random(using: &random) ? text() : nil }
+        var documents = SearchSamples.documents(synthetic: 50)
+        for _ in 0..<500 {
+            documents.append(SearchIndex.Document(kind: text(), url: text(), title: text(), snippet: text(),
+                                                  year: Bool.random(using: &random) ? Int.random(in: -5...3000, using: &random) : nil,
+                                                  award: maybe(), awardClass: maybe(), id: maybe(), text: text()))
+        }
+        for document in documents {
+            #expect(document.json == (try encoder.encode(document)), "\(document)")
+        }
+    }
+
     @Test("The same index gives the same files; a changed document changes only the shards of its bigrams")
     func deterministicAndStable() throws {
         let documents = SearchSamples.documents(synthetic: 300)
