@@ -12,20 +12,27 @@ struct Fingerprint {
         hash.add(bytes)
     }
 
-    /// Reads the file in pieces: a table may be tens of megabytes, and is hashed before it is
-    /// read. A file that cannot be read is an error, never hashed as empty.
-    mutating func add(file url: URL, as name: String, shown: String) throws {
+    /// Reads the file in pieces into `buffer`: a table may be tens of megabytes, and is hashed
+    /// before it is read. A file that cannot be read is an error, never hashed as empty.
+    mutating func add(path: String, as name: String, shown: String, buffer: UnsafeMutableRawBufferPointer) throws {
         add(Array(name.utf8) + [0])
-        do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
-                data.withUnsafeBytes { add($0) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Self.unreadable(shown, errno) }
+        defer { close(fd) }
+        while true {
+            let count = read(fd, buffer.baseAddress, buffer.count)
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.unreadable(shown, errno)
             }
-        } catch {
-            throw InputError(path: shown, line: 0, "文件无法读取 (cannot read the file): \(error.localizedDescription)")
+            hash.add(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
         }
         add([0])
+    }
+
+    private static func unreadable(_ shown: String, _ code: Int32) -> InputError {
+        InputError(path: shown, line: 0, "文件无法读取 (cannot read the file): \(String(cString: strerror(code)))")
     }
 
     var value: String { String(hash.value, radix: 16) }
@@ -35,18 +42,20 @@ struct Fingerprint {
     /// hashing it as empty could match nothing, but must never pass for "unchanged".
     static func of(folder: String, in content: SourceFolder, extra: [String], version: String) throws -> String {
         var fingerprint = Fingerprint()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { buffer.deallocate() }
         fingerprint.add(Array(version.utf8))
         for path in extra {
             let name = (path as NSString).lastPathComponent
             if let url = try content.file(path) {
-                try fingerprint.add(file: url, as: name, shown: content.displayPath + "/" + path)
+                try fingerprint.add(path: url.path, as: name, shown: content.displayPath + "/" + path, buffer: buffer)
             } else {
                 fingerprint.add(Array(name.utf8) + [0, 0])
             }
         }
-        for path in try content.files(under: folder) {
-            try fingerprint.add(file: try content.existingFile(folder + "/" + path), as: path,
-                                shown: content.displayPath + "/" + folder + "/" + path)
+        for file in try content.resolvedFiles(under: folder) {
+            try fingerprint.add(path: file.path, as: file.relative, shown: content.displayPath + "/" + folder + "/" + file.relative,
+                                buffer: buffer)
         }
         return fingerprint.value
     }

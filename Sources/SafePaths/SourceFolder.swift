@@ -78,38 +78,49 @@ package struct SourceFolder: Sendable {
     /// The visible entries of the folder `relative` (names starting with `.` are skipped), sorted
     /// by name, each checked; none when the folder is not there. Every bad entry is reported.
     package func entries(in relative: String) throws -> [Entry] {
+        try children(of: relative).map(\.entry)
+    }
+
+    /// `entries(in:)` with each entry's real path: the folder is resolved once, and each entry
+    /// by its own name from there (not by every component from the top again).
+    private func children(of relative: String) throws -> [(entry: Entry, path: String)] {
         guard let folder = try resolve(relative) else { return [] }
         let shownFolder = show(relative)
         guard folder.kind == .folder else {
             throw InputError(path: shownFolder, line: 0, "应为文件夹，却是一个文件 (a file where a folder belongs)；请改名或移走它")
         }
         var errors = ErrorLog()
-        var entries: [Entry] = []
+        var entries: [(entry: Entry, path: String)] = []
         for name in try Self.names(in: folder.path, shown: shownFolder) where !name.hasPrefix(".") {
             let child = relative.isEmpty ? name : relative + "/" + name
-            if let resolved = errors.attempt({ try resolve(child) }), let resolved {
-                entries.append(Entry(name: name, kind: resolved.kind))
+            if let resolved = errors.attempt({ try step(from: folder.path, name, isLast: true, shown: show(child), parentShown: shownFolder) }),
+               let resolved {
+                entries.append((Entry(name: name, kind: resolved.kind), resolved.path))
             }
         }
         if !errors.isEmpty { throw InputErrors(errors.errors) }
-        return entries.sorted { $0.name < $1.name }
+        return entries.sorted { $0.entry.name < $1.entry.name }
     }
 
     /// Every visible file under the folder `relative`, by path relative to it, sorted; none when
     /// the folder is not there. A symbolic link that leads back to a folder being listed is an error.
     package func files(under relative: String) throws -> [String] {
+        try resolvedFiles(under: relative).map(\.relative)
+    }
+
+    /// `files(under:)` with each file's checked real path, to be read without resolving it again.
+    package func resolvedFiles(under relative: String) throws -> [(relative: String, path: String)] {
         var errors = ErrorLog()
-        var files: [String] = []
+        var files: [(relative: String, path: String)] = []
         func walk(_ folder: String, prefix: String, ancestors: Set<String>) {
-            guard let entries = errors.attempt({ try entries(in: folder) }) else { return }
-            for entry in entries {
+            guard let entries = errors.attempt({ try children(of: folder) }) else { return }
+            for (entry, real) in entries {
                 let child = folder.isEmpty ? entry.name : folder + "/" + entry.name
                 let path = prefix + entry.name
                 guard entry.kind == .folder else {
-                    files.append(path)
+                    files.append((path, real))
                     continue
                 }
-                guard let real = errors.attempt({ try resolve(child)?.path }) ?? nil else { continue }
                 if ancestors.contains(real) {
                     errors.add(show(child), 0, "符号链接指向它所在的上级文件夹，形成循环 (a link loop)；请删除这个链接")
                     continue
@@ -121,7 +132,7 @@ package struct SourceFolder: Sendable {
         guard let start else { return [] }
         walk(relative, prefix: "", ancestors: [start.path])
         if !errors.isEmpty { throw InputErrors(errors.errors) }
-        return files.sorted()
+        return files.sorted { $0.relative < $1.relative }
     }
 
     // MARK: resolving
@@ -135,44 +146,51 @@ package struct SourceFolder: Sendable {
     /// links only where they stay inside the folder.
     private func resolve(_ relative: String) throws -> Resolved? {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        var current = realPath
-        var kind = Kind.folder
+        var current = Resolved(path: realPath, kind: .folder)
         for (index, part) in parts.enumerated() {
-            let shown = show(parts[...index].joined(separator: "/"))
-            guard part != "..", part != "." else {
-                throw InputError(path: shown, line: 0, "路径中不能有 . 或 .. (no . or .. in a path)")
-            }
-            var candidate = current == "/" ? "/" + part : current + "/" + part
-            var info = stat()
-            if lstat(candidate, &info) != 0 {
-                let code = errno
-                if code == ENOENT { return nil }
-                // Searching a folder needs its x permission: the folder is at fault, not the entry.
-                throw Self.failure(code == EACCES ? show(parts[..<index].joined(separator: "/")) : shown, code)
-            }
-            if info.st_mode & S_IFMT == S_IFLNK {
-                guard let real = realpath(candidate, nil) else {
-                    throw InputError(path: shown, line: 0, "符号链接指向不存在的位置或形成循环 (a broken or looping link)；请删除它，或换成真正的文件")
-                }
-                candidate = String(cString: real)
-                free(real)
-                guard contains(candidate) else {
-                    throw InputError(path: shown, line: 0, "符号链接指向 \(displayPath) 之外的 \(candidate) (a link leaving the folder)；"
-                        + "qcsite 只读取 \(displayPath) 中的文件：请把需要的文件复制进来，替换这个链接")
-                }
-                guard stat(candidate, &info) == 0 else { throw Self.failure(shown, errno) }
-            }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: kind = .folder
-            case S_IFREG where index == parts.count - 1: kind = .file
-            case S_IFREG:
-                throw InputError(path: shown, line: 0, "应为文件夹，却是一个文件 (a file where a folder belongs)；请改名或移走它")
-            default:
-                throw InputError(path: shown, line: 0, "不是普通文件或文件夹（如管道、设备） (not a regular file)；请换成普通文件")
-            }
-            current = candidate
+            guard let next = try step(from: current.path, part, isLast: index == parts.count - 1,
+                                      shown: show(parts[...index].joined(separator: "/")),
+                                      parentShown: show(parts[..<index].joined(separator: "/"))) else { return nil }
+            current = next
         }
-        return Resolved(path: current, kind: kind)
+        return current
+    }
+
+    /// One component `part` of a path, from the real path of the folder holding it; nil when
+    /// nothing is there. Only the last component may be a regular file.
+    private func step(from folder: String, _ part: String, isLast: Bool, shown: @autoclosure () -> String,
+                      parentShown: @autoclosure () -> String) throws -> Resolved? {
+        guard part != "..", part != "." else {
+            throw InputError(path: shown(), line: 0, "路径中不能有 . 或 .. (no . or .. in a path)")
+        }
+        var candidate = folder == "/" ? "/" + part : folder + "/" + part
+        var info = stat()
+        if lstat(candidate, &info) != 0 {
+            let code = errno
+            if code == ENOENT { return nil }
+            // Searching a folder needs its x permission: the folder is at fault, not the entry.
+            throw Self.failure(code == EACCES ? parentShown() : shown(), code)
+        }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let real = realpath(candidate, nil) else {
+                throw InputError(path: shown(), line: 0, "符号链接指向不存在的位置或形成循环 (a broken or looping link)；请删除它，或换成真正的文件")
+            }
+            candidate = String(cString: real)
+            free(real)
+            guard contains(candidate) else {
+                throw InputError(path: shown(), line: 0, "符号链接指向 \(displayPath) 之外的 \(candidate) (a link leaving the folder)；"
+                    + "qcsite 只读取 \(displayPath) 中的文件：请把需要的文件复制进来，替换这个链接")
+            }
+            guard stat(candidate, &info) == 0 else { throw Self.failure(shown(), errno) }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return Resolved(path: candidate, kind: .folder)
+        case S_IFREG where isLast: return Resolved(path: candidate, kind: .file)
+        case S_IFREG:
+            throw InputError(path: shown(), line: 0, "应为文件夹，却是一个文件 (a file where a folder belongs)；请改名或移走它")
+        default:
+            throw InputError(path: shown(), line: 0, "不是普通文件或文件夹（如管道、设备） (not a regular file)；请换成普通文件")
+        }
     }
 
     private func contains(_ path: String) -> Bool {

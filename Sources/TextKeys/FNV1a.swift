@@ -10,4 +10,13 @@ package struct FNV1a {
             value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
     }
+
+    /// `add` for bytes in memory, as one tight loop (the generic one is not specialised across modules).
+    package mutating func add(_ buffer: UnsafeRawBufferPointer) {
+        var hash = value
+        for index in 0..<buffer.count {
+            hash = (hash ^ UInt64(buffer[index])) &* 0x0000_0100_0000_01b3
+        }
+        value = hash
+    }
 }
