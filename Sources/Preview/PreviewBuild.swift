@@ -27,7 +27,26 @@ struct PreviewBuild: Sendable {
         }
     }
 
+    /// A build that could not be started, or that ended with a failure status without printing
+    /// a word (nothing staff could act on), is tried again before it counts as failed: both are
+    /// passing states of the machine (no process or descriptor free for a moment), not the content.
     private func run(_ child: Child, log: @Sendable (String) -> Void) -> Outcome {
+        var attempt = 1
+        while true {
+            let (outcome, silent) = runOnce(child, log: log)
+            guard silent, case .failed(let lines) = outcome else { return outcome }
+            guard attempt < 3, !child.wasTerminated else {
+                lines.forEach(log)  // what the build did not say itself, in the terminal too
+                return outcome
+            }
+            log("\(lines.joined(separator: "；"))；\(attempt * 200) 毫秒后重试")
+            Thread.sleep(forTimeInterval: 0.2 * Double(attempt))
+            attempt += 1
+        }
+    }
+
+    /// One run of the build; `silent` when it could not start or failed without printing anything.
+    private func runOnce(_ child: Child, log: @Sendable (String) -> Void) -> (Outcome, silent: Bool) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -37,8 +56,10 @@ struct PreviewBuild: Sendable {
         process.standardInput = FileHandle.nullDevice
         do {
             try child.launch(process)
+        } catch is CancellationError {
+            return (.failed(["预览已停止"]), false)
         } catch {
-            return .failed(["无法运行 \(executable.path) 生成预览：\(error.localizedDescription)"])
+            return (.failed(["无法运行 \(executable.path) 生成预览：\(error.localizedDescription)"]), true)
         }
         var lines: [String] = []
         var pending = Data()
@@ -59,7 +80,7 @@ struct PreviewBuild: Sendable {
             log(lines[lines.count - 1])
         }
         process.waitUntilExit()
-        if process.terminationReason == .exit && process.terminationStatus == 0 { return .built }
+        if process.terminationReason == .exit && process.terminationStatus == 0 { return (.built, false) }
         if process.terminationReason == .uncaughtSignal && !child.wasTerminated {
             let signal = process.terminationStatus
             // A trap or a fault is a defect; SIGINT or SIGTERM is someone stopping the build.
@@ -69,9 +90,9 @@ struct PreviewBuild: Sendable {
             lines.append(line)
             log(line)
         } else if lines.isEmpty {
-            lines.append("qcsite build 以状态 \(process.terminationStatus) 结束，没有输出")
+            return (.failed(["qcsite build 以状态 \(process.terminationStatus) 结束，没有输出"]), true)
         }
-        return .failed(lines)
+        return (.failed(lines), false)
     }
 
     /// The child process of a build, reachable from the cancellation handler: stopping the

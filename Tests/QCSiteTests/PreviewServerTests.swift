@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Archive
 @testable import Content
@@ -291,5 +292,31 @@ struct PreviewServerTests {
         try fixture.remove("content/notices/new.md")
         seen.append(watcher.changed())
         #expect(seen == [false, true, false, true, true])
+    }
+
+    /// `sh -c script` as the preview's build, with what it logged.
+    func build(_ script: String, in folder: URL) async -> (PreviewBuild.Outcome, [String]) {
+        let logged = Mutex<[String]>([])
+        let outcome = await PreviewBuild(executable: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "cd '\(folder.path)' && " + script])
+            .run { line in logged.withLock { $0.append(line) } }
+        return (outcome, logged.withLock { $0 })
+    }
+
+    @Test("A build that fails without a word is tried again; one that says why it failed is not")
+    func silentFailureRetried() async throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let (passing, passingLog) = await build("if [ -e tried ]; then exit 0; fi; touch tried; exit 3", in: fixture.root)
+        #expect(passing == .built)
+        #expect(passingLog.count == 1 && passingLog[0].contains("没有输出") && passingLog[0].contains("重试"), "\(passingLog)")
+
+        let (silent, silentLog) = await build("echo x >> tries; exit 3", in: fixture.root)
+        #expect(silent == .failed(["qcsite build 以状态 3 结束，没有输出"]))
+        #expect(fixture.read("tries") == "x\nx\nx\n", "three tries")
+        #expect(silentLog.last == "qcsite build 以状态 3 结束，没有输出", "the last word reaches the terminal too")
+
+        let (spoken, spokenLog) = await build("echo said >> told; echo 'content/x.csv:2: 日期不存在'; exit 2", in: fixture.root)
+        #expect(spoken == .failed(["content/x.csv:2: 日期不存在"]))
+        #expect(spokenLog == ["content/x.csv:2: 日期不存在"] && fixture.read("told") == "said\n", "run once")
     }
 }
