@@ -66,7 +66,9 @@ public enum Markdown {
 
     /// The first `length` characters of a text on one line, with an ellipsis when cut.
     static func excerpt(ofText text: String, length: Int) -> String {
-        let line = text.replacingOccurrences(of: "\n", with: " ")
+        // Every LF scalar, as Foundation's replace did through NSString (which also kept a line
+        // break followed by a combining mark, a case plain text from cmark does not have).
+        let line = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
         return line.count > length ? String(line.prefix(length)) + "…" : line
     }
 

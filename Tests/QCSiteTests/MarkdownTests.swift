@@ -62,6 +62,17 @@ struct MarkdownTests {
         }
         #expect(Markdown.excerpt(ofText: "第一行\n第二行", length: 3) == "第一行…")
         #expect(Markdown.excerpt(ofText: "第一行\n第二行", length: 7) == "第一行 第二行")
+        // As Foundation's replace made it (CR LF included); a line break followed by a combining
+        // mark, which it left alone, now becomes a space too.
+        #expect(Markdown.excerpt(ofText: "甲\n\u{301}乙", length: 9) == "甲 \u{301}乙")
+        var random = SeededRandom(seed: 3)
+        let pieces = ["甲", "\n", "\r\n", "\r", "e\u{301}", "😀", " "]
+        for _ in 0..<500 {
+            let text = (0..<8).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let line = text.replacingOccurrences(of: "\n", with: " ")
+            let expected = line.count > 5 ? String(line.prefix(5)) + "…" : line
+            #expect(Markdown.excerpt(ofText: text, length: 5) == expected, "\(text.debugDescription)")
+        }
     }
 
     @Test("Without raw HTML, tags become comments and script links lose their address")
