@@ -94,6 +94,10 @@ public enum OutputWriter {
                 let wanted = Set(files.keys).union(site.kept)
                 try removeUnwanted(spareFiles.keys.filter { !wanted.contains($0) }, from: staging.path)
                 var folders = FolderMaker(root: staging.path)
+                func stamp(_ path: String, _ target: String) throws {
+                    guard let stamp = FileStamp.of(target) else { throw OutputError.failure(target, errno) }
+                    record.files[path] = .init(stamp: stamp, key: site.keys[path])
+                }
                 for path in wanted.sorted() {
                     let target = staging.path + "/" + path
                     if let spare = spareFiles[path] {
@@ -107,22 +111,18 @@ public enum OutputWriter {
                     } else {
                         try folders.make(PathText.folder(of: path))
                     }
-                    if !changedSet.contains(path) {
-                        if link(output.path + "/" + path, target) == 0 {
-                            record.files[path] = .init(stamp: oldFiles[path]!, key: site.keys[path])
-                            continue
-                        }
-                        // No link (another file system): a kept page is copied, as it has no bytes here.
-                        guard files[path] == nil else { try write(files[path]!, to: target); try stamp(path, target); continue }
-                        try fm.copyItem(atPath: output.path + "/" + path, toPath: target)
+                    if !changedSet.contains(path) && link(output.path + "/" + path, target) == 0 {
+                        record.files[path] = .init(stamp: oldFiles[path]!, key: site.keys[path])
+                        continue
+                    }
+                    // Changed, or no link (another file system): written, or for a kept page, which
+                    // has no bytes here, copied.
+                    if let data = files[path] {
+                        try write(data, to: target)
                     } else {
-                        try write(files[path]!, to: target)
+                        try fm.copyItem(atPath: output.path + "/" + path, toPath: target)
                     }
                     try stamp(path, target)
-                }
-                func stamp(_ path: String, _ target: String) throws {
-                    guard let stamp = FileStamp.of(target) else { throw OutputError.failure(target, errno) }
-                    record.files[path] = .init(stamp: stamp, key: site.keys[path])
                 }
                 try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
                 try write(Data(record.text.utf8), to: staging.path + "/" + BuildRecord.fileName)

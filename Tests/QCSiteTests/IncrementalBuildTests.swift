@@ -65,12 +65,18 @@ struct IncrementalBuildTests {
         try site.write(path, text.replacingOccurrences(of: old, with: new))
     }
 
+    /// A site folder holding a copy of the demo's content.
+    static func demoSite() throws -> SiteFixture {
+        let site = try SiteFixture()
+        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("content"), to: site.url("content"))
+        return site
+    }
+
     @Test("A page kept from the last build is checked again when a page it links to goes")
     func keptPageLinkChecked() throws {
         try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
-        let site = try SiteFixture()
+        let site = try Self.demoSite()
         defer { site.cleanUp() }
-        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("content"), to: site.url("content"))
         let writeup = "content/years/2024/writeups/2024-001.md"
         try site.write(writeup, try #require(site.read(writeup)) + "\n参见[2023年竞赛结果](/notices/2023-09-28-results/)。\n")
         let first = try QCSiteBinary.run(["build"], in: site.root)
@@ -86,9 +92,8 @@ struct IncrementalBuildTests {
     @Test("after each kind of change a rebuild equals a clean build, and renders only what changed")
     func everyKindOfChange() throws {
         try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
-        let site = try SiteFixture()
+        let site = try Self.demoSite()
         defer { site.cleanUp() }
-        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("content"), to: site.url("content"))
         let first = try QCSiteBinary.run(["build"], in: site.root)
         try #require(first.status == 0, "\(first.stderr)")
 
@@ -150,9 +155,8 @@ struct IncrementalBuildTests {
     @Test("a rebuild with nothing written since reads nothing; files changed by hand in the output are put right")
     func stampsAndHandEdits() throws {
         try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
-        let site = try SiteFixture()
+        let site = try Self.demoSite()
         defer { site.cleanUp() }
-        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("content"), to: site.url("content"))
         // Stamps set in the last two seconds are not trusted (a second write could keep them).
         Thread.sleep(forTimeInterval: Double(InputStamps.settled) / 1e9 + 0.2)
         try #require(try QCSiteBinary.run(["build"], in: site.root).status == 0)
