@@ -6,6 +6,8 @@
 #   - the output folder is exactly the old or the new site (every file's path and hash);
 #   - the next normal build succeeds, ends in the new state, and leaves no staging folder, old
 #     site, temporary or broken backup behind; every kept backup passes integrity_check.
+# The builds start with a spare site beside the output (.public.spare), so kills also land
+# while a build brings the spare up to date.
 # It prints the number of inconsistent states and exits 1 unless it is 0.
 #
 # usage: bench/crash-test.sh [KILLS] [PER_YEAR]     (defaults 50 kills of each command, 400)
@@ -57,7 +59,11 @@ count() { local s=$1; s=${s//[^$2]/}; echo ${#s}; }
 
 # The states before and after, and how long each command takes.
 mkdir "$work/before"; cp -r themes "$work/before/themes"; cp -r "$work/v1" "$work/before/content"
-(cd "$work/before" && "$bin" build >/dev/null 2>&1)
+# Built twice, first with the second version's title, so that the site before the old one is
+# kept as the spare (.public.spare) that the trials' builds take up and bring up to date.
+(cd "$work/before" && cp "$work/v2/site.yaml" content/site.yaml && "$bin" build >/dev/null 2>&1 \
+  && cp "$work/v1/site.yaml" content/site.yaml && "$bin" build >/dev/null 2>&1)
+[ -d "$work/before/.public.spare" ] || { echo "setup: no spare site beside the output" >&2; exit 2; }
 A=$(archive_state "$work/before"); OA=$(site_state "$work/before")
 reset_trial() { rm -rf "$work/t"; cp -a "$work/before" "$work/t"; rm -rf "$work/t/content"; cp -r "$work/v2" "$work/t/content"; }
 # Each command's run time (median of three), so that the kills spread over all of it.
