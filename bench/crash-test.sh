@@ -13,6 +13,8 @@
 # usage: bench/crash-test.sh [KILLS] [PER_YEAR]     (defaults 50 kills of each command, 400)
 # QCSITE=path/to/qcsite uses that binary instead of building the release one.
 set -euo pipefail
+# The script works in folders of its own: a binary named by a relative path is found from here.
+[ -z "${QCSITE:-}" ] || QCSITE=$(realpath "$QCSITE")
 cd "$(dirname "$0")/.."
 kills=${1:-50}; per_year=${2:-400}
 command -v sqlite3 >/dev/null || { echo "needs sqlite3 (apt-get install sqlite3)" >&2; exit 2; }
