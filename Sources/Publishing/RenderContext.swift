@@ -52,17 +52,20 @@ struct RenderContext: Sendable {
     }
 
     /// A page made from data already worked out (no Markdown left to do), keyed by all of it:
-    /// `renderKey`, the template and what the template is given. Nil data when `previous`, the
-    /// key of the page the output holds, is that key: the page is as it would be rendered now.
+    /// its layout's key and the page and content the template is given. Nil data when
+    /// `previous`, the key of the page the output holds, is that key: the page is as it would
+    /// be rendered now.
     func keyedPage<C: Encodable>(_ template: String, _ page: PageModel, _ content: C,
                                  previous: String?) throws -> (key: String, data: Data?) {
-        let context = PageContext(site: siteModel, page: page, nav: nav(current: page.section), content: content)
-        var key = InputKey()
-        key.add(renderKey)
-        key.add(template)
-        key.add(try Self.keyEncoder.encode(context))
-        guard key.value != previous else { return (key.value, nil) }
-        return (key.value, Data(try theme.render(template, context).utf8))
+        let key = try pageKey(try layoutKey(template, section: page.section), KeyedPage(page: page, content: content))
+        guard key != previous else { return (key, nil) }
+        return (key, try self.page(template, page, content))
+    }
+
+    /// What a keyed page is given besides its layout.
+    private struct KeyedPage<C: Encodable>: Encodable {
+        var page: PageModel
+        var content: C
     }
 
     var siteModel: SiteModel {

@@ -58,11 +58,16 @@ public enum TextNormalization {
     /// Cell text with surrounding spaces (also full-width ones and non-breaking spaces) removed.
     /// Pure Swift on scalars: this runs on every cell of every table.
     public static func trimmed(_ text: String) -> String {
+        trimmed(text, dropping: isWhitespace)
+    }
+
+    /// The text without the scalars `drop` names at either end; the text itself when it has none.
+    static func trimmed(_ text: String, dropping drop: (Unicode.Scalar) -> Bool) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return text }
-        if !isWhitespace(first) && !isWhitespace(last) { return text }
-        guard let start = scalars.firstIndex(where: { !isWhitespace($0) }) else { return "" }
-        let end = scalars.lastIndex(where: { !isWhitespace($0) })!
+        if !drop(first) && !drop(last) { return text }
+        guard let start = scalars.firstIndex(where: { !drop($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !drop($0) })!
         return String(scalars[start...end])
     }
 
@@ -103,10 +108,6 @@ extension TextNormalization {
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` trims it here, in Swift rather than
     /// through NSString.
     public static func trimmedLines(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        let kept = { (scalar: Unicode.Scalar) in !isWhitespace(scalar) && scalar.value != 0x200B }
-        guard let start = scalars.firstIndex(where: kept) else { return "" }
-        let end = scalars.lastIndex(where: kept)!
-        return start == scalars.startIndex && end == scalars.index(before: scalars.endIndex) ? text : String(scalars[start...end])
+        trimmed(text) { isWhitespace($0) || $0.value == 0x200B }
     }
 }
