@@ -58,7 +58,7 @@ public struct SearchIndex: Sendable, Equatable {
                 guard let value else { return }
                 if out.count > 1 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: "\"\(key)\":".utf8)
-                Self.appendString(value, to: &out)
+                JSONText.appendString(value, to: &out)
             }
             // Keys in sorted order: a, c, i, k, s, t, u, x, y.
             member(CodingKeys.award.rawValue, award)
@@ -75,27 +75,6 @@ public struct SearchIndex: Sendable, Equatable {
             }
             out.append(UInt8(ascii: "}"))
             return Data(out)
-        }
-
-        /// A JSON string as `JSONEncoder` escapes it: quote, backslash and control characters.
-        static func appendString(_ value: String, to out: inout [UInt8]) {
-            out.append(UInt8(ascii: "\""))
-            for byte in value.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x08: out.append(contentsOf: Array("\\b".utf8))
-                case 0x0C: out.append(contentsOf: Array("\\f".utf8))
-                case 0x0A: out.append(contentsOf: Array("\\n".utf8))
-                case 0x0D: out.append(contentsOf: Array("\\r".utf8))
-                case 0x09: out.append(contentsOf: Array("\\t".utf8))
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                default: out.append(byte)
-                }
-            }
-            out.append(UInt8(ascii: "\""))
         }
 
         /// The fields a query is matched against, each on its own: a match never spans two

@@ -33,10 +33,12 @@ public struct CheckReport: Sendable, Encodable {
     public var exitStatus: Int32 { unhandledErrors > 0 || !missing.isEmpty ? 1 : 0 }
 
     /// `{"year": 2024, "findings": [...]}`, keys sorted so the output is byte-stable.
+    /// Written as `JSONValue.prettyText`, byte for byte what `JSONEncoder` makes of `encode(to:)`.
     public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+        var members: [String: JSONValue] = [CodingKeys.year.rawValue: .int(year),
+                                            CodingKeys.findings.rawValue: .array(findings.map(\.jsonValue))]
+        if !missing.isEmpty { members[CodingKeys.missing.rawValue] = .array(missing.map(\.jsonValue)) }
+        return JSONValue.object(members).prettyText
     }
 
     /// Missing data first, then findings grouped by rule with counts, rules with errors first,

@@ -42,3 +42,14 @@ public struct Finding: Sendable, Equatable, Encodable {
         self.handled = handled
     }
 }
+
+extension Finding {
+    /// The finding as its synthesized `Encodable` conformance encodes it (`handled` only when set).
+    var jsonValue: JSONValue {
+        var members: [String: JSONValue] = ["rule": .string(rule.rawValue), "severity": .string(severity.rawValue),
+                                            "subject": .string(subject), "message": .string(message),
+                                            "evidence": .object(evidence)]
+        if let handled { members["handled"] = ["note": .string(handled.note), "date": .string(handled.date)] }
+        return .object(members)
+    }
+}

@@ -66,3 +66,12 @@ public struct StageGap: Sendable, Equatable, Encodable {
         return gaps
     }
 }
+
+extension StageGap {
+    /// The gap as its synthesized `Encodable` conformance encodes it (`ids` only when set).
+    var jsonValue: JSONValue {
+        var members: [String: JSONValue] = ["stage": .string(stage.rawValue), "file": .string(file), "message": .string(message)]
+        if let ids { members["ids"] = .array(ids.map(JSONValue.string)) }
+        return .object(members)
+    }
+}
