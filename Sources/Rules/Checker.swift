@@ -1,3 +1,4 @@
+import Dispatch
 import Archive
 
 /// Applies every rule of the contract to one year of the archive.
@@ -17,7 +18,20 @@ public enum Checker {
         guard let records = snapshot.year(year) else { return [] }
         var context = RuleContext(snapshot: snapshot, standings: standings, year: records,
                                   standing: try standings[year] ?? Ranking.rank(records))
-        for rule in rules {
+        // The rules that read no findings, on both cores, their findings gathered in rule order.
+        let independent = rules.filter { !$0.readsFindings }
+        let found = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: independent.count)
+        defer {
+            _ = found.deinitialize()  // every rule set its part
+            found.deallocate()
+        }
+        nonisolated(unsafe) let parts = found
+        let shared = context
+        DispatchQueue.concurrentPerform(iterations: independent.count) { index in
+            (parts.baseAddress! + index).initialize(to: independent[index].findings(shared))
+        }
+        context.earlierFindings = found.flatMap { $0 }
+        for rule in rules where rule.readsFindings {
             context.earlierFindings += rule.findings(context)
         }
         return sorted(handling(context.earlierFindings, by: records.decisions))
@@ -39,7 +53,18 @@ public enum Checker {
     /// Standings of every archived year, as `check` and `history` need them.
     /// Throws when a year's stored rules cannot be read.
     public static func standings(_ snapshot: ArchiveSnapshot) throws -> [Int: YearStandings] {
-        Dictionary(uniqueKeysWithValues: try snapshot.years.map { ($0.year, try Ranking.rank($0)) })
+        // Years rank on their own, side by side.
+        let years = snapshot.years
+        let ranked = UnsafeMutableBufferPointer<Result<YearStandings, any Error>>.allocate(capacity: years.count)
+        defer {
+            _ = ranked.deinitialize()
+            ranked.deallocate()
+        }
+        nonisolated(unsafe) let parts = ranked
+        DispatchQueue.concurrentPerform(iterations: years.count) { index in
+            (parts.baseAddress! + index).initialize(to: Result { try Ranking.rank(years[index]) })
+        }
+        return Dictionary(uniqueKeysWithValues: try zip(years, ranked).map { ($0.year, try $1.get()) })
     }
 
     /// Errors first, then rule order, then subject; the message breaks the remaining ties so the

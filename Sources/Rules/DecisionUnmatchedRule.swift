@@ -6,6 +6,7 @@ import Archive
 /// for, if any, still stops publication on its own.
 struct DecisionUnmatchedRule: Rule {
     let id = RuleID.decisionUnmatched
+    var readsFindings: Bool { true }
 
     static func key(_ rule: String, _ subject: String) -> String {
         rule + "\u{0}" + subject
