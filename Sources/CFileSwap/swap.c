@@ -31,3 +31,12 @@ int qc_sync_file_system(const char *path) {
     close(fd);
     return result;
 }
+
+long qc_read_directory(int fd, void *buffer, unsigned long size) {
+#if defined(__linux__) && defined(SYS_getdents64)
+    return syscall(SYS_getdents64, fd, buffer, size);
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}

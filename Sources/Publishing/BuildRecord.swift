@@ -8,7 +8,7 @@ import SafePaths
 /// and, for a page rendered from keyed inputs, the key of those inputs.
 public struct BuildRecord: Sendable, Equatable {
     public static let fileName = ".qcsite-build"
-    static let header = "qcsite-build-record 1"
+    static let header = "qcsite-build-record 2"
 
     public struct Entry: Sendable, Equatable {
         public var stamp: FileStamp
@@ -25,6 +25,10 @@ public struct BuildRecord: Sendable, Equatable {
     public var checkErrors: Int
     public var checkLine: String
     public var files: [String: Entry]
+    /// The digest of the files' stamps (`StampDigest`) as the record on disk gives it, read even
+    /// when its files are not: it tells whether the output is exactly what the record says
+    /// without a file of it parsed. Nil for a record made in memory.
+    public internal(set) var filesDigest: String?
 
     public init(inputs: String?, stamps: String?, checkErrors: Int, checkLine: String, files: [String: Entry]) {
         self.inputs = inputs
@@ -40,7 +44,8 @@ public struct BuildRecord: Sendable, Equatable {
         let plain = files.keys.allSatisfy { !$0.contains("\n") }
         var lines = [Self.header, "inputs " + (plain ? inputs ?? "-" : "-"), "stamps " + (plain ? stamps ?? "-" : "-"),
                      "errors \(checkErrors)",
-                     "check " + checkLine.replacingOccurrences(of: "\n", with: " ")]
+                     "check " + checkLine.replacingOccurrences(of: "\n", with: " "),
+                     "output " + (plain ? digest.text : "-")]
         if plain {
             for path in files.keys.sorted() {
                 let entry = files[path]!
@@ -52,25 +57,30 @@ public struct BuildRecord: Sendable, Equatable {
 
     /// The record of the output folder at `folder`; nil when there is none or it is not one this
     /// qcsite wrote (then everything is rendered, as on a first build).
-    public static func read(in folder: URL) -> BuildRecord? {
+    /// With `files` false, its files are left out (`filesDigest` still says what they are).
+    public static func read(in folder: URL, files: Bool = true) -> BuildRecord? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
               let text = String(data: data, encoding: .utf8) else { return nil }
-        return parse(text)
+        return parse(text, files: files)
     }
 
-    static func parse(_ text: String) -> BuildRecord? {
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count >= 6, lines.removeLast().isEmpty, String(lines[0]) == header else { return nil }
+    static func parse(_ text: String, files: Bool = true) -> BuildRecord? {
+        let fields = 6
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: files ? .max : fields,
+                                    omittingEmptySubsequences: false)
+        guard lines.count > fields, lines.removeLast().isEmpty || !files, String(lines[0]) == header else { return nil }
         func field(_ index: Int, _ name: String) -> String? {
             let line = String(lines[index])
             return line?.hasPrefix(name + " ") == true ? String(line!.dropFirst(name.count + 1)) : nil
         }
         guard let inputs = field(1, "inputs"), let stamps = field(2, "stamps"), let errors = field(3, "errors").flatMap({ Int($0) }),
-              let check = field(4, "check") else { return nil }
+              let check = field(4, "check"), let output = field(5, "output") else { return nil }
         var record = BuildRecord(inputs: inputs == "-" ? nil : inputs, stamps: stamps == "-" ? nil : stamps,
                                  checkErrors: errors, checkLine: check, files: [:])
+        record.filesDigest = output
+        guard files else { return record }
         record.files.reserveCapacity(lines.count)
-        for line in lines[5...] {
+        for line in lines[fields...] {
             // file <size> <time> <key> <path>
             let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 4, omittingEmptySubsequences: false)
             guard parts.count == 5, parts[0].elementsEqual("file".utf8), let size = Self.integer(parts[1]),
@@ -109,9 +119,27 @@ public struct BuildRecord: Sendable, Equatable {
     /// The files of the record still on disk as the record has them, and whether the output is
     /// exactly what the record says (no file changed, missing or added by hand).
     public func verified(against folder: URL) -> (files: [String: Entry], exact: Bool) {
-        let (onDisk, complete) = OutputTree.files(in: folder.path)
-        let intact = files.filter { onDisk[$0.key] == $0.value.stamp }
+        let tree = OutputTree.scan(folder.path)
+        return (intact(in: tree), describes(tree, in: folder))
+    }
+
+    /// Whether the output folder is exactly what the record says, by its files' digest: no file
+    /// changed, missing or added by hand.
+    public func describes(_ tree: OutputTree, in folder: URL) -> Bool {
         let marker = FileManager.default.contents(atPath: folder.appendingPathComponent(OutputFolderRule.marker).path)
-        return (intact, complete && intact.count == files.count && onDisk.count == files.count && marker == OutputFolderRule.markerText)
+        return tree.complete && filesDigest == tree.digest.text && marker == OutputFolderRule.markerText
+    }
+
+    /// The files of the record still on disk as the record has them.
+    public func intact(in tree: OutputTree) -> [String: Entry] {
+        let onDisk = tree.stamps
+        return files.filter { onDisk[$0.key] == $0.value.stamp }
+    }
+
+    /// The digest of the files' stamps, as `OutputTree` computes it of the folder.
+    var digest: StampDigest {
+        var digest = StampDigest()
+        for (path, entry) in files { digest.add(path, entry.stamp) }
+        return digest
     }
 }

@@ -19,6 +19,13 @@ public struct InputKey: Sendable {
         text.withUTF8 { add(raw: UnsafeRawBufferPointer($0)) }
     }
 
+    public mutating func add(_ value: Int64) {
+        withUnsafeBytes(of: value.littleEndian) { mix($0) }
+    }
+
+    /// The key's two halves, for a caller that combines keys itself (`StampDigest`).
+    var words: (UInt64, UInt64) { (low, high) }
+
     private mutating func add(raw bytes: UnsafeRawBufferPointer) {
         withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { mix($0) }
         mix(bytes)

@@ -2,34 +2,60 @@ import Foundation
 import SafePaths
 
 /// The files of an output folder with their stamps.
-enum OutputTree {
-    /// Relative paths of the site's regular files (the marker and the build record aside);
-    /// anything else found (a link, a device, a folder that cannot be listed) makes `complete` false.
-    static func files(in root: String) -> (files: [String: FileStamp], complete: Bool) {
-        // The folders at the top (a year's thousand page folders each) are walked side by side.
+public struct OutputTree: Sendable {
+    /// Relative paths of the site's regular files (the marker and the build record aside), in
+    /// the order the walk found them.
+    public var files: [(path: String, stamp: FileStamp)]
+    /// False when anything else was found (a link, a device, a folder that cannot be listed).
+    public var complete: Bool
+    /// The digest of `files`, which the build record holds of the files it describes.
+    public var digest: StampDigest
+
+    /// The files by path.
+    public var stamps: [String: FileStamp] {
+        Dictionary(files, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Walks `root`: the folders at the top (a year's thousand page folders each) side by side.
+    public static func scan(_ root: String) -> OutputTree {
         var top: [(String, stat)] = []
-        var complete = FileTree.walk(root, depth: 0) { top.append(($0, $1)) }
+        let listed = FileTree.walk(root, depth: 0) { top.append(($0, $1)) }
         let folders = top.filter { $0.1.st_mode & S_IFMT == S_IFDIR }.map(\.0)
-        let parts = UnsafeMutableBufferPointer<(files: [(String, stat)], complete: Bool)>.allocate(capacity: folders.count)
+        // The files at the top are one more part, after the folders.
+        let parts = UnsafeMutableBufferPointer<OutputTree>.allocate(capacity: folders.count + 1)
         defer {
-            _ = parts.deinitialize()  // every part was set by its walk
+            _ = parts.deinitialize()  // every part was set
             parts.deallocate()
+        }
+        @Sendable func part(_ entries: [(String, stat)], complete: Bool) -> OutputTree {
+            var tree = OutputTree(files: [], complete: complete, digest: StampDigest())
+            tree.files.reserveCapacity(entries.count)
+            for (path, info) in entries {
+                guard info.st_mode & S_IFMT == S_IFREG else {
+                    tree.complete = false
+                    continue
+                }
+                guard path != OutputFolderRule.marker && path != BuildRecord.fileName else { continue }
+                let stamp = FileStamp(info)
+                tree.files.append((path, stamp))
+                tree.digest.add(path, stamp)
+            }
+            return tree
         }
         nonisolated(unsafe) let output = parts
         DispatchQueue.concurrentPerform(iterations: folders.count) { index in
             var found: [(String, stat)] = []
-            let listed = FileTree.walk(root + "/" + folders[index]) { found.append((folders[index] + "/" + $0, $1)) }
-            (output.baseAddress! + index).initialize(to: (found, listed))
+            let complete = FileTree.walk(root + "/" + folders[index]) { found.append((folders[index] + "/" + $0, $1)) }
+            (output.baseAddress! + index).initialize(to: part(found, complete: complete))
         }
-        var files: [String: FileStamp] = [:]
-        for (path, info) in top.filter({ $0.1.st_mode & S_IFMT != S_IFDIR }) + parts.flatMap(\.files) {
-            guard info.st_mode & S_IFMT == S_IFREG else {
-                complete = false
-                continue
-            }
-            if path != OutputFolderRule.marker && path != BuildRecord.fileName { files[path] = FileStamp(info) }
+        (output.baseAddress! + folders.count).initialize(to: part(top.filter { $0.1.st_mode & S_IFMT != S_IFDIR }, complete: listed))
+        var tree = OutputTree(files: [], complete: true, digest: StampDigest())
+        tree.files.reserveCapacity(parts.reduce(0) { $0 + $1.files.count })
+        for part in parts {
+            tree.files += part.files
+            tree.complete = tree.complete && part.complete
+            tree.digest.add(part.digest)
         }
-        complete = complete && parts.allSatisfy(\.complete)
-        return (files, complete)
+        return tree
     }
 }

@@ -31,7 +31,9 @@ public enum OutputWriter {
     /// Publishes `site`: its rendered files, and its kept pages as the output holds them (linked
     /// from the old site without being read). `record` (its files aside, which are filled in
     /// here) is written inside the new site, so the next build knows what this one published.
-    public static func publish(_ site: RenderedSite, record: BuildRecord, to output: URL,
+    /// - Parameter found: the output as this build found it at its start (`OutputTree.scan`),
+    ///   when it walked it already; else it is walked here.
+    public static func publish(_ site: RenderedSite, record: BuildRecord, to output: URL, found: OutputTree? = nil,
                                log: (String) -> Void = { _ in }) throws -> OutputSummary {
         let fm = FileManager.default
         let files = site.files
@@ -42,7 +44,7 @@ public enum OutputWriter {
         try checkPaths(Array(files.keys) + site.kept)
         try removeLeftovers(beside: output, log: log)
 
-        let oldFiles = OutputTree.files(in: output.path).files
+        let oldFiles = (found ?? OutputTree.scan(output.path)).stamps
         if let lost = site.kept.first(where: { oldFiles[$0] == nil }) {
             throw OutputError(path: output.path + "/" + lost, errno: ENOENT)  // removed by hand while this build ran
         }
@@ -80,9 +82,9 @@ public enum OutputWriter {
             // files that differ, instead of a tree of every file and folder made anew.
             var spareFiles: [String: FileStamp] = [:]
             if claimSpare(of: output, as: staging) {
-                let tree = OutputTree.files(in: staging.path)
+                let tree = OutputTree.scan(staging.path)
                 if tree.complete {
-                    spareFiles = tree.files
+                    spareFiles = tree.stamps
                     for name in [OutputFolderRule.marker, BuildRecord.fileName] { unlink(staging.path + "/" + name) }
                 } else {
                     try fm.removeItem(at: staging)  // something in it that qcsite did not write
@@ -310,6 +312,6 @@ public enum OutputWriter {
     /// record aside (those it can list: what it cannot is written anew, and `checkReplaceable`
     /// stops a publish that could not remove it).
     package static func existingFiles(in folder: URL) -> Set<String> {
-        Set(OutputTree.files(in: folder.path).files.keys)
+        Set(OutputTree.scan(folder.path).files.map(\.path))
     }
 }

@@ -22,13 +22,15 @@ struct InputStamps {
         key.add(baseURL ?? "-")
         for folder in [paths.contentURL.path, paths.themeURL.path] {
             key.add(folder)
-            var entries: [(String, stat)] = []
-            guard FileTree.walk(folder, { entries.append(($0, $1)) }) else { return nil }
-            for (path, info) in entries.sorted(by: { $0.0 < $1.0 }) {
-                guard info.st_mode & S_IFMT == S_IFREG, let stamp = stamp(info, before: taken) else { return nil }
-                key.add(path)
-                key.add(stamp)
-            }
+            var digest = StampDigest(), settled = true
+            guard FileTree.walk(folder, { path, info in
+                guard info.st_mode & S_IFMT == S_IFREG, let stamp = stamp(info, before: taken) else {
+                    settled = false
+                    return
+                }
+                digest.add(path, stamp.size, stamp.modified, stamp.changed, stamp.inode, stamp.device)
+            }), settled else { return nil }
+            key.add(digest.text)
         }
         return (key, taken)
     }
@@ -44,15 +46,18 @@ struct InputStamps {
                 continue
             }
             key.add(path)
-            key.add(stamp(info, before: .max) ?? "-")
+            if let stamp = stamp(info, before: .max) {
+                for value in [stamp.size, stamp.modified, stamp.changed, stamp.inode, stamp.device] { key.add(value) }
+            }
         }
         return key.value
     }
 
-    private static func stamp(_ info: stat, before taken: Int64) -> String? {
+    private static func stamp(_ info: stat, before taken: Int64)
+        -> (size: Int64, modified: Int64, changed: Int64, inode: Int64, device: Int64)? {
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         guard taken == .max || max(modified, changed) < taken - settled else { return nil }
-        return "\(info.st_size) \(modified) \(changed) \(info.st_ino) \(info.st_dev)"
+        return (Int64(info.st_size), modified, changed, Int64(bitPattern: UInt64(info.st_ino)), Int64(bitPattern: UInt64(info.st_dev)))
     }
 }

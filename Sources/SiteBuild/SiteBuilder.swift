@@ -73,23 +73,30 @@ public struct SiteBuilder {
     package func buildHoldingLock() throws -> BuildReport {
         // The stamps of the sources and the files of the output: two walks of many files, side by side.
         nonisolated(unsafe) var sources: (key: InputKey, taken: Int64)?
-        nonisolated(unsafe) var published: (record: BuildRecord, files: [String: BuildRecord.Entry], exact: Bool)?
+        nonisolated(unsafe) var published: (record: BuildRecord, tree: OutputTree)?
         let (paths, baseURL) = (paths, baseURL)
         try step("stamps") {
             DispatchQueue.concurrentPerform(iterations: 2) { part in
                 if part == 0 {
                     sources = InputStamps.sources(paths, baseURL: baseURL)
-                } else if let record = BuildRecord.read(in: paths.outputURL) {
-                    let (files, exact) = record.verified(against: paths.outputURL)
-                    published = (record, files, exact)
+                } else if let record = BuildRecord.read(in: paths.outputURL, files: false) {
+                    published = (record, OutputTree.scan(paths.outputURL.path))
                 }
             }
         }
-        let reusable = published.flatMap { $0.exact && canReuse($0.record) ? $0.record : nil }
-        if let reusable, let stamps = reusable.stamps, InputStamps.key(sources, archive: paths.archive) == stamps {
+        // Whether the output is exactly what its record says is told by the digest of its files'
+        // stamps; the record's files are read only when something is to be built.
+        let exact = published.map { $0.record.describes($0.tree, in: paths.outputURL) } ?? false
+        if exact, let head = published?.record, canReuse(head), let stamps = head.stamps,
+           InputStamps.key(sources, archive: paths.archive) == stamps {
             log("导入：内容、主题和存档自上次生成后都没有写过，无需读取")
-            return try nothingChanged(reusable, imported: nil)
+            return try nothingChanged(head, files: published!.tree.files.count, imported: nil)
         }
+        var last: BuildRecord?, intact: [String: BuildRecord.Entry] = [:]
+        if let published, let full = BuildRecord.read(in: paths.outputURL) {
+            (last, intact) = (full, full.intact(in: published.tree))
+        }
+        let reusable = last.flatMap { exact && canReuse($0) ? $0 : nil }
 
         let (content, imported) = try step("import") {
             try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive)
@@ -109,7 +116,7 @@ public struct SiteBuilder {
                 record.stamps = stamps
                 try step("record") { try record.replace(in: paths.outputURL) }
             }
-            return try nothingChanged(reusable, imported: imported)
+            return try nothingChanged(reusable, files: reusable.files.count, imported: imported)
         }
 
         var snapshot = try step("snapshot") { try archive.snapshot() }
@@ -141,19 +148,19 @@ public struct SiteBuilder {
         let urls = SiteURLs(baseURL: baseURL ?? content.site.baseURL)
         let record = try step("disclose") { PublicRecord(snapshot: snapshot, standings: standings, settings: content.site) }
         // Pages whose file is still as the last build wrote it, by the key of their inputs.
-        let previous = (published?.files ?? [:]).compactMapValues(\.key)
+        let previous = intact.compactMapValues(\.key)
         let site = try step("render") {
             try SiteRenderer(config: content.site, urls: urls, theme: theme, record: record,
                              contentDirectory: paths.contentURL, renderKey: inputs.renderKey).render(previous: previous)
         }
-        try step("link check") { try checkLinks(site, urls: urls, published: published?.files ?? [:]) }
+        try step("link check") { try checkLinks(site, urls: urls, published: intact) }
 
         // A build that let findings through records how many, so that the next one checks again.
         let blockingCount = blocking.values.reduce(0) { $0 + $1.count }
         let output = try step("publish") {
             try OutputWriter.publish(site, record: BuildRecord(inputs: inputs.all, stamps: stamps, checkErrors: blockingCount,
                                                                checkLine: checkLine, files: [:]),
-                                     to: paths.outputURL, log: log)
+                                     to: paths.outputURL, found: published?.tree, log: log)
         }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个页面的内容未变，未重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         return BuildReport(imported: imported, findings: findings, files: site.count, output: output, blocking: blocking)
@@ -169,13 +176,13 @@ public struct SiteBuilder {
     /// Nothing the site is made from changed since the build that wrote the output, and the
     /// output is exactly as that build left it: the check's summary is repeated, nothing rendered.
     /// The stale-stage warning depends on today, so the years' calendars are read for it.
-    private func nothingChanged(_ record: BuildRecord, imported: ImportSummary?) throws -> BuildReport {
+    private func nothingChanged(_ record: BuildRecord, files: Int, imported: ImportSummary?) throws -> BuildReport {
         let calendars = try step("calendar") { try ArchiveDatabase(readingFrom: paths.archive).calendars() }
         StaleStage.warnings(calendars, today: today()).forEach(log)
         log(record.checkLine)
-        log("网站的内容、存档和主题自上次生成后都没有改动：\(record.files.count) 个文件保持不变 → \(paths.output)/")
-        return BuildReport(imported: imported, findings: [:], files: record.files.count,
-                           output: OutputSummary(written: 0, unchanged: record.files.count, removed: 0))
+        log("网站的内容、存档和主题自上次生成后都没有改动：\(files) 个文件保持不变 → \(paths.output)/")
+        return BuildReport(imported: imported, findings: [:], files: files,
+                           output: OutputSummary(written: 0, unchanged: files, removed: 0))
     }
 
     /// Every link of the rendered pages must resolve. Kept pages are as the last build wrote

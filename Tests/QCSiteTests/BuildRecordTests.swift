@@ -10,7 +10,12 @@ struct BuildRecordTests {
                                  files: ["index.html": .init(stamp: FileStamp(size: 12, modified: 1_700_000_000_123_456_789), key: nil),
                                          "2024/2024-001/index.html": .init(stamp: FileStamp(size: 0, modified: 5), key: "ff00"),
                                          "files/报名 表.docx": .init(stamp: FileStamp(size: 7, modified: 9), key: nil)])
-        #expect(BuildRecord.parse(record.text) == record)
+        var written = record
+        written.filesDigest = record.digest.text
+        #expect(BuildRecord.parse(record.text) == written)
+        var head = written
+        head.files = [:]
+        #expect(BuildRecord.parse(record.text, files: false) == head, "read without its files, it still knows their digest")
         #expect(BuildRecord.parse(String(record.text.dropLast())) == nil, "a record cut short")
         #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "file 12", with: "file x")) == nil)
         // A path with a line break cannot be told apart from the next line: the record then knows no inputs.
@@ -18,5 +23,39 @@ struct BuildRecordTests {
         odd.files["a\nfile 1 2 - b"] = .init(stamp: FileStamp(size: 1, modified: 1), key: nil)
         let read = try #require(BuildRecord.parse(odd.text))
         #expect(read.inputs == nil && read.stamps == nil && read.files.isEmpty)
+    }
+
+    @Test("the record describes its output exactly: a file changed, removed or added by hand, or a link, and it no longer does")
+    func describesOutput() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qcsite-record-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let files = ["index.html": "首页", "2024/index.html": "2024", "2024/a/index.html": "甲", "style.css": "b{}"]
+        _ = try OutputWriter.publish(files.mapValues { Data($0.utf8) }, to: output)
+        func described() throws -> Bool {
+            let record = try #require(BuildRecord.read(in: output, files: false))
+            return record.describes(OutputTree.scan(output.path), in: output)
+        }
+        #expect(try described())
+        let page = output.appendingPathComponent("2024/a/index.html").path
+        var info = stat()
+        stat(page, &info)
+        // Same size, a later time: a hand edit.
+        try Data("乙".utf8).write(to: URL(fileURLWithPath: page))
+        var times = [info.st_atim, timespec(tv_sec: info.st_mtim.tv_sec + 1, tv_nsec: info.st_mtim.tv_nsec)]
+        utimensat(AT_FDCWD, page, &times, 0)
+        #expect(try !described(), "a file edited")
+        times[1] = info.st_mtim
+        utimensat(AT_FDCWD, page, &times, 0)
+        #expect(try described(), "its stamp set back: the record cannot tell, as it could not before")
+        try Data().write(to: output.appendingPathComponent("2024/extra.html"))
+        #expect(try !described(), "a file added")
+        try FileManager.default.removeItem(at: output.appendingPathComponent("2024/extra.html"))
+        #expect(try described())
+        try FileManager.default.removeItem(at: output.appendingPathComponent("style.css"))
+        #expect(try !described(), "a file removed")
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("style.css").path, withDestinationPath: "index.html")
+        #expect(try !described(), "a link in place of a file")
     }
 }

@@ -9,4 +9,9 @@ int qc_exchange_paths(const char *a, const char *b);
 /// site instead of one fsync per file. Returns 0 on success, -1 with errno set.
 int qc_sync_file_system(const char *path);
 
+/// Reads directory entries of the open folder `fd` into `buffer` as Linux `struct
+/// linux_dirent64` records (getdents64): a folder listed without the `fstat` and the
+/// allocation `opendir` makes. Returns the bytes read, 0 at the end, -1 with errno set.
+long qc_read_directory(int fd, void *buffer, unsigned long size);
+
 #endif

@@ -1,0 +1,39 @@
+/// A digest of a set of (path, stamp) pairs that does not depend on their order: the sum of a
+/// 128-bit hash of each pair, and their count. The output walk adds its files as it finds them,
+/// on both cores, and need neither sort them nor keep them to compare with the build record.
+public struct StampDigest: Sendable, Equatable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    public private(set) var count = 0
+
+    public init() {}
+
+    public mutating func add(_ path: String, _ values: Int64...) {
+        var key = InputKey()
+        key.add(path)
+        for value in values { key.add(value) }
+        let (l, h) = key.words
+        low &+= l
+        high &+= h
+        count += 1
+    }
+
+    public mutating func add(_ other: StampDigest) {
+        low &+= other.low
+        high &+= other.high
+        count += other.count
+    }
+
+    public var text: String {
+        var key = InputKey()
+        key.add(Int64(bitPattern: low))
+        key.add(Int64(bitPattern: high))
+        return "\(key.value) \(count)"
+    }
+}
+
+extension StampDigest {
+    mutating func add(_ path: String, _ stamp: FileStamp) {
+        add(path, stamp.size, stamp.modified)
+    }
+}
