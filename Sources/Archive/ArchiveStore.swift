@@ -23,11 +23,19 @@ extension ArchiveDatabase {
             _ = try Enterprise.deleteOne(db, key: stale)
         }
         // A renamed enterprise may take a name another id held before: free names first.
-        for id in keep {
-            try db.execute(sql: "UPDATE enterprise SET name = char(1) || id WHERE id = ?", arguments: [id])
+        // (Prepared once each: a national registry has thousands of enterprises.)
+        let freeName = try db.cachedStatement(sql: "UPDATE enterprise SET name = char(1) || id WHERE id = ?")
+        for id in keep { try freeName.execute(arguments: [id]) }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO enterprise (id, name, member_unit_id, is_member) VALUES (?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, member_unit_id = excluded.member_unit_id,
+                is_member = excluded.is_member
+            """)
+        for enterprise in registry.enterprises {
+            try upsert.execute(arguments: [enterprise.id, enterprise.name, enterprise.memberUnitId, enterprise.isMember])
         }
-        for enterprise in registry.enterprises { try enterprise.upsert(db) }
-        for alias in registry.aliases { try alias.insert(db) }
+        let alias = try db.cachedStatement(sql: "INSERT INTO enterprise_alias (alias, enterprise_id) VALUES (?, ?)")
+        for entry in registry.aliases { try alias.execute(arguments: [entry.alias, entry.enterpriseId]) }
     }
 
     /// Enterprises an archived year refers to: kept even when the registry no longer lists them.

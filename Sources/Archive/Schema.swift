@@ -20,7 +20,38 @@ enum Schema {
                 ALTER TABLE notice ADD COLUMN body_line INTEGER NOT NULL DEFAULT 1 CHECK (body_line >= 1);
                 """)
         }
+        migrator.registerMigration("v6-people-materials-without-rowid", migrate: clusterPeopleAndMaterials)
         return migrator
+    }
+
+    /// A year's people and materials are stored in the order of their key, without a rowid: a
+    /// national year has half a million of them, each written and read by its key, and a table
+    /// with a rowid kept every row twice (the table and its key's index).
+    private static func clusterPeopleAndMaterials(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE registration_person_clustered (
+                year INTEGER NOT NULL,
+                registration_id TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('presenter', 'member')),
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL CHECK (name <> ''),
+                PRIMARY KEY (year, registration_id, role, position),
+                FOREIGN KEY (year, registration_id) REFERENCES registration(year, id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            INSERT INTO registration_person_clustered SELECT year, registration_id, role, position, name FROM registration_person;
+            DROP TABLE registration_person;
+            ALTER TABLE registration_person_clustered RENAME TO registration_person;
+            CREATE TABLE registration_material_clustered (
+                year INTEGER NOT NULL,
+                registration_id TEXT NOT NULL,
+                material TEXT NOT NULL CHECK (material <> ''),
+                PRIMARY KEY (year, registration_id, material),
+                FOREIGN KEY (year, registration_id) REFERENCES registration(year, id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            INSERT INTO registration_material_clustered SELECT year, registration_id, material FROM registration_material;
+            DROP TABLE registration_material;
+            ALTER TABLE registration_material_clustered RENAME TO registration_material;
+            """)
     }
 
     /// A notice's `draft` and `stage` become columns, decoded once at import; they were read

@@ -55,29 +55,52 @@ public enum ContentReader {
         let notices = readNotices(content, log: &log)
         let pages = readPages(content, log: &log)
 
-        var years: [YearRecords] = []
-        var unchanged: [Int] = []
         let folders = (log.attempt { try content.entries(in: "years") } ?? []).filter { $0.kind == .folder }.map(\.name)
+        var wanted: [(name: String, year: Int)] = []
         for name in folders {
-            let folder = "years/" + name
             guard let year = Int(name), name.count == 4 else {
-                log.add(displayPath + "/" + folder, 0, "年度文件夹应以四位年份命名，如 years/2024")
+                log.add(displayPath + "/years/" + name, 0, "年度文件夹应以四位年份命名，如 years/2024")
                 continue
             }
             if let onlyYears, !onlyYears.contains(year) { continue }
-            guard let fingerprint = log.attempt({
-                try Fingerprint.of(folder: folder, in: content, extra: ["enterprises.yaml"], version: formatVersion)
-            }) else { continue }
-            if archived[year] == fingerprint {
-                unchanged.append(year)
-                continue
+            wanted.append((name, year))
+        }
+        // Years are read side by side, each into its own log; the logs are joined in folder order.
+        let read = UnsafeMutableBufferPointer<(records: YearRecords?, unchanged: Bool, log: ErrorLog)>.allocate(capacity: wanted.count)
+        defer {
+            _ = read.deinitialize()  // every year set its part
+            read.deallocate()
+        }
+        nonisolated(unsafe) let parts = read
+        let (shared, wantedYears) = (content, wanted)
+        DispatchQueue.concurrentPerform(iterations: wanted.count) { index in
+            let (name, year) = wantedYears[index]
+            let folder = "years/" + name
+            var log = ErrorLog()
+            var result: (records: YearRecords?, unchanged: Bool, log: ErrorLog) = (nil, false, log)
+            if let fingerprint = log.attempt({
+                try Fingerprint.of(folder: folder, in: shared, extra: ["enterprises.yaml"], version: formatVersion)
+            }) {
+                if archived[year] == fingerprint {
+                    result.unchanged = true
+                } else {
+                    let reader = YearReader(year: year, displayPath: displayPath + "/" + folder, source: shared, folder: folder,
+                                            resolver: resolver)
+                    if var records = reader.read(log: &log) {
+                        records.competition.sourceFingerprint = fingerprint
+                        result.records = records
+                    }
+                }
             }
-            let reader = YearReader(year: year, displayPath: displayPath + "/" + folder, source: content, folder: folder,
-                                    resolver: resolver)
-            if var records = reader.read(log: &log) {
-                records.competition.sourceFingerprint = fingerprint
-                years.append(records)
-            }
+            result.log = log
+            (parts.baseAddress! + index).initialize(to: result)
+        }
+        var years: [YearRecords] = []
+        var unchanged: [Int] = []
+        for (index, part) in read.enumerated() {
+            log.add(part.log.thrown)
+            if part.unchanged { unchanged.append(wanted[index].year) }
+            if let records = part.records { years.append(records) }
         }
         if let onlyYears {
             for year in onlyYears.sorted() where !folders.contains(String(year)) {

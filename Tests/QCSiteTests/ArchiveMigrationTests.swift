@@ -36,6 +36,18 @@ struct ArchiveMigrationTests {
         #expect(snapshot.years.count == (try count("competition")))
         #expect(snapshot.years.flatMap(\.registrations).count == (try count("registration")))
         #expect(snapshot.years.flatMap(\.people).count == (try count("registration_person")))
+        #expect(snapshot.years.flatMap(\.materials).count == (try count("registration_material")))
+        // People and materials were moved to tables without a rowid, every row kept.
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let before = try DatabaseQueue(path: Self.fixture.path, configuration: readOnly)
+        for table in ["registration_person", "registration_material"] {
+            let rows = "SELECT * FROM \(table) ORDER BY 1, 2, 3"
+            #expect(try before.read { try Row.fetchAll($0, sql: rows) } == (try raw.read { try Row.fetchAll($0, sql: rows) }), "\(table)")
+            #expect(throws: DatabaseError.self, "\(table) has no rowid") {
+                try raw.read { _ = try Row.fetchAll($0, sql: "SELECT rowid FROM \(table)") }
+            }
+        }
         #expect(snapshot.years.flatMap(\.sheets).count == (try count("score_sheet")))
         #expect(snapshot.years.flatMap(\.sheets).flatMap(\.items).count == (try count("score_item")))
         #expect(snapshot.years.flatMap(\.applications).count == (try count("application")))
