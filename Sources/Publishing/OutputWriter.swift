@@ -33,8 +33,11 @@ public enum OutputWriter {
     /// here) is written inside the new site, so the next build knows what this one published.
     /// - Parameter found: the output as this build found it at its start (`OutputTree.scan`),
     ///   when it walked it already; else it is walked here.
+    /// - Parameter asBuilt: files of the output still as the last build wrote them (by its
+    ///   record's stamps). Search data named by its content is not read to be compared: in one
+    ///   of these, a file of the same name and size holds the same bytes.
     public static func publish(_ site: RenderedSite, record: BuildRecord, to output: URL, found: OutputTree? = nil,
-                               log: (String) -> Void = { _ in }) throws -> OutputSummary {
+                               asBuilt: Set<String> = [], log: (String) -> Void = { _ in }) throws -> OutputSummary {
         let fm = FileManager.default
         let files = site.files
         // A link to the output folder keeps pointing at the new site: the real folder is replaced.
@@ -56,7 +59,8 @@ public enum OutputWriter {
         for path in site.kept { record.files[path] = .init(stamp: oldFiles[path]!, key: site.keys[path]) }
         for (path, data) in files {
             if let stamp = oldFiles[path], stamp.size == data.count,
-               let old = fm.contents(atPath: output.appendingPathComponent(path).path), old == data {
+               asBuilt.contains(path) && SitePath.isContentNamedSearchData(path)
+                || fm.contents(atPath: output.appendingPathComponent(path).path) == data {
                 summary.unchanged += 1
                 record.files[path] = .init(stamp: stamp, key: site.keys[path])
             } else {
