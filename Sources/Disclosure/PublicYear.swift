@@ -2,6 +2,7 @@ import Foundation
 import Archive
 import Rules
 import SiteSettings
+import TextKeys
 
 /// One competition year as the public may see it at its `published` stage.
 public struct PublicYear: Sendable {
@@ -76,7 +77,7 @@ public struct PublicYear: Sendable {
                 group: r.groupName, title: r.title, type: r.type,
                 shortlisted: showsShortlist && (s?.shortlisted ?? false), award: showsResults ? s?.award : nil,
                 hasPage: paged.contains(r.id),
-                writeup: markdown.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 },
+                writeup: markdown.flatMap { TextNormalization.trimmedLines($0).isEmpty ? nil : $0 },
                 materialScore: publishScores && showsShortlist ? s?.materialScore : nil,
                 onsiteScore: publishScores && showsResults ? s?.onsiteScore : nil,
                 outcome: Outcome(award: showsResults ? s?.award : nil, shortlisted: s?.shortlisted ?? false,
