@@ -1,19 +1,32 @@
-/// Escaping of text and attribute values written into HTML and XML by hand (the feed, the
-/// sitemap, the chart, the preview's error banner): `&`, `<`, `>` and both quotes.
+/// Escaping of text and attribute values written into HTML and XML: `&`, `<`, `>` and both
+/// quotes. The one escaping of the site: templates' `{{value}}` (`HTMLText`), and what is
+/// written by hand (the feed, the sitemap, the chart, the preview's error banner).
+///
+/// It works on the UTF-8 bytes, not on characters: a quote followed by a combining mark is one
+/// Swift `Character` that is not `"`, yet to a browser it is a quote that ends an attribute.
 package enum XMLEscaping {
     package static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 < 0x40 && replacement($0) != nil }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            if byte < 0x40, let escaped = replacement(byte) { out.append(contentsOf: escaped) } else { out.append(byte) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static func replacement(_ byte: UInt8) -> [UInt8]? {
+        switch byte {
+        case UInt8(ascii: "&"): amp
+        case UInt8(ascii: "<"): lt
+        case UInt8(ascii: ">"): gt
+        case UInt8(ascii: "\""): quot
+        case UInt8(ascii: "'"): apos
+        default: nil
+        }
+    }
+
+    private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
 }
