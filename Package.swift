@@ -31,6 +31,7 @@ let package = Package(
         // import Archive or Rules: every page sees the archive through Disclosure only.
         .target(name: "Diagnostics"),
         .target(name: "TextKeys"),
+        .target(name: "Parallelism"),
         .target(name: "SiteSettings"),
         .target(name: "SafePaths", dependencies: ["Diagnostics", "TextKeys"]),
         .target(
@@ -41,17 +42,17 @@ let package = Package(
         .target(
             name: "Content",
             dependencies: [
-                "Archive", "Diagnostics", "TextKeys", "SiteSettings", "SafePaths",
+                "Archive", "Diagnostics", "TextKeys", "SiteSettings", "SafePaths", "Parallelism",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .target(name: "Rules", dependencies: ["Archive", "TextKeys", "SafePaths"]),
+        .target(name: "Rules", dependencies: ["Archive", "TextKeys", "SafePaths", "Parallelism"]),
         .target(name: "Disclosure", dependencies: ["Archive", "Rules", "SiteSettings", "TextKeys"]),
         .target(
             name: "Publishing",
             dependencies: [
-                "Disclosure", "Diagnostics", "SiteSettings", "TextKeys", "SafePaths", "CCmarkGFM", "CFileSwap",
+                "Disclosure", "Diagnostics", "SiteSettings", "TextKeys", "SafePaths", "Parallelism", "CCmarkGFM", "CFileSwap",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

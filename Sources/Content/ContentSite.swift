@@ -1,4 +1,5 @@
 import Foundation
+import Parallelism
 import Archive
 import Diagnostics
 import SafePaths
@@ -66,25 +67,17 @@ public enum ContentReader {
             wanted.append((name, year))
         }
         // Years are read side by side, each into its own log; the logs are joined in folder order.
-        let read = UnsafeMutableBufferPointer<(records: YearRecords?, unchanged: Bool, log: ErrorLog)>.allocate(capacity: wanted.count)
-        defer {
-            _ = read.deinitialize()  // every year set its part
-            read.deallocate()
-        }
-        nonisolated(unsafe) let parts = read
-        let (shared, wantedYears) = (content, wanted)
-        DispatchQueue.concurrentPerform(iterations: wanted.count) { index in
-            let (name, year) = wantedYears[index]
+        let read = Parallel.map(wanted) { name, year in
             let folder = "years/" + name
             var log = ErrorLog()
             var result: (records: YearRecords?, unchanged: Bool, log: ErrorLog) = (nil, false, log)
             if let fingerprint = log.attempt({
-                try Fingerprint.of(folder: folder, in: shared, extra: ["enterprises.yaml"], version: formatVersion)
+                try Fingerprint.of(folder: folder, in: content, extra: ["enterprises.yaml"], version: formatVersion)
             }) {
                 if archived[year] == fingerprint {
                     result.unchanged = true
                 } else {
-                    let reader = YearReader(year: year, displayPath: displayPath + "/" + folder, source: shared, folder: folder,
+                    let reader = YearReader(year: year, displayPath: displayPath + "/" + folder, source: content, folder: folder,
                                             resolver: resolver)
                     if var records = reader.read(log: &log) {
                         records.competition.sourceFingerprint = fingerprint
@@ -93,7 +86,7 @@ public enum ContentReader {
                 }
             }
             result.log = log
-            (parts.baseAddress! + index).initialize(to: result)
+            return result
         }
         var years: [YearRecords] = []
         var unchanged: [Int] = []

@@ -1,5 +1,6 @@
 import Foundation
 import Disclosure
+import Parallelism
 
 /// A page per published achievement (`/2024/2024-001/`) with its write-up, for result-published
 /// years and the achievements `archive_publish` names.

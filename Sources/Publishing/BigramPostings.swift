@@ -1,4 +1,5 @@
 import Foundation
+import Parallelism
 
 /// Where every scalar bigram of the search documents occurs, encoded as the shards store it.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Diagnostics
+import Parallelism
 
 /// Checks every internal link of the rendered site before it is published: each `href` and
 /// `src` under the site's base path (or its absolute address) must name a rendered file, a

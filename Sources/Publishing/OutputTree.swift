@@ -1,5 +1,6 @@
 import Foundation
 import SafePaths
+import Parallelism
 
 /// The files of an output folder with their stamps.
 public struct OutputTree: Sendable {
@@ -21,13 +22,7 @@ public struct OutputTree: Sendable {
         var top: [(String, stat)] = []
         let listed = FileTree.walk(root, depth: 0) { top.append(($0, $1)) }
         let folders = top.filter { $0.1.st_mode & S_IFMT == S_IFDIR }.map(\.0)
-        // The files at the top are one more part, after the folders.
-        let parts = UnsafeMutableBufferPointer<OutputTree>.allocate(capacity: folders.count + 1)
-        defer {
-            _ = parts.deinitialize()  // every part was set
-            parts.deallocate()
-        }
-        @Sendable func part(_ entries: [(String, stat)], complete: Bool) -> OutputTree {
+        func part(_ entries: [(String, stat)], complete: Bool) -> OutputTree {
             var tree = OutputTree(files: [], complete: complete, digest: StampDigest())
             tree.files.reserveCapacity(entries.count)
             for (path, info) in entries {
@@ -42,13 +37,12 @@ public struct OutputTree: Sendable {
             }
             return tree
         }
-        nonisolated(unsafe) let output = parts
-        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+        // The files at the top are one more part, after the folders.
+        let parts = Parallel.map(folders) { folder in
             var found: [(String, stat)] = []
-            let complete = FileTree.walk(root + "/" + folders[index]) { found.append((folders[index] + "/" + $0, $1)) }
-            (output.baseAddress! + index).initialize(to: part(found, complete: complete))
-        }
-        (output.baseAddress! + folders.count).initialize(to: part(top.filter { $0.1.st_mode & S_IFMT != S_IFDIR }, complete: listed))
+            let complete = FileTree.walk(root + "/" + folder) { found.append((folder + "/" + $0, $1)) }
+            return part(found, complete: complete)
+        } + [part(top.filter { $0.1.st_mode & S_IFMT != S_IFDIR }, complete: listed)]
         var tree = OutputTree(files: [], complete: true, digest: StampDigest())
         tree.files.reserveCapacity(parts.reduce(0) { $0 + $1.files.count })
         for part in parts {

@@ -1,6 +1,7 @@
 import Foundation
 import Disclosure
 import TextKeys
+import Parallelism
 
 /// `/search/`: the search page, its sharded index (`search/index.json` and the files it names)
 /// and the proposed-title check (`search/titles.json` and its shards), all from the public record.

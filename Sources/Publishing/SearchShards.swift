@@ -1,4 +1,5 @@
 import Foundation
+import Parallelism
 
 /// The search index as the site publishes it: a small manifest, `search/index.json`, and
 /// files the browser fetches only when a query needs them.

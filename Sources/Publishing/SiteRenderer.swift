@@ -2,6 +2,7 @@ import Foundation
 import Disclosure
 import Diagnostics
 import SiteSettings
+import Parallelism
 
 /// Renders the public site from the archive through the theme, into files by output path.
 /// The site is a list of sections; each renders its pages from the shared render context.

@@ -1,5 +1,5 @@
-import Dispatch
 import Archive
+import Parallelism
 
 /// Applies every rule of the contract to one year of the archive.
 public enum Checker {
@@ -19,18 +19,8 @@ public enum Checker {
         var context = RuleContext(snapshot: snapshot, standings: standings, year: records,
                                   standing: try standings[year] ?? Ranking.rank(records))
         // The rules that read no findings, on both cores, their findings gathered in rule order.
-        let independent = rules.filter { !$0.readsFindings }
-        let found = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: independent.count)
-        defer {
-            _ = found.deinitialize()  // every rule set its part
-            found.deallocate()
-        }
-        nonisolated(unsafe) let parts = found
         let shared = context
-        DispatchQueue.concurrentPerform(iterations: independent.count) { index in
-            (parts.baseAddress! + index).initialize(to: independent[index].findings(shared))
-        }
-        context.earlierFindings = found.flatMap { $0 }
+        context.earlierFindings = Parallel.map(rules.filter { !$0.readsFindings }) { $0.findings(shared) }.flatMap { $0 }
         for rule in rules where rule.readsFindings {
             context.earlierFindings += rule.findings(context)
         }
@@ -54,17 +44,8 @@ public enum Checker {
     /// Throws when a year's stored rules cannot be read.
     public static func standings(_ snapshot: ArchiveSnapshot) throws -> [Int: YearStandings] {
         // Years rank on their own, side by side.
-        let years = snapshot.years
-        let ranked = UnsafeMutableBufferPointer<Result<YearStandings, any Error>>.allocate(capacity: years.count)
-        defer {
-            _ = ranked.deinitialize()
-            ranked.deallocate()
-        }
-        nonisolated(unsafe) let parts = ranked
-        DispatchQueue.concurrentPerform(iterations: years.count) { index in
-            (parts.baseAddress! + index).initialize(to: Result { try Ranking.rank(years[index]) })
-        }
-        return Dictionary(uniqueKeysWithValues: try zip(years, ranked).map { ($0.year, try $1.get()) })
+        let ranked = try Parallel.map(snapshot.years) { try Ranking.rank($0) }
+        return Dictionary(uniqueKeysWithValues: zip(snapshot.years.map(\.year), ranked))
     }
 
     /// Errors first, then rule order, then subject; the message breaks the remaining ties so the
