@@ -54,6 +54,7 @@ public enum OutputWriter {
         var summary = OutputSummary(written: 0, unchanged: site.kept.count,
                                     removed: oldFiles.keys.filter { files[$0] == nil && !site.kept.contains($0) }.count)
         var changed: [String] = []
+        let given = record
         var record = record
         record.files = [:]
         for path in site.kept { record.files[path] = .init(stamp: oldFiles[path]!, key: site.keys[path]) }
@@ -71,6 +72,11 @@ public enum OutputWriter {
         let marker = output.appendingPathComponent(OutputFolderRule.marker).path
         let recordPath = output.appendingPathComponent(BuildRecord.fileName).path
         if changed.isEmpty && summary.removed == 0 && fm.contents(atPath: marker) == OutputFolderRule.markerText {
+            // The walk the build began with stood for the output: it must still be the output's
+            // (nothing removed, added or changed by hand since), or it is all compared again.
+            if let found, OutputTree.scan(output.path).digest != found.digest {
+                return try publish(site, record: given, to: output, found: nil, asBuilt: [], log: log)
+            }
             // The site stays as it is; its record may have new keys, true of the same files.
             if fm.contents(atPath: recordPath) != Data(record.text.utf8) { try record.replace(in: output) }
             return summary

@@ -60,6 +60,27 @@ struct OutputWriterTests {
         return (files, folders)
     }
 
+    @Test("A walk of the output taken at the start of a build no longer stands for it once a file was removed or added by hand")
+    func staleWalk() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let out = fixture.url("public")
+        let files = ["index.html": Data("a".utf8), "search/f/0123456789abcdef.json": Data("{}".utf8)]
+        _ = try OutputWriter.publish(files, to: out)
+        let found = OutputTree.scan(out.path)
+        let asBuilt = Set(files.keys)
+        let site = RenderedSite(files: files, kept: [], keys: [:])
+        let record = BuildRecord(inputs: nil, stamps: nil, checkErrors: 0, checkLine: "", files: [:])
+        // While the build ran: the content-named file removed, another added.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("search/f/0123456789abcdef.json"))
+        try Data("x".utf8).write(to: out.appendingPathComponent("extra.html"))
+        let summary = try OutputWriter.publish(site, record: record, to: out, found: found, asBuilt: asBuilt)
+        #expect(summary.written == 1 && summary.removed == 1, "\(summary)")
+        #expect(FileManager.default.contents(atPath: out.appendingPathComponent("search/f/0123456789abcdef.json").path) == Data("{}".utf8))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("extra.html").path))
+        #expect(BuildRecord.read(in: out)?.verified(against: out).exact == true, "the record is true of the site")
+    }
+
     @Test("Publishing through the kept spare gives the site a fresh publish gives, and never writes through a published file")
     func spareBroughtUpToDate() throws {
         let fixture = try SiteFixture(withTheme: false)
