@@ -57,20 +57,21 @@ public enum ContentReader {
         let pages = readPages(content, log: &log)
 
         let folders = (log.attempt { try content.entries(in: "years") } ?? []).filter { $0.kind == .folder }.map(\.name)
-        var wanted: [(name: String, year: Int)] = []
-        for name in folders {
-            guard let year = Int(name), name.count == 4 else {
-                log.add(displayPath + "/years/" + name, 0, "年度文件夹应以四位年份命名，如 years/2024")
-                continue
-            }
-            if let onlyYears, !onlyYears.contains(year) { continue }
-            wanted.append((name, year))
-        }
         // Years are read side by side, each into its own log; the logs are joined in folder order.
-        let read = Parallel.map(wanted) { name, year in
+        // (A folder not named as a year is reported whichever years are asked for.)
+        let wanted = folders.filter { name in
+            guard let year = Int(name), name.count == 4, let onlyYears else { return true }
+            return onlyYears.contains(year)
+        }
+        let read = Parallel.map(wanted) { name in
             let folder = "years/" + name
             var log = ErrorLog()
             var result: (records: YearRecords?, unchanged: Bool, log: ErrorLog) = (nil, false, log)
+            guard let year = Int(name), name.count == 4 else {
+                log.add(displayPath + "/" + folder, 0, "年度文件夹应以四位年份命名，如 years/2024")
+                result.log = log
+                return result
+            }
             if let fingerprint = log.attempt({
                 try Fingerprint.of(folder: folder, in: content, extra: ["enterprises.yaml"], version: formatVersion)
             }) {
@@ -92,7 +93,7 @@ public enum ContentReader {
         var unchanged: [Int] = []
         for (index, part) in read.enumerated() {
             log.add(part.log.thrown)
-            if part.unchanged { unchanged.append(wanted[index].year) }
+            if part.unchanged, let year = Int(wanted[index]) { unchanged.append(year) }
             if let records = part.records { years.append(records) }
         }
         if let onlyYears {

@@ -24,6 +24,26 @@ struct ImportTests {
         try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content", archivePath: fixture.paths.archive).1
     }
 
+    @Test("Years are read side by side, yet their errors are listed in folder order, a misnamed folder in its place")
+    func errorsInFolderOrder() throws {
+        func bad(_ year: Int) -> String {
+            SiteFixture.registrationHeader + "\n"
+                + "\(year)-001,示例甲通信,蓝海QC小组,降低基站退服时长,问题解决型,张伟,,\(year)-13-20,,推荐表PDF,\n"
+        }
+        var files = SiteFixture.minimal(year: 2023, rows: [])
+        files["content/years/2023/registrations.csv"] = bad(2023)
+        files["content/years/2024/competition.yaml"] = SiteFixture.competition(2024, published: "registration")
+        files["content/years/2024/registrations.csv"] = bad(2024)
+        files["content/years/2023bak/competition.yaml"] = SiteFixture.competition(2023, published: "registration")
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        for _ in 0..<3 {
+            let errors = try #require(throws: InputErrors.self) { try importSite(fixture) }
+            #expect(errors.errors.map(\.path) == ["content/years/2023/registrations.csv", "content/years/2023bak",
+                                                   "content/years/2024/registrations.csv"], "\(errors)")
+        }
+    }
+
     @Test("A site imports: rows, people, materials, extra columns and contact columns are archived")
     func importsSite() throws {
         var files = SiteFixture.minimal(rows: Self.goodRows)
