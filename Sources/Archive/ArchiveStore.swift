@@ -23,12 +23,13 @@ extension ArchiveDatabase {
             _ = try Enterprise.deleteOne(db, key: stale)
         }
         // A renamed enterprise may take a name another id held before: free names first.
-        // (Prepared once each: a national registry has thousands of enterprises.)
+        // (Prepared once each: a national registry has thousands of enterprises. The upsert has
+        // no conflict target, as GRDB's `upsert` had: any unique key, the id or the name.)
         let freeName = try db.cachedStatement(sql: "UPDATE enterprise SET name = char(1) || id WHERE id = ?")
         for id in keep { try freeName.execute(arguments: [id]) }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO enterprise (id, name, member_unit_id, is_member) VALUES (?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, member_unit_id = excluded.member_unit_id,
+            ON CONFLICT DO UPDATE SET name = excluded.name, member_unit_id = excluded.member_unit_id,
                 is_member = excluded.is_member
             """)
         for enterprise in registry.enterprises {
