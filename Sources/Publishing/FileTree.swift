@@ -8,28 +8,100 @@ import Foundation
 public enum FileTree {
     /// Calls `visit` with the relative path and status of every entry under `root` but folders
     /// (which are walked, to `depth` levels below the root; folders deeper are visited instead).
-    /// With `folders`, the folders walked are visited too, before what they hold.
     /// False when a folder could not be listed or an entry not looked at.
     @discardableResult
-    public static func walk(_ root: String, depth: Int = .max, folders: Bool = false, _ visit: (String, stat) -> Void) -> Bool {
+    public static func walk(_ root: String, depth: Int = .max, _ visit: (String, stat) -> Void) -> Bool {
+        let lister = Lister()
+        var complete = true
+        func walk(_ folder: Int32, prefix: String, level: Int) {
+            let listed = lister.list(folder, level: level) { name, type in
+                if type == directoryType && level < depth {
+                    walkFolder(name, in: folder, prefix: prefix, level: level)
+                    return
+                }
+                var info = stat()
+                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                    complete = false
+                    return
+                }
+                if info.st_mode & S_IFMT == S_IFDIR && level < depth {
+                    walkFolder(name, in: folder, prefix: prefix, level: level)
+                } else {
+                    visit(prefix + name, info)
+                }
+            }
+            complete = complete && listed
+        }
+        func walkFolder(_ name: String, in folder: Int32, prefix: String, level: Int) {
+            guard let child = openFolder(name, in: folder) else {
+                complete = false
+                return
+            }
+            walk(child, prefix: prefix + name + "/", level: level + 1)
+        }
         let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFolder >= 0 else { return false }
-        var complete = true
-        // One listing buffer per level: a folder's listing stays whole while its subfolders are walked.
-        var buffers: [UnsafeMutableRawPointer] = []
-        defer { buffers.forEach { $0.deallocate() } }
-        let bufferSize = 32 * 1024
+        walk(rootFolder, prefix: "", level: 0)
+        return complete
+    }
 
-        func walk(_ folder: Int32, prefix: String, level: Int) {
+    /// The first folder under `root`, `root` included, that this process could not empty (one
+    /// it cannot read, write or search, or cannot list), with the error; nil when there is none.
+    /// Only folders are looked at: a file's own permissions do not stop its removal.
+    public static func unemptiableFolder(under root: String) -> (path: String, errno: Int32)? {
+        guard access(root, R_OK | W_OK | X_OK) == 0 else { return (root, errno) }
+        let lister = Lister()
+        var found: (path: String, errno: Int32)?
+        func check(_ folder: Int32, path: String, level: Int) {
+            let listed = lister.list(folder, level: level) { name, type in
+                guard found == nil else { return }
+                var isFolder = type == directoryType
+                if type == unknownType {
+                    var info = stat()
+                    isFolder = fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                }
+                guard isFolder else { return }
+                guard faccessat(folder, name, R_OK | W_OK | X_OK, 0) == 0 else {
+                    found = (path + "/" + name, errno)
+                    return
+                }
+                guard let child = openFolder(name, in: folder) else {
+                    found = (path + "/" + name, errno)
+                    return
+                }
+                check(child, path: path + "/" + name, level: level + 1)
+            }
+            if !listed && found == nil { found = (path, errno) }
+        }
+        let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFolder >= 0 else { return (root, errno) }
+        check(rootFolder, path: root, level: 0)
+        return found
+    }
+
+    /// Opens a folder listed in `folder`; O_NOFOLLOW: one swapped for a link since it was
+    /// listed is not followed.
+    private static func openFolder(_ name: String, in folder: Int32) -> Int32? {
+        let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        return child >= 0 ? child : nil
+    }
+
+    /// Lists open folders with `getdents64`, one buffer per level: a folder's listing stays whole
+    /// while its subfolders are listed (from within it: a class, so listing is no exclusive
+    /// access that the nested listing would overlap).
+    private final class Lister {
+        private var buffers: [UnsafeMutableRawPointer] = []
+        private let bufferSize = 32 * 1024
+
+        /// Calls `entry` with the name and type of every entry of `folder` but `.` and `..`, then
+        /// closes it; false when it could not be read to the end.
+        func list(_ folder: Int32, level: Int, _ entry: (String, UInt8) -> Void) -> Bool {
             defer { close(folder) }
             if buffers.count <= level { buffers.append(.allocate(byteCount: bufferSize, alignment: 8)) }
             let buffer = buffers[level]
             while true {
                 let count = qc_read_directory(folder, buffer, UInt(bufferSize))
-                guard count > 0 else {
-                    if count < 0 { complete = false }
-                    return
-                }
+                guard count > 0 else { return count == 0 }
                 var offset = 0
                 while offset < count {
                     // struct linux_dirent64: d_ino, d_off, d_reclen at 16, d_type at 18, d_name at 19.
@@ -37,38 +109,18 @@ public enum FileTree {
                     offset += Int(record.load(fromByteOffset: 16, as: UInt16.self))
                     let type = record.load(fromByteOffset: 18, as: UInt8.self)
                     let name = String(cString: (record + 19).assumingMemoryBound(to: CChar.self))
-                    if name == "." || name == ".." { continue }
-                    if type == directoryType && level < depth && !folders {
-                        walkFolder(name, in: folder, prefix: prefix, level: level)
-                        continue
-                    }
-                    var info = stat()
-                    guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-                        complete = false
-                        continue
-                    }
-                    if info.st_mode & S_IFMT == S_IFDIR && level < depth {
-                        if folders { visit(prefix + name, info) }
-                        walkFolder(name, in: folder, prefix: prefix, level: level)
-                    } else {
-                        visit(prefix + name, info)
-                    }
+                    if name != "." && name != ".." { entry(name, type) }
                 }
             }
         }
-        func walkFolder(_ name: String, in folder: Int32, prefix: String, level: Int) {
-            // O_NOFOLLOW: a folder swapped for a link since it was listed is not followed.
-            let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard child >= 0 else {
-                complete = false
-                return
-            }
-            walk(child, prefix: prefix + name + "/", level: level + 1)
+
+        deinit {
+            buffers.forEach { $0.deallocate() }
         }
-        walk(rootFolder, prefix: "", level: 0)
-        return complete
     }
 
-    /// `DT_DIR`, the type `getdents64` gives a folder.
+    /// `DT_DIR` and `DT_UNKNOWN`, the types `getdents64` gives a folder and an entry whose type
+    /// the file system does not say.
     private static let directoryType: UInt8 = 4
+    private static let unknownType: UInt8 = 0
 }

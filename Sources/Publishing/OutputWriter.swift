@@ -224,12 +224,8 @@ public enum OutputWriter {
     /// old site half deleted beside the new one: checked before anything is written.
     static func checkReplaceable(_ output: URL) throws {
         guard FileManager.default.fileExists(atPath: output.path) else { return }
-        var folders = [output.path]
-        FileTree.walk(output.path, folders: true) { path, info in
-            if info.st_mode & S_IFMT == S_IFDIR { folders.append(output.path + "/" + path) }
-        }
-        for folder in folders where access(folder, R_OK | W_OK | X_OK) != 0 {
-            throw OutputError(path: folder, errno: errno)
+        if let (folder, code) = FileTree.unemptiableFolder(under: output.path) {
+            throw OutputError(path: folder, errno: code)
         }
     }
 
