@@ -132,8 +132,7 @@ public struct BuildRecord: Sendable, Equatable {
 
     /// The files of the record still on disk as the record has them.
     public func intact(in tree: OutputTree) -> [String: Entry] {
-        let onDisk = tree.stamps
-        return files.filter { onDisk[$0.key] == $0.value.stamp }
+        files.filter { tree.files[$0.key] == $0.value.stamp }
     }
 
     /// The digest of the files' stamps, as `OutputTree` computes it of the folder.

@@ -4,38 +4,34 @@ import Parallelism
 
 /// The files of an output folder with their stamps.
 public struct OutputTree: Sendable {
-    /// Relative paths of the site's regular files (the marker and the build record aside), in
-    /// the order the walk found them.
-    public var files: [(path: String, stamp: FileStamp)]
+    /// The stamps of the site's regular files (the marker and the build record aside), by
+    /// relative path.
+    public var files: [String: FileStamp]
     /// False when anything else was found (a link, a device, a folder that cannot be listed).
     public var complete: Bool
     /// The digest of `files`, which the build record holds of the files it describes.
     public var digest: StampDigest
-
-    /// The files by path.
-    public var stamps: [String: FileStamp] {
-        Dictionary(files, uniquingKeysWith: { a, _ in a })
-    }
 
     /// Walks `root`: the folders at the top (a year's thousand page folders each) side by side.
     public static func scan(_ root: String) -> OutputTree {
         var top: [(String, stat)] = []
         let listed = FileTree.walk(root, depth: 0) { top.append(($0, $1)) }
         let folders = top.filter { $0.1.st_mode & S_IFMT == S_IFDIR }.map(\.0)
-        func part(_ entries: [(String, stat)], complete: Bool) -> OutputTree {
-            var tree = OutputTree(files: [], complete: complete, digest: StampDigest())
-            tree.files.reserveCapacity(entries.count)
+        // Each part's files are checked and hashed on its own core, then gathered in one map.
+        func part(_ entries: [(String, stat)], complete: Bool) -> (files: [(String, FileStamp)], complete: Bool, digest: StampDigest) {
+            var part = (files: [(String, FileStamp)](), complete: complete, digest: StampDigest())
+            part.files.reserveCapacity(entries.count)
             for (path, info) in entries {
                 guard info.st_mode & S_IFMT == S_IFREG else {
-                    tree.complete = false
+                    part.complete = false
                     continue
                 }
                 guard path != OutputFolderRule.marker && path != BuildRecord.fileName else { continue }
                 let stamp = FileStamp(info)
-                tree.files.append((path, stamp))
-                tree.digest.add(path, stamp)
+                part.files.append((path, stamp))
+                part.digest.add(path, stamp)
             }
-            return tree
+            return part
         }
         // The files at the top are one more part, after the folders.
         let parts = Parallel.map(folders) { folder in
@@ -43,10 +39,10 @@ public struct OutputTree: Sendable {
             let complete = FileTree.walk(root + "/" + folder) { found.append((folder + "/" + $0, $1)) }
             return part(found, complete: complete)
         } + [part(top.filter { $0.1.st_mode & S_IFMT != S_IFDIR }, complete: listed)]
-        var tree = OutputTree(files: [], complete: true, digest: StampDigest())
+        var tree = OutputTree(files: [:], complete: true, digest: StampDigest())
         tree.files.reserveCapacity(parts.reduce(0) { $0 + $1.files.count })
         for part in parts {
-            tree.files += part.files
+            for (path, stamp) in part.files { tree.files[path] = stamp }
             tree.complete = tree.complete && part.complete
             tree.digest.add(part.digest)
         }

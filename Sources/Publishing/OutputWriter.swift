@@ -47,7 +47,7 @@ public enum OutputWriter {
         try checkPaths(Array(files.keys) + site.kept)
         try removeLeftovers(beside: output, log: log)
 
-        let oldFiles = (found ?? OutputTree.scan(output.path)).stamps
+        let oldFiles = (found ?? OutputTree.scan(output.path)).files
         if let lost = site.kept.first(where: { oldFiles[$0] == nil }) {
             throw OutputError(path: output.path + "/" + lost, errno: ENOENT)  // removed by hand while this build ran
         }
@@ -94,7 +94,7 @@ public enum OutputWriter {
             if claimSpare(of: output, as: staging) {
                 let tree = OutputTree.scan(staging.path)
                 if tree.complete {
-                    spareFiles = tree.stamps
+                    spareFiles = tree.files
                     for name in [OutputFolderRule.marker, BuildRecord.fileName] { unlink(staging.path + "/" + name) }
                 } else {
                     try fm.removeItem(at: staging)  // something in it that qcsite did not write
@@ -318,6 +318,6 @@ public enum OutputWriter {
     /// record aside (those it can list: what it cannot is written anew, and `checkReplaceable`
     /// stops a publish that could not remove it).
     package static func existingFiles(in folder: URL) -> Set<String> {
-        Set(OutputTree.scan(folder.path).files.map(\.path))
+        Set(OutputTree.scan(folder.path).files.keys)
     }
 }
