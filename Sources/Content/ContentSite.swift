@@ -63,35 +63,32 @@ public enum ContentReader {
             guard let year = Int(name), name.count == 4, let onlyYears else { return true }
             return onlyYears.contains(year)
         }
-        let read = Parallel.map(wanted) { name in
+        // One year folder: its records when they are to be imported; unchanged when its
+        // fingerprint is the archived one.
+        func readYear(_ name: String, log: inout ErrorLog) -> (records: YearRecords?, unchanged: Bool) {
             let folder = "years/" + name
-            var log = ErrorLog()
-            var result: (records: YearRecords?, unchanged: Bool, log: ErrorLog) = (nil, false, log)
             guard let year = Int(name), name.count == 4 else {
                 log.add(displayPath + "/" + folder, 0, "年度文件夹应以四位年份命名，如 years/2024")
-                result.log = log
-                return result
+                return (nil, false)
             }
-            if let fingerprint = log.attempt({
+            guard let fingerprint = log.attempt({
                 try Fingerprint.of(folder: folder, in: content, extra: ["enterprises.yaml"], version: formatVersion)
-            }) {
-                if archived[year] == fingerprint {
-                    result.unchanged = true
-                } else {
-                    let reader = YearReader(year: year, displayPath: displayPath + "/" + folder, source: content, folder: folder,
-                                            resolver: resolver)
-                    if var records = reader.read(log: &log) {
-                        records.competition.sourceFingerprint = fingerprint
-                        result.records = records
-                    }
-                }
-            }
-            result.log = log
-            return result
+            }) else { return (nil, false) }
+            if archived[year] == fingerprint { return (nil, true) }
+            let reader = YearReader(year: year, displayPath: displayPath + "/" + folder, source: content, folder: folder,
+                                    resolver: resolver)
+            guard var records = reader.read(log: &log) else { return (nil, false) }
+            records.competition.sourceFingerprint = fingerprint
+            return (records, false)
+        }
+        let results = Parallel.map(wanted) { name in
+            var log = ErrorLog()
+            let (records, unchanged) = readYear(name, log: &log)
+            return (records: records, unchanged: unchanged, log: log)
         }
         var years: [YearRecords] = []
         var unchanged: [Int] = []
-        for (index, part) in read.enumerated() {
+        for (index, part) in results.enumerated() {
             log.add(part.log.thrown)
             if part.unchanged, let year = Int(wanted[index]) { unchanged.append(year) }
             if let records = part.records { years.append(records) }

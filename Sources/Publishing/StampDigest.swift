@@ -8,7 +8,7 @@ public struct StampDigest: Sendable, Equatable {
 
     public init() {}
 
-    public mutating func add(_ path: String, _ values: Int64...) {
+    public mutating func add(_ path: String, _ values: [Int64]) {
         var key = InputKey()
         key.add(path)
         for value in values { key.add(value) }
@@ -34,6 +34,6 @@ public struct StampDigest: Sendable, Equatable {
 
 extension StampDigest {
     mutating func add(_ path: String, _ stamp: FileStamp) {
-        add(path, stamp.size, stamp.modified)
+        add(path, [stamp.size, stamp.modified])
     }
 }

@@ -28,7 +28,7 @@ struct InputStamps {
                     settled = false
                     return
                 }
-                digest.add(path, stamp.size, stamp.modified, stamp.changed, stamp.inode, stamp.device)
+                digest.add(path, stamp)
             }), settled else { return nil }
             key.add(digest.text)
         }
@@ -46,18 +46,16 @@ struct InputStamps {
                 continue
             }
             key.add(path)
-            if let stamp = stamp(info, before: .max) {
-                for value in [stamp.size, stamp.modified, stamp.changed, stamp.inode, stamp.device] { key.add(value) }
-            }
+            for value in stamp(info, before: .max) ?? [] { key.add(value) }
         }
         return key.value
     }
 
-    private static func stamp(_ info: stat, before taken: Int64)
-        -> (size: Int64, modified: Int64, changed: Int64, inode: Int64, device: Int64)? {
+    /// Size, modification and change times, inode and device; nil when set too recently.
+    private static func stamp(_ info: stat, before taken: Int64) -> [Int64]? {
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         guard taken == .max || max(modified, changed) < taken - settled else { return nil }
-        return (Int64(info.st_size), modified, changed, Int64(bitPattern: UInt64(info.st_ino)), Int64(bitPattern: UInt64(info.st_dev)))
+        return [Int64(info.st_size), modified, changed, Int64(bitPattern: UInt64(info.st_ino)), Int64(bitPattern: UInt64(info.st_dev))]
     }
 }
