@@ -88,7 +88,7 @@ struct BigramPostings {
             var end = i
             while end < occurrences.count && occurrences[end].code == code { end += 1 }
             if Self.partition(code) == partition {
-                lists[code, default: Lists()].append(document: number, occurrences[i..<end])
+                lists[code, default: Lists()].append(document: number, positions: occurrences[i..<end].lazy.map(\.position))
             }
             i = end
         }
@@ -96,18 +96,27 @@ struct BigramPostings {
 }
 
 extension BigramPostings.Lists {
-    /// A document's occurrences of the bigram, by ascending position.
-    mutating func append(document: Int, _ occurrences: ArraySlice<BigramPostings.Occurrence>) {
+    /// A document's positions of the bigram, ascending; the document follows those listed.
+    mutating func append<Positions: Collection<Int>>(document: Int, positions: Positions) {
         let gap = document - last - 1
         last = document
-        var previous = occurrences.first!.position
+        var previous = positions.first!
         VarInt.append(gap * 2 + (previous < 0 ? 1 : 0), to: &documents)
-        VarInt.append(gap, to: &positions)
-        VarInt.append(occurrences.count, to: &positions)
-        VarInt.append(VarInt.zigzag(previous), to: &positions)
-        for occurrence in occurrences.dropFirst() {
-            VarInt.append(occurrence.position - previous - 1, to: &positions)
-            previous = occurrence.position
+        VarInt.append(gap, to: &self.positions)
+        VarInt.append(positions.count, to: &self.positions)
+        VarInt.append(VarInt.zigzag(previous), to: &self.positions)
+        for position in positions.dropFirst() {
+            VarInt.append(position - previous - 1, to: &self.positions)
+            previous = position
         }
+    }
+
+    /// A document's record as another list holds it: the count and positions after its gap.
+    mutating func append(document: Int, inTitle: Bool, record: ArraySlice<UInt8>) {
+        let gap = document - last - 1
+        last = document
+        VarInt.append(gap * 2 + (inTitle ? 1 : 0), to: &documents)
+        VarInt.append(gap, to: &positions)
+        positions += record
     }
 }

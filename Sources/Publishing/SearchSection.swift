@@ -24,11 +24,15 @@ struct SearchSection: SiteSection {
     }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        let index = try Self.index(context)
+        let sources = Self.sources(context)
         let check = TitleCheck.build(context)
-        let published = try SearchShards(index).files.merging(check.files(index: index)) { $1 }
-        for path in published.keys.sorted() {
-            try files.add(path, published[path]!)
+        let shards = try SearchShards(sources: sources, previous: files.previous)
+        for path in shards.published.keys.sorted() {
+            let file = shards.published[path]!
+            try files.add(path, key: file.key, file.data)
+        }
+        for (path, data) in try check.files(index: SearchIndex(documents: sources.map(\.document))).sorted(by: { $0.key < $1.key }) {
+            try files.addSearchData(path, data)
         }
         let model = SearchPageModel(
             stylesheet: context.urls.link("assets/search.css"), script: context.urls.link("assets/search.js"),
@@ -40,50 +44,49 @@ struct SearchSection: SiteSection {
             model))
     }
 
-    /// The documents of the index: achievements the public record shows (newest year first),
-    /// notices, enterprises with a public achievement, and other pages.
-    static func index(_ context: RenderContext) throws -> SearchIndex {
+    /// The documents of the index, before their Markdown is made text: achievements the public
+    /// record shows (newest year first), notices, enterprises with a public achievement, and
+    /// other pages.
+    static func sources(_ context: RenderContext) -> [SearchSource] {
         let aliases = Dictionary(uniqueKeysWithValues: context.record.enterprises.map { ($0.id, $0.aliases) })
-        var documents: [SearchIndex.Document] = []
+        let renderKey = context.renderKey
+        var sources: [SearchSource] = []
         var publicEnterprises = Set<String>()
 
         for year in context.record.years.reversed() {
             let registrations = year.entries.sorted(by: PublicEntry.byID)
             publicEnterprises.formUnion(registrations.map(\.enterpriseId))
-            // Write-ups are turned into text on every core: thousands of them in a large archive.
-            documents += try Parallel.map(registrations) { registration in
+            sources += Parallel.map(registrations) { registration in
                 let hasPage = registration.hasPage
                 let award = registration.award ?? (registration.shortlisted ? Outcome.shortlisted.words : nil)
-                let enterprise = registration.enterprise
-                var text = (aliases[registration.enterpriseId] ?? []).joined(separator: " ")
-                if let markdown = registration.writeup {
-                    text += "\n" + Markdown.plainText(markdown)
-                }
-                return SearchIndex.Document(
+                let known = (aliases[registration.enterpriseId] ?? []).joined(separator: " ")
+                let document = SearchIndex.Document(
                     kind: "成果",
                     url: context.urls.link(hasPage ? SitePath.achievement(year.year, registration.id) : SitePath.shortlist(year.year)),
-                    title: nfc(registration.title), snippet: nfc("\(enterprise) · \(registration.group)"),
+                    title: nfc(registration.title), snippet: nfc("\(registration.enterprise) · \(registration.group)"),
                     year: year.year,
                     award: award, awardClass: award.map { context.awardClass($0, year) },
-                    id: nfc(registration.id), text: nfc(text))
+                    id: nfc(registration.id), text: registration.writeup == nil ? nfc(known) : known)
+                return SearchSource(document, markdown: registration.writeup, separator: "\n", renderKey: renderKey)
             }
         }
         for notice in context.record.notices {
-            documents.append(.init(kind: "通知", url: context.urls.link(SitePath.notice(notice.slug)), title: nfc(notice.title),
-                                   snippet: notice.date, year: notice.year, award: nil,
-                                   text: nfc(Markdown.plainText(notice.markdown))))
+            sources.append(SearchSource(.init(kind: "通知", url: context.urls.link(SitePath.notice(notice.slug)), title: nfc(notice.title),
+                                              snippet: notice.date, year: notice.year, award: nil, text: ""),
+                                        markdown: notice.markdown, renderKey: renderKey))
         }
         for enterprise in context.record.enterprises where publicEnterprises.contains(enterprise.id) {
             let known = enterprise.aliases
-            documents.append(.init(kind: "单位", url: context.urls.link(SitePath.enterprise(enterprise.id)), title: nfc(enterprise.name),
-                                   snippet: known.isEmpty ? "" : nfc("又称 " + known.joined(separator: "、")),
-                                   year: nil, award: nil, text: ""))
+            sources.append(SearchSource(.init(kind: "单位", url: context.urls.link(SitePath.enterprise(enterprise.id)), title: nfc(enterprise.name),
+                                              snippet: known.isEmpty ? "" : nfc("又称 " + known.joined(separator: "、")),
+                                              year: nil, award: nil, text: ""), renderKey: renderKey))
         }
         for page in context.record.pages {
-            documents.append(.init(kind: "页面", url: context.urls.link("\(SitePath.segment(page.slug))/"), title: nfc(page.title),
-                                   snippet: "", year: nil, award: nil, text: nfc(Markdown.plainText(page.markdown))))
+            sources.append(SearchSource(.init(kind: "页面", url: context.urls.link("\(SitePath.segment(page.slug))/"), title: nfc(page.title),
+                                              snippet: "", year: nil, award: nil, text: ""),
+                                        markdown: page.markdown, renderKey: renderKey))
         }
-        return SearchIndex(documents: documents)
+        return sources
     }
 
     static func nfc(_ text: String) -> String { TextNormalization.nfc(text) }

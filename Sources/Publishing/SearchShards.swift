@@ -27,7 +27,8 @@ struct SearchShards {
     }
 
     struct Manifest: Codable, Equatable {
-        var version = 2
+        static let currentVersion = 2
+        var version = currentVersion
         var documents: Int
         var documentsPerDirectory: Int
         /// The directories' names, one after another (`ContentName.names`).
@@ -55,31 +56,77 @@ struct SearchShards {
     static func fragmentPath(_ name: String) -> String { "search/f/\(name).json" }
     static func directoryPath(_ name: String) -> String { "search/m/\(name).json" }
 
+    /// A file of the index: its bytes, nil when the output already holds it (`previous`), and
+    /// its key: a fragment's is its document's (`SearchSource.key`), any other file's its name.
+    struct File: Equatable {
+        var key: String
+        var data: Data?
+    }
+
     /// Every file, by output path.
-    let files: [String: Data]
+    let published: [String: File]
     let manifest: Manifest
+    /// Whether the postings were patched from the output's (false: made from every document).
+    let patched: Bool
+
+    /// The bytes of every file made (all of them without a previous output).
+    var files: [String: Data] { published.compactMapValues(\.data) }
 
     init(_ index: SearchIndex, options: Options = Options()) throws {
-        var files: [String: Data] = [:]
+        try self.init(sources: index.documents.map { SearchSource($0) }, options: options)
+    }
+
+    /// The index of `sources`. When `previous` holds the index of the last build with as many
+    /// documents and most of them unchanged (by key), only the changed documents are made and
+    /// indexed again: their old postings are taken out of the published lists and their new
+    /// ones put in. The files are the same as those made from every document.
+    init(sources: [SearchSource], previous: PreviousOutput = PreviousOutput(), options: Options = Options()) throws {
+        var published: [String: File] = [:]
+        let perDirectory = options.documentsPerDirectory ?? Self.documentsPerDirectory(sources.count)
+        func add(_ path: String, key: String, _ data: Data?) {
+            if published[path] == nil { published[path] = File(key: key, data: previous[path] == key ? nil : data) }
+        }
+        func add(_ contents: [Data], at path: (String) -> String) throws -> [String] {
+            var names: [String: Data] = [:]
+            return try Self.add(contents, to: &names, at: path).map { name in
+                add(path(name), key: name, names[path(name)])
+                return name
+            }
+        }
+
+        let last = Published.read(previous, documents: sources.count, perDirectory: perDirectory)
+        var fragmentNames: [String], entries: [PostingEntry], made: [Change]
+        if let last, let patch = Self.patch(last, sources: sources, previous: previous) {
+            (fragmentNames, entries, made) = (last.fragmentNames, patch.entries, patch.changed)
+            patched = true
+        } else {
+            let documents = Parallel.map(sources, \.finished)
+            made = Parallel.map(Array(documents.indices)) { Change(number: $0, json: documents[$0].json) }
+            fragmentNames = Array(repeating: "", count: documents.count)
+            entries = try BigramPostings(documents: documents).entries
+            patched = false
+        }
+        var named: [String: Data] = [:]
+        for (change, name) in zip(made, try Self.add(made.map(\.json), to: &named, at: Self.fragmentPath)) {
+            fragmentNames[change.number] = name
+            add(Self.fragmentPath(name), key: sources[change.number].key, named[Self.fragmentPath(name)])
+        }
+        // The documents not made again are as the output holds them: their fragments have their keys.
+        for number in sources.indices {
+            add(Self.fragmentPath(fragmentNames[number]), key: sources[number].key, nil)
+        }
+
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-
-        let fragments = try Parallel.map(index.documents) { $0.json }
-        let fragmentNames = try Self.add(fragments, to: &files, at: Self.fragmentPath)
-        let perDirectory = options.documentsPerDirectory ?? Self.documentsPerDirectory(index.documents.count)
-        let directories = try stride(from: 0, to: fragments.count, by: perDirectory).map { start in
-            try encoder.encode(ContentName.names(Array(fragmentNames[start..<min(start + perDirectory, fragments.count)])))
+        let directories = try stride(from: 0, to: fragmentNames.count, by: perDirectory).map { start in
+            try encoder.encode(ContentName.names(Array(fragmentNames[start..<min(start + perDirectory, fragmentNames.count)])))
         }
-        let directoryNames = try Self.add(directories, to: &files, at: Self.directoryPath)
+        let directoryNames = try add(directories, at: Self.directoryPath)
 
-        let postings = try BigramPostings(documents: index.documents)
-        let entries = postings.lists.keys.sorted().map { code in
-            let lists = postings.lists[code]!
-            return ShardSet.Entry(key: BigramCode.scalars(code), payloads: [lists.documents, lists.positions])
-        }
-        let shards = ShardSet(entries: entries, kinds: 2, target: options.shardBytes)
-        let postingNames = try Self.add(shards.files.map { $0[0] }, to: &files, at: Self.postingsPath)
-        let positionNames = try Self.add(shards.files.map { $0[1] }, to: &files, at: Self.positionsPath)
+        let shards = ShardSet(entries: entries.map { ShardSet.Entry(key: BigramCode.scalars($0.code), payloads: [$0.documents, $0.positions]) },
+                              kinds: 2, target: options.shardBytes)
+        let postingNames = try add(shards.files.map { $0[0] }, at: Self.postingsPath)
+        let positionNames = try add(shards.files.map { $0[1] }, at: Self.positionsPath)
         var tables: [String] = [], tableFiles: [Data] = []
         for start in stride(from: 0, to: shards.firstKeys.count, by: options.shardsPerTable) {
             let run = start..<min(start + options.shardsPerTable, shards.firstKeys.count)
@@ -88,13 +135,14 @@ struct SearchShards {
                                                        postings: ContentName.names(Array(postingNames[run])),
                                                        positions: ContentName.names(Array(positionNames[run])))))
         }
-        let tableNames = try Self.add(tableFiles, to: &files, at: Self.tablePath)
+        let tableNames = try add(tableFiles, at: Self.tablePath)
 
-        manifest = Manifest(documents: index.documents.count, documentsPerDirectory: perDirectory,
+        manifest = Manifest(documents: sources.count, documentsPerDirectory: perDirectory,
                             directories: ContentName.names(directoryNames), tables: tables,
                             tableFiles: ContentName.names(tableNames))
-        files[Self.manifestPath] = try encoder.encode(manifest)
-        self.files = files
+        let data = try encoder.encode(manifest)
+        add(Self.manifestPath, key: ContentName.of(data), data)
+        self.published = published
     }
 
     /// A result shown reads its directory and its fragment: small directories keep the first

@@ -33,12 +33,12 @@ public struct SiteRenderer {
     /// reported in that order, the same on every run. The feed renders last, from all the
     /// others' files, since its sitemap lists their pages.
     public func render() throws -> [String: Data] {
-        try render(previous: [:]).files
+        try render(previous: PreviousOutput()).files
     }
 
     /// The site, leaving out the pages whose inputs have the key `previous` gives for their path:
     /// the output already holds those pages as they would be rendered now.
-    public func render(previous: [String: String]) throws -> RenderedSite {
+    public func render(previous: PreviousOutput) throws -> RenderedSite {
         try context.checkPageLinks()
         let context = try context.fillingNoticeLists()
         let independent = Self.sections.dropLast()
@@ -70,10 +70,10 @@ struct OutputFiles {
     private(set) var files: [String: Data] = [:]
     private(set) var kept: Set<String> = []
     private(set) var keys: [String: String] = [:]
-    /// The keys of the pages the output holds, from the last build.
-    let previous: [String: String]
+    /// The files the output holds as the last build wrote them, with their keys.
+    let previous: PreviousOutput
 
-    init(previous: [String: String] = [:]) {
+    init(previous: PreviousOutput = PreviousOutput()) {
         self.previous = previous
     }
 
@@ -85,6 +85,12 @@ struct OutputFiles {
         try claim(path)
         keys[path] = key
         if let data { files[path] = data } else { kept.insert(path) }
+    }
+
+    /// Search data keyed by its bytes (`ContentName`): kept when the output holds it as it is.
+    mutating func addSearchData(_ path: String, _ data: Data) throws {
+        let key = ContentName.of(data)
+        try add(path, key: key, previous[path] == key ? nil : data)
     }
 
     /// A page rendered only when the output does not already hold it (`RenderContext.keyedPage`).

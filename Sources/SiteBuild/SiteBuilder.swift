@@ -147,8 +147,8 @@ public struct SiteBuilder {
         let theme = try step("theme") { try Theme.load(paths.themeURL, displayPath: paths.themes + "/default") }
         let urls = SiteURLs(baseURL: baseURL ?? content.site.baseURL)
         let record = try step("disclose") { PublicRecord(snapshot: snapshot, standings: standings, settings: content.site) }
-        // Pages whose file is still as the last build wrote it, by the key of their inputs.
-        let previous = intact.compactMapValues(\.key)
+        // Files still as the last build wrote them, by the key of their inputs.
+        let previous = PreviousOutput(keys: intact.compactMapValues(\.key), folder: paths.outputURL)
         let site = try step("render") {
             try SiteRenderer(config: content.site, urls: urls, theme: theme, record: record,
                              contentDirectory: paths.contentURL, renderKey: inputs.renderKey).render(previous: previous)

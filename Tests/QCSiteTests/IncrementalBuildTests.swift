@@ -112,6 +112,11 @@ struct IncrementalBuildTests {
             return try Self.rebuildMatchesClean(site, change, run: run)
         }
 
+        let searchData = { (folder: URL) in
+            Dictionary(uniqueKeysWithValues: Self.siteFiles(folder).filter { $0.hasPrefix("search/") && $0.hasSuffix("index.html") == false }
+                .map { ($0, try? Data(contentsOf: folder.appendingPathComponent($0))) })
+        }
+        let searchBefore = searchData(site.url("public"))
         let writeup = try check("a write-up") {
             let path = "content/years/2024/writeups/2024-001.md"
             try site.write(path, try #require(site.read(path)) + "\n活动结束后，小组又复查了一个月，效果保持稳定。\n")
@@ -123,7 +128,11 @@ struct IncrementalBuildTests {
         let pages = files.filter { $0.wholeMatch(of: /\d{4}\/\d{4}-[^\/]+\/index\.html/) != nil }.count
         let lists = files.filter { $0.wholeMatch(of: /\d{4}\/index\.html|enterprises\/([^\/]+\/)?index\.html|archive\/index\.html/) != nil }.count
         #expect(pages > 40 && lists > 10)
-        #expect(kept == pages + lists - 1, "\(writeup)")
+        // So is every file of the search index whose bytes stay (all but the write-up's
+        // fragment, its directory, the shards of its bigrams, their tables and the manifest).
+        let searchKept = searchData(site.url("public")).filter { searchBefore[$0.key] == $0.value }.count
+        #expect(searchKept > 100 && searchKept < searchBefore.count - 3)
+        #expect(kept == pages + lists - 1 + searchKept, "\(writeup)")
 
         try check("a registration row") {
             let path = "content/years/2024/registrations.csv"

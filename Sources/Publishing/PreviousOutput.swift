@@ -1,0 +1,25 @@
+import Foundation
+
+/// The files of the output that are still as the last build wrote them, with the key of their
+/// inputs: a page with the same key now is left out of the render, and files a section patches
+/// (the search index) are read back from here rather than made anew.
+public struct PreviousOutput: Sendable {
+    /// By output path: the keys of the intact files the last build recorded one for.
+    public var keys: [String: String]
+    /// The output folder (nil: its files are not read back, only their keys compared).
+    public var folder: URL?
+
+    public init(keys: [String: String] = [:], folder: URL? = nil) {
+        self.keys = keys
+        self.folder = folder
+    }
+
+    public subscript(path: String) -> String? { keys[path] }
+
+    /// The bytes of an intact keyed file; nil for any other path or when it cannot be read,
+    /// and then the caller makes the file anew.
+    func read(_ path: String) -> Data? {
+        guard keys[path] != nil, let folder else { return nil }
+        return FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Parallelism
+
+/// One bigram's postings as the shards store them (`BigramPostings.Lists`).
+struct PostingEntry: Equatable {
+    var code: UInt64
+    var documents: [UInt8]
+    var positions: [UInt8]
+}
+
+extension BigramPostings {
+    /// The postings of every bigram, in the shards' order.
+    var entries: [PostingEntry] {
+        lists.keys.sorted().map { code in
+            let lists = lists[code]!
+            return PostingEntry(code: code, documents: lists.documents, positions: lists.positions)
+        }
+    }
+}
+
+extension SearchShards {
+    /// The index as the last build published it, read back from the output: the fragment of
+    /// each document and the postings of each bigram.
+    struct Published {
+        var fragmentNames: [String]
+        var entries: [PostingEntry]
+
+        /// Nil when the output holds no index of `documents` documents cut `perDirectory` to a
+        /// directory, or any of its files is not as the last build wrote it or cannot be read:
+        /// the index is then made from every document.
+        static func read(_ previous: PreviousOutput, documents: Int, perDirectory: Int) -> Published? {
+            let decoder = JSONDecoder()
+            guard previous.folder != nil, documents > 0, let data = previous.read(manifestPath),
+                  let manifest = try? decoder.decode(Manifest.self, from: data), manifest.version == Manifest.currentVersion,
+                  manifest.documents == documents, manifest.documentsPerDirectory == perDirectory,
+                  let directories = ContentName.split(manifest.directories),
+                  let tableNames = ContentName.split(manifest.tableFiles), tableNames.count == manifest.tables.count
+            else { return nil }
+            let lists = Parallel.map(directories) { name in
+                previous.read(directoryPath(name)).flatMap { try? decoder.decode(String.self, from: $0) }.flatMap(ContentName.split)
+            }
+            var fragmentNames: [String] = []
+            for list in lists {
+                guard let list else { return nil }
+                fragmentNames += list
+            }
+            var shards: [(postings: String, positions: String)] = []
+            for name in tableNames {
+                guard let data = previous.read(tablePath(name)), let table = try? decoder.decode(Table.self, from: data),
+                      let postings = ContentName.split(table.postings), let positions = ContentName.split(table.positions),
+                      postings.count == table.shards.count, positions.count == table.shards.count else { return nil }
+                shards += zip(postings, positions).map { ($0, $1) }
+            }
+            let parsed = Parallel.map(shards) { shard -> [PostingEntry]? in
+                guard let postings = previous.read(postingsPath(shard.postings)),
+                      let positions = previous.read(positionsPath(shard.positions)) else { return nil }
+                return shardEntries(postings: [UInt8](postings), positions: [UInt8](positions))
+            }
+            var entries: [PostingEntry] = []
+            for part in parsed {
+                // Every bigram once, in order across the shards.
+                guard let part, entries.isEmpty || part.isEmpty || part[0].code > entries.last!.code else { return nil }
+                entries += part
+            }
+            guard fragmentNames.count == documents else { return nil }
+            return Published(fragmentNames: fragmentNames, entries: entries)
+        }
+
+        /// The entries of a postings shard and its positions shard, which hold the same bigrams
+        /// (`ShardSet`); nil when they are not what a build writes.
+        static func shardEntries(postings: [UInt8], positions: [UInt8]) -> [PostingEntry]? {
+            var entries: [PostingEntry] = []
+            var (p, q) = (0, 0)
+            func field(_ bytes: [UInt8], at offset: inout Int) -> (code: UInt64, payload: [UInt8])? {
+                guard VarInt.read(bytes, at: &offset) == 2, let first = VarInt.read(bytes, at: &offset),
+                      let second = VarInt.read(bytes, at: &offset), first <= 0x10_ffff, second <= 0x10_ffff,
+                      let length = VarInt.read(bytes, at: &offset), length <= bytes.count - offset else { return nil }
+                defer { offset += length }
+                return (BigramCode.code(UInt32(first), UInt32(second)), Array(bytes[offset..<offset + length]))
+            }
+            while p < postings.count || q < positions.count {
+                guard let documents = field(postings, at: &p), let located = field(positions, at: &q),
+                      documents.code == located.code, entries.isEmpty || documents.code > entries.last!.code
+                else { return nil }
+                entries.append(PostingEntry(code: documents.code, documents: documents.payload, positions: located.payload))
+            }
+            return entries
+        }
+    }
+
+    /// A document made again: its number, and its fragment.
+    struct Change {
+        var number: Int
+        var json: Data
+    }
+
+    /// The postings of `sources` made from the last build's (`last`) by indexing again only the
+    /// documents whose key changed, and those documents' fragments. Nil when the last build's
+    /// fragment of a changed document cannot be read, or when so many changed that indexing
+    /// every document is as quick.
+    static func patch(_ last: Published, sources: [SearchSource], previous: PreviousOutput)
+        -> (entries: [PostingEntry], changed: [Change])? {
+        let changed = sources.indices.filter { previous[fragmentPath(last.fragmentNames[$0])] != sources[$0].key }
+        guard changed.count * 4 <= sources.count else { return nil }
+        let decoder = JSONDecoder()
+        let documents = Parallel.map(changed) { number -> (old: SearchIndex.Document, new: SearchIndex.Document)? in
+            guard let data = previous.read(fragmentPath(last.fragmentNames[number])),
+                  let old = try? decoder.decode(SearchIndex.Document.self, from: data) else { return nil }
+            return (old, sources[number].finished)
+        }
+        // By bigram, the changed documents' new occurrences (in document order), and every
+        // bigram whose list held or will hold one of them.
+        var added: [UInt64: [(number: Int, positions: [Int])]] = [:]
+        var affected = Set<UInt64>()
+        for (number, pair) in zip(changed, documents) {
+            guard let pair else { return nil }
+            for run in BigramPostings.runs(BigramPostings.occurrences(of: pair.old)) { affected.insert(run.code) }
+            for run in BigramPostings.runs(BigramPostings.occurrences(of: pair.new)) {
+                added[run.code, default: []].append((number, run.positions))
+                affected.insert(run.code)
+            }
+        }
+        let numbers = Set(changed)
+        var entries: [PostingEntry] = []
+        entries.reserveCapacity(last.entries.count + added.count)
+        // Bigrams no document held before, put in order among the others.
+        var fresh = added.keys.sorted()[...]
+        func putFresh(before code: UInt64?) {
+            while let next = fresh.first, code.map({ next < $0 }) ?? true {
+                fresh.removeFirst()
+                let empty = PostingEntry(code: next, documents: [], positions: [])
+                if let entry = spliced(empty, removing: numbers, adding: added[next]!, documents: sources.count) ?? nil {
+                    entries.append(entry)
+                }
+            }
+        }
+        for old in last.entries {
+            putFresh(before: old.code)
+            if fresh.first == old.code { fresh.removeFirst() }
+            guard affected.contains(old.code) else {
+                entries.append(old)
+                continue
+            }
+            guard let entry = spliced(old, removing: numbers, adding: added[old.code] ?? [], documents: sources.count) else { return nil }
+            if let entry { entries.append(entry) }
+        }
+        putFresh(before: nil)
+        let fragments = zip(changed, documents).map { Change(number: $0, json: $1!.new.json) }
+        return (entries, fragments)
+    }
+
+    /// A bigram's entry with the documents `removing` taken out and `adding` put in (in document
+    /// order), each other document's record copied as it is but for its gap. Nil when the entry
+    /// is not one a build writes; `.some(nil)` when no document is left.
+    private static func spliced(_ entry: PostingEntry, removing: Set<Int>, adding: [(number: Int, positions: [Int])],
+                                documents: Int) -> PostingEntry?? {
+        let (flags, positions) = (entry.documents, entry.positions)
+        var lists = BigramPostings.Lists()
+        var (d, p, number, j) = (0, 0, -1, 0)
+        while p < positions.count {
+            guard let gap = VarInt.read(positions, at: &p), let flag = VarInt.read(flags, at: &d), flag >> 1 == gap,
+                  gap < documents - number - 1 else { return nil }
+            number += gap + 1
+            let start = p
+            guard let count = VarInt.read(positions, at: &p), count > 0, count <= positions.count,
+                  VarInt.read(positions, at: &p) != nil else { return nil }
+            for _ in 1..<count {
+                guard VarInt.read(positions, at: &p) != nil else { return nil }
+            }
+            while j < adding.count && adding[j].number < number {
+                lists.append(document: adding[j].number, positions: adding[j].positions)
+                j += 1
+            }
+            if !removing.contains(number) {
+                lists.append(document: number, inTitle: flag & 1 == 1, record: positions[start..<p])
+            }
+        }
+        guard d == flags.count else { return nil }
+        for addition in adding[j...] { lists.append(document: addition.number, positions: addition.positions) }
+        return .some(lists.last < 0 ? nil : PostingEntry(code: entry.code, documents: lists.documents, positions: lists.positions))
+    }
+}
+
+extension BigramPostings {
+    /// A document's occurrences (sorted, `occurrences(of:)`) as one run of positions per bigram.
+    static func runs(_ occurrences: [Occurrence]) -> [(code: UInt64, positions: [Int])] {
+        var runs: [(code: UInt64, positions: [Int])] = []
+        for occurrence in occurrences {
+            if runs.last?.code == occurrence.code {
+                runs[runs.count - 1].positions.append(occurrence.position)
+            } else {
+                runs.append((occurrence.code, [occurrence.position]))
+            }
+        }
+        return runs
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import Publishing
+
+/// A rebuild patches the published search index with the documents that changed instead of
+/// indexing every document again; what it publishes must be, file for file, what indexing
+/// every document gives.
+@Suite("Search index patched")
+struct SearchPatchTests {
+    /// The output folder of a test: the files of the last index written, with their keys.
+    final class Output {
+        let folder: URL
+        private(set) var keys: [String: String] = [:]
+
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("qcsite-search-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+
+        var previous: PreviousOutput { PreviousOutput(keys: keys, folder: folder) }
+
+        /// Publishes `shards` as a build does: files made are written, kept ones stay, others go.
+        func publish(_ shards: SearchShards) throws {
+            for path in keys.keys where shards.published[path] == nil {
+                try FileManager.default.removeItem(at: folder.appendingPathComponent(path))
+            }
+            for (path, file) in shards.published {
+                if let data = file.data {
+                    let url = folder.appendingPathComponent(path)
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try data.write(to: url)
+                } else {
+                    #expect(keys[path] == file.key, "\(path) is kept only as the output holds it")
+                }
+            }
+            keys = shards.published.mapValues(\.key)
+        }
+
+        /// Every file of `shards`, kept ones read from the folder.
+        func bytes(_ shards: SearchShards) throws -> [String: Data] {
+            var result: [String: Data] = [:]
+            for (path, file) in shards.published {
+                result[path] = try file.data ?? Data(contentsOf: folder.appendingPathComponent(path))
+            }
+            return result
+        }
+
+        /// Replaces a file's bytes; `known` false: its key is dropped too, as a build drops a
+        /// file whose stamp is not the one its record gives.
+        func damage(_ path: String, with data: Data, known: Bool) throws {
+            try data.write(to: folder.appendingPathComponent(path))
+            if !known { keys[path] = nil }
+        }
+    }
+
+    static func shards(_ documents: [SearchIndex.Document], _ previous: PreviousOutput = PreviousOutput()) throws -> SearchShards {
+        try SearchShards(sources: documents.map { SearchSource($0) }, previous: previous, options: SearchShardsTests.small)
+    }
+
+    /// Changes a few documents as staff would: a write-up extended or cut, a title reworded, an
+    /// award given, text with characters no other document has.
+    static func edit(_ documents: inout [SearchIndex.Document], round: Int, _ random: inout SeededRandom) {
+        for _ in 0...random.next(below: 3) {
+            let number = random.next(below: documents.count)
+            var document = documents[number]
+            switch random.next(below: 5) {
+            case 0: document.text += "，复查后效果保持稳定\(round)"
+            case 1: document.text = String(document.text.prefix(random.next(below: document.text.count + 1)))
+            case 2: document.title = "降低" + document.title.dropFirst(2) + "超标率"
+            case 3: (document.award, document.awardClass) = ("一等奖", "award-1")
+            default: document.text += " 𠀋𠀌\(round) ꀀꀁ"
+            }
+            documents[number] = document
+        }
+    }
+
+    @Test("Patched round after round, the index is file for file the one made from every document")
+    func patchedEqualsClean() throws {
+        var documents = SearchSamples.documents(synthetic: 400)
+        let output = try Output()
+        let first = try Self.shards(documents, output.previous)
+        #expect(!first.patched, "nothing to patch on a first build")
+        try output.publish(first)
+        var random = SeededRandom(seed: 11)
+        for round in 1...12 {
+            Self.edit(&documents, round: round, &random)
+            let patched = try Self.shards(documents, output.previous)
+            let clean = try Self.shards(documents)
+            #expect(patched.patched, "round \(round)")
+            #expect(try output.bytes(patched) == clean.files, "round \(round)")
+            #expect(patched.published.values.filter { $0.data != nil }.count < clean.published.count / 4,
+                    "round \(round): most files are kept")
+            try output.publish(patched)
+        }
+    }
+
+    @Test("An index that cannot be patched is made from every document: other documents, or a file not as written")
+    func fallsBack() throws {
+        var documents = SearchSamples.documents(synthetic: 200)
+        let output = try Output()
+        try output.publish(try Self.shards(documents))
+
+        documents.removeLast()
+        let fewer = try Self.shards(documents, output.previous)
+        #expect(!fewer.patched)
+        #expect(try output.bytes(fewer) == (try Self.shards(documents)).files)
+        try output.publish(fewer)
+
+        // Bytes that are no shard under a shard's name and key: read, refused, nothing patched.
+        let shards = output.keys.keys.filter { $0.hasPrefix("search/p/") }.sorted()
+        try output.damage(shards[0], with: Data([0x02, 0x80, 0x80]), known: true)
+        documents[0].text += "，又一句"
+        #expect(try !Self.shards(documents, output.previous).patched)
+
+        // A shard changed since it was written, as a build finds it by its stamp: made again.
+        try output.damage(shards[0], with: Data("not a shard".utf8), known: false)
+        let remade = try Self.shards(documents, output.previous)
+        #expect(!remade.patched)
+        #expect(try output.bytes(remade) == (try Self.shards(documents)).files)
+        #expect(remade.published.values.contains { $0.data == nil }, "files as written are still kept")
+    }
+}
