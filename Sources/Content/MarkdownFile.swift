@@ -21,7 +21,9 @@ struct MarkdownFile {
     /// Splits the front matter from the body; a refused control character in the body is an
     /// error of its line (the front matter's are found by `YAMLValue`).
     static func parse(_ text: String, path: String) throws -> MarkdownFile {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines cut at the newline byte, as Character splitting would (a grapheme never joins
+        // across a line feed), without its per-character cost.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
         guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
             try checkBody(lines[...], path: path)
             return MarkdownFile(path: path, frontMatter: nil, body: text)
@@ -34,7 +36,7 @@ struct MarkdownFile {
         let front = log.attempt { try YAMLValue.parse(yaml, path: path, lineOffset: 1) }
         log.attempt { try checkBody(lines[(end + 1)...], path: path) }
         try log.throwIfAny()
-        let body = lines[(end + 1)...].joined(separator: "\n")
+        let body = end + 1 < lines.count ? String(text[lines[end + 1].startIndex...]) : ""
         return MarkdownFile(path: path, frontMatter: front, body: body, bodyLine: end + 2)
     }
 

@@ -19,7 +19,9 @@ struct YAMLValue {
     static func parse(_ text: String, path: String, lineOffset: Int = 0) throws -> YAMLValue {
         let node: Node
         do {
-            node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            // The encoding given: Yams's default reads the process environment on every parse,
+            // which was a third of reading a write-up's front matter.
+            node = try Yams.compose(yaml: text, .default, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             // An error at the end of the text (an unclosed bracket) is marked one line past it: name the last line.
             let lines = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0))

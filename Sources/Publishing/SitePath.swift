@@ -37,6 +37,12 @@ package enum SitePath {
     /// would break a link (`AddressID`), so this changes nothing for archived ids; it stays as a
     /// guard for slugs and ids from elsewhere.
     static func segment(_ text: String) -> String {
-        String(text.map { AddressID.isDisallowed($0) ? "-" : $0 })
+        // Archived ids are letters, digits, - and _: nothing to replace, and no character to
+        // look at one by one (every link of every page is made here).
+        let plain = text.utf8.allSatisfy { byte in
+            byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        }
+        return plain ? text : String(text.map { AddressID.isDisallowed($0) ? "-" : $0 })
     }
 }

@@ -1,0 +1,15 @@
+import Testing
+@testable import Publishing
+@testable import SafePaths
+
+@Suite("Path segments")
+struct PathSegmentTests {
+    @Test("A segment with only letters, digits, - and _ is kept as it is; any other is made safe character by character")
+    func segments() {
+        let slow = { (text: String) in String(text.map { AddressID.isDisallowed($0) ? "-" : $0 }) }
+        for text in ["2024-001", "a_B-9", "", "关于 通知", "a/b", "a?b#c%d", "tab\there", "Ｑ", "z{|}~`@[", "a\u{301}", "é 1"] {
+            #expect(SitePath.segment(text) == slow(text), "\(text)")
+        }
+        #expect(SitePath.segment("a b/c") == "a-b-c")
+    }
+}
