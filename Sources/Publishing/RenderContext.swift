@@ -20,8 +20,8 @@ struct RenderContext: Sendable {
         var key = InputKey()
         key.add(renderKey)
         key.add(template)
-        key.add(try Self.keyEncoder.encode(siteModel))
-        key.add(try Self.keyEncoder.encode(nav(current: section)))
+        try KeyEncoder.add(siteModel, to: &key)
+        try KeyEncoder.add(nav(current: section), to: &key)
         return key
     }
 
@@ -29,14 +29,8 @@ struct RenderContext: Sendable {
     /// is made from, encoded before anything costly (Markdown) is done with it.
     func pageKey(_ layout: InputKey, _ inputs: some Encodable) throws -> String {
         var key = layout
-        key.add(try Self.keyEncoder.encode(inputs))
+        try KeyEncoder.add(inputs, to: &key)
         return key.value
-    }
-
-    private static var keyEncoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
     }
 
     /// The same context with the lists of the notices filled in (`NoticeLists`).

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Adds what a value encodes (`Encodable`) to an input key without writing it out: a page's
+/// key is taken from its model on every build, for every page, kept or not.
+///
+/// Each scalar is added with a tag of its type. An array (or other unkeyed container) adds
+/// its items in order. The fields of an object (a keyed container) are each keyed on their own,
+/// name and value together, and summed, so their order does not count: a dictionary, which
+/// encodes its entries in a different order in every process, gives the same key in each.
+enum KeyEncoder {
+    /// What one value encoded: its items in order, its fields as a sum, and containers nested
+    /// in it that are complete only once its `encode(to:)` has returned.
+    final class Node: Encoder {
+        var sequence = InputKey()
+        var fields: (UInt64, UInt64, count: Int64) = (0, 0, 0)
+        var nested: [(name: String?, node: Node)] = []
+
+        var codingPath: [any CodingKey] { [] }
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            KeyedEncodingContainer(Keyed<Key>(node: self))
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer { Unkeyed(node: self) }
+
+        func singleValueContainer() -> any SingleValueEncodingContainer { Unkeyed(node: self) }
+
+        /// The node's key added to `key`: a tag, its items, the sum of its fields and their count.
+        func add(to key: inout InputKey) {
+            for (name, node) in nested {
+                if let name { addField(name) { node.add(to: &$0) } } else { node.add(to: &sequence) }
+            }
+            nested = []
+            key.add(Tag.node)
+            key.add(sequence)
+            key.add(Int64(bitPattern: fields.0))
+            key.add(Int64(bitPattern: fields.1))
+            key.add(fields.count)
+        }
+
+        /// A field, its name and value keyed together and added to the sum.
+        func addField(_ name: String, _ value: (inout InputKey) throws -> Void) rethrows {
+            var field = InputKey()
+            field.add(name)
+            try value(&field)
+            let (low, high) = field.words
+            fields = (fields.0 &+ low, fields.1 &+ high, fields.count + 1)
+        }
+
+        func nestedNode(_ name: String?) -> Node {
+            let node = Node()
+            nested.append((name, node))
+            return node
+        }
+    }
+
+    enum Tag {
+        static let node: Int64 = 1, null: Int64 = 2, string: Int64 = 3, bool: Int64 = 4, int: Int64 = 5,
+                   unsigned: Int64 = 6, double: Int64 = 7
+    }
+
+    /// A value as its tag and bytes; anything but a scalar as a node of its own.
+    static func add(_ value: some Encodable, to key: inout InputKey) throws {
+        switch value {
+        case let string as String: key.add(Tag.string); key.add(string)
+        case let bool as Bool: key.add(Tag.bool); key.add(Int64(bool ? 1 : 0))
+        case let int as Int: key.add(Tag.int); key.add(Int64(int))
+        case let double as Double: key.add(Tag.double); key.add(Int64(bitPattern: double.bitPattern))
+        default:
+            let node = Node()
+            try value.encode(to: node)
+            node.add(to: &key)
+        }
+    }
+
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let node: Node
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil(forKey key: Key) throws { node.addField(key.stringValue) { $0.add(Tag.null) } }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            try node.addField(key.stringValue) { try KeyEncoder.add(value, to: &$0) }
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
+                                                            forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Keyed<NestedKey>(node: node.nestedNode(key.stringValue)))
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            Unkeyed(node: node.nestedNode(key.stringValue))
+        }
+
+        mutating func superEncoder() -> any Encoder { node.nestedNode("super") }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { node.nestedNode(key.stringValue) }
+    }
+
+    /// An array's items, or a single value, added in order.
+    struct Unkeyed: UnkeyedEncodingContainer, SingleValueEncodingContainer {
+        let node: Node
+        var codingPath: [any CodingKey] { [] }
+        var count = 0
+
+        init(node: Node) { self.node = node }
+
+        mutating func encodeNil() throws {
+            node.sequence.add(Tag.null)
+            count += 1
+        }
+
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            try KeyEncoder.add(value, to: &node.sequence)
+            count += 1
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            count += 1
+            return KeyedEncodingContainer(Keyed<NestedKey>(node: node.nestedNode(nil)))
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            count += 1
+            return Unkeyed(node: node.nestedNode(nil))
+        }
+
+        mutating func superEncoder() -> any Encoder {
+            count += 1
+            return node.nestedNode(nil)
+        }
+    }
+}
+
+extension InputKey {
+    /// Another key's value, as two numbers.
+    mutating func add(_ other: InputKey) {
+        let (low, high) = other.words
+        add(Int64(bitPattern: low))
+        add(Int64(bitPattern: high))
+    }
+}
