@@ -44,7 +44,8 @@ public enum OutputWriter {
         let output = URL(fileURLWithPath: OutputFolderRule.canonical(output.path, from: fm.currentDirectoryPath))
         let parent = output.deletingLastPathComponent()
         if let problem = OutputFolderRule.ownershipProblem(output, shown: output.path) { throw InputErrors([problem]) }
-        try checkPaths(Array(files.keys) + site.kept)
+        // Kept pages are files the walk of the output found: plain paths inside it already.
+        try checkPaths(Array(files.keys))
         try removeLeftovers(beside: output, log: log)
 
         let oldFiles = (found ?? OutputTree.scan(output.path)).files
@@ -81,7 +82,6 @@ public enum OutputWriter {
             if fm.contents(atPath: recordPath) != Data(record.text.utf8) { try record.replace(in: output) }
             return summary
         }
-        try checkReplaceable(output)
 
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
         let token = Interruption.removeOnInterrupt(staging.path)
@@ -91,8 +91,22 @@ public enum OutputWriter {
             // The site before the old one, kept by the last build: brought up to date by the
             // files that differ, instead of a tree of every file and folder made anew.
             var spareFiles: [String: FileStamp] = [:]
-            if claimSpare(of: output, as: staging) {
-                let tree = OutputTree.scan(staging.path)
+            let claimed = claimSpare(of: output, as: staging)
+            // The old site's folders are checked while the spare is walked: two walks side by side.
+            nonisolated(unsafe) var unemptiable: (path: String, errno: Int32)?
+            nonisolated(unsafe) var spareTree: OutputTree?
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 0 {
+                    unemptiable = unemptiableFolder(of: output)
+                } else if claimed {
+                    spareTree = OutputTree.scan(staging.path)
+                }
+            }
+            if let unemptiable {
+                if claimed { rename(staging.path, spare(of: output).path) }  // left as it was
+                throw OutputError(path: unemptiable.path, errno: unemptiable.errno)
+            }
+            if let tree = spareTree {
                 if tree.complete {
                     spareFiles = tree.files
                     for name in [OutputFolderRule.marker, BuildRecord.fileName] { unlink(staging.path + "/" + name) }
@@ -221,12 +235,11 @@ public enum OutputWriter {
     }
 
     /// Every folder of the old site must let its files be removed, or the swap would leave the
-    /// old site half deleted beside the new one: checked before anything is written.
-    static func checkReplaceable(_ output: URL) throws {
-        guard FileManager.default.fileExists(atPath: output.path) else { return }
-        if let (folder, code) = FileTree.unemptiableFolder(under: output.path) {
-            throw OutputError(path: folder, errno: code)
-        }
+    /// old site half deleted beside the new one: checked before anything is written. The first
+    /// folder that does not, with the reason.
+    static func unemptiableFolder(of output: URL) -> (path: String, errno: Int32)? {
+        guard FileManager.default.fileExists(atPath: output.path) else { return nil }
+        return FileTree.unemptiableFolder(under: output.path)
     }
 
     /// Staging folders and old sites beside the output that builds killed before they could
@@ -315,7 +328,7 @@ public enum OutputWriter {
     }
 
     /// Relative paths of the regular files of the site under `folder`, the marker and the build
-    /// record aside (those it can list: what it cannot is written anew, and `checkReplaceable`
+    /// record aside (those it can list: what it cannot is written anew, and `unemptiableFolder(of:)`
     /// stops a publish that could not remove it).
     package static func existingFiles(in folder: URL) -> Set<String> {
         Set(OutputTree.scan(folder.path).files.keys)
