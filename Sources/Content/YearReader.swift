@@ -1,6 +1,7 @@
 import Foundation
 import Archive
 import Diagnostics
+import Parallelism
 import SafePaths
 import TextKeys
 
@@ -207,12 +208,15 @@ package struct YearReader {
         let writeups = folder + "/writeups"
         let names = (log.attempt { try source.entries(in: writeups) } ?? [])
             .filter { $0.kind == .file && $0.name.hasSuffix(".md") }.map(\.name)
-        for name in names {
+        // Read and parsed on every core (a year has a thousand); their errors logged in file order.
+        let (folder, shown) = (source, displayPath)
+        let files = Parallel.map(names) { name in
+            Result { try MarkdownFile.read(try folder.existingFile(writeups + "/" + name), displayPath: shown + "/writeups/" + name) }
+        }
+        for (name, file) in zip(names, files) {
             let path = displayPath + "/writeups/" + name
             let stem = String(name.dropLast(3))
-            guard let md = log.attempt({
-                try MarkdownFile.read(try source.existingFile(writeups + "/" + name), displayPath: path)
-            }) else { continue }
+            guard let md = log.attempt({ try file.get() }) else { continue }
             if stem.hasPrefix("enterprise-") {
                 profiles[String(stem.dropFirst("enterprise-".count))] = (md.body, path)
                 continue

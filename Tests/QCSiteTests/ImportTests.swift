@@ -44,6 +44,22 @@ struct ImportTests {
         }
     }
 
+    @Test("Write-ups are read side by side, and their errors are listed in the order of their files, every run")
+    func writeupErrorsInFileOrder() throws {
+        var files = SiteFixture.minimal(rows: Self.goodRows)
+        let names = (1...40).map { String(format: "x%02d", $0) }
+        for name in names {
+            files["content/years/2024/writeups/\(name).md"] = name.hasSuffix("7") ? "---\ntitle: [未闭合\n---\n正文\n" : "正文\n"
+        }
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        for _ in 0..<3 {
+            let errors = try #require(throws: InputErrors.self) { try importSite(fixture) }
+            #expect(errors.errors.map(\.path) == names.map { "content/years/2024/writeups/\($0).md" }, "\(errors)")
+            #expect(errors.errors.filter { $0.message.contains("YAML") }.count == 4)
+        }
+    }
+
     @Test("A site imports: rows, people, materials, extra columns and contact columns are archived")
     func importsSite() throws {
         var files = SiteFixture.minimal(rows: Self.goodRows)
