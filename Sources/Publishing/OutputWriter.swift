@@ -2,6 +2,7 @@ import Foundation
 import CFileSwap
 import Diagnostics
 import SafePaths
+import Parallelism
 
 /// What writing the output changed.
 public struct OutputSummary: Sendable, Equatable {
@@ -120,10 +121,9 @@ public enum OutputWriter {
                 let wanted = Set(files.keys).union(site.kept)
                 try removeUnwanted(spareFiles.keys.filter { !wanted.contains($0) }, from: staging.path)
                 var folders = FolderMaker(root: staging.path)
-                func stamp(_ path: String, _ target: String) throws {
-                    guard let stamp = FileStamp.of(target) else { throw OutputError.failure(target, errno) }
-                    record.files[path] = .init(stamp: stamp, key: site.keys[path])
-                }
+                // Folders are made and spare files set aside in path order; the files are then
+                // linked or written on every core (a first build writes tens of thousands).
+                var placed: [String] = []
                 for path in wanted.sorted() {
                     let target = staging.path + "/" + path
                     if let spare = spareFiles[path] {
@@ -137,19 +137,24 @@ public enum OutputWriter {
                     } else {
                         try folders.make(PathText.folder(of: path))
                     }
+                    placed.append(path)
+                }
+                let stamps = try Parallel.map(placed) { path throws(any Error) -> FileStamp in
+                    let target = staging.path + "/" + path
                     if !changedSet.contains(path) && link(output.path + "/" + path, target) == 0 {
-                        record.files[path] = .init(stamp: oldFiles[path]!, key: site.keys[path])
-                        continue
+                        return oldFiles[path]!
                     }
                     // Changed, or no link (another file system): written, or for a kept page, which
                     // has no bytes here, copied.
                     if let data = files[path] {
                         try write(data, to: target)
                     } else {
-                        try fm.copyItem(atPath: output.path + "/" + path, toPath: target)
+                        try FileManager.default.copyItem(atPath: output.path + "/" + path, toPath: target)
                     }
-                    try stamp(path, target)
+                    guard let stamp = FileStamp.of(target) else { throw OutputError.failure(target, errno) }
+                    return stamp
                 }
+                for (path, stamp) in zip(placed, stamps) { record.files[path] = .init(stamp: stamp, key: site.keys[path]) }
                 try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
                 try write(Data(record.text.utf8), to: staging.path + "/" + BuildRecord.fileName)
                 // One flush of the new site before it is swapped in, not one per file.
