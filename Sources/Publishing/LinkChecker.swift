@@ -89,10 +89,9 @@ public enum LinkChecker {
     /// What a link on `page` names.
     static func target(of link: String, from page: String, urls: SiteURLs) -> Target {
         var path: String
-        let lower = link.lowercased()
         if urls.isAbsolute, link.hasPrefix(urls.base) {
             path = String(link.dropFirst(urls.base.count))
-        } else if link.hasPrefix("//") || lower.contains(":") && !lower.hasPrefix("/") && !lower.hasPrefix(".") {
+        } else if link.hasPrefix("//") || link.contains(":") && !link.hasPrefix("/") && !link.hasPrefix(".") {
             return .outside  // http:, mailto:, tel:, data:, another host
         } else if link.hasPrefix("/") {
             guard link.hasPrefix(urls.basePath) else { return .outsideBase }
@@ -103,12 +102,43 @@ public enum LinkChecker {
             path = resolve(link, against: page)
         }
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
-        return .page(path.removingPercentEncoding ?? path)
+        return .page(path.contains("%") ? path.removingPercentEncoding ?? path : path)
     }
 
     /// A relative link resolved against the folder of the page that carries it (`../x/` on
     /// `2024/shortlist/index.html` is `2024/x/`), as a browser resolves it.
     static func resolve(_ link: String, against page: String) -> String {
+        plainResolve(link, against: page) ?? foundationResolve(link, against: page)
+    }
+
+    /// `resolve` for the links the site's own pages carry, of plain characters only, by
+    /// RFC 3986's merge and dot-segment removal; nil for any other (`foundationResolve`).
+    static func plainResolve(_ link: String, against page: String) -> String? {
+        func isPlain(_ text: String, _ extra: String) -> Bool {
+            text.utf8.allSatisfy { byte in
+                byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                    || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") || "-._~/".utf8.contains(byte) || extra.utf8.contains(byte)
+            }
+        }
+        guard isPlain(link, "?#=&"), isPlain(page, ""), !link.hasPrefix("/") else { return nil }
+        let reference = link.prefix { $0 != "?" && $0 != "#" }
+        guard !reference.isEmpty else { return nil }
+        let folder = page.lastIndex(of: "/").map { page[...$0] } ?? ""
+        let segments = (folder + reference).split(separator: "/", omittingEmptySubsequences: false)
+        var path: [Substring] = []
+        for (index, segment) in segments.enumerated() {
+            let last = index == segments.count - 1
+            if segment == "." || segment == ".." {
+                if segment == "..", !path.isEmpty { path.removeLast() }
+                if last { path.append("") }
+            } else {
+                path.append(segment)
+            }
+        }
+        return path.joined(separator: "/")
+    }
+
+    static func foundationResolve(_ link: String, against page: String) -> String {
         let encodedPage = page.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page
         guard let base = URL(string: "http://site.invalid/" + encodedPage),
               let resolved = URL(string: link, relativeTo: base)?.absoluteURL,

@@ -364,6 +364,29 @@ struct LinkCheckerTests {
         #expect(lines[0].hasPrefix("public/2024/shortlist/index.html:2: 链接 ../nothing/ 指向的页面或文件不存在"))
         #expect(lines[1].hasPrefix("public/2024/shortlist/index.html:3: 链接 /2024/files/x.pdf 以 / 开头，却不在网站地址 /qc/ 之下"))
     }
+
+    @Test("A plain relative link resolves as Foundation's URL resolves it")
+    func plainResolution() {
+        let pages = ["index.html", "2024/index.html", "2024/2024-001/index.html", "a//b/index.html", "notices/x.y/index.html", "search/index.html"]
+        let parts = ["..", ".", "2024", "2024-001", "", "x.pdf", "a_b", "~c", "...", ".a"]
+        var random = SeededRandom(seed: 3)
+        var links = ["./", "../", "../../", "../../../x/", "a", "a/", "../2024/?q=1", "x#top", "x/?a=b&c=d#f", ".", "..", "a/./b/../c"]
+        for _ in 0..<3000 {
+            let segments = (0...random.next(below: 5)).map { _ in parts[random.next(below: parts.count)] }
+            let tail = ["", "/", "?q", "#f", "/#f"][random.next(below: 5)]
+            links.append(segments.joined(separator: "/") + tail)
+        }
+        var plain = 0
+        for page in pages {
+            for link in links where !link.isEmpty && !link.hasPrefix("/") && !link.hasPrefix("?") && !link.hasPrefix("#") {
+                guard let fast = LinkChecker.plainResolve(link, against: page) else { continue }
+                plain += 1
+                #expect(fast == LinkChecker.foundationResolve(link, against: page), "\(link) on \(page)")
+            }
+        }
+        #expect(plain > 10_000, "most sample links take the plain way")
+        #expect(LinkChecker.plainResolve("关于/", against: "index.html") == nil && LinkChecker.plainResolve("a b", against: "index.html") == nil)
+    }
 }
 
 @Suite("Notices by stage")
