@@ -13,6 +13,8 @@ struct RenderContext: Sendable {
     let contentDirectory: URL
     /// Stands for every input of a page outside the record (see `SiteRenderer.init`).
     var renderKey = ""
+    /// `renderKey` but the theme, for what the theme does not shape (the search documents).
+    var dataKey = ""
 
     /// The start of the keys of the pages of one template and nav section: `renderKey`, the
     /// template, and what every page's layout shows (the site, the navigation).
@@ -36,7 +38,7 @@ struct RenderContext: Sendable {
     /// The same context with the lists of the notices filled in (`NoticeLists`).
     func fillingNoticeLists() throws -> RenderContext {
         RenderContext(config: config, urls: urls, theme: theme, record: try NoticeLists.filling(record),
-                      contentDirectory: contentDirectory, renderKey: renderKey)
+                      contentDirectory: contentDirectory, renderKey: renderKey, dataKey: dataKey)
     }
 
     /// Renders `template` inside the layout as the page at `path`.

@@ -49,7 +49,7 @@ struct SearchSection: SiteSection {
     /// other pages.
     static func sources(_ context: RenderContext) -> [SearchSource] {
         let aliases = Dictionary(uniqueKeysWithValues: context.record.enterprises.map { ($0.id, $0.aliases) })
-        let renderKey = context.renderKey
+        let dataKey = context.dataKey
         var sources: [SearchSource] = []
         var publicEnterprises = Set<String>()
 
@@ -67,24 +67,24 @@ struct SearchSection: SiteSection {
                     year: year.year,
                     award: award, awardClass: award.map { context.awardClass($0, year) },
                     id: nfc(registration.id), text: registration.writeup == nil ? nfc(known) : known)
-                return SearchSource(document, markdown: registration.writeup, separator: "\n", renderKey: renderKey)
+                return SearchSource(document, markdown: registration.writeup, separator: "\n", dataKey: dataKey)
             }
         }
         for notice in context.record.notices {
             sources.append(SearchSource(.init(kind: "通知", url: context.urls.link(SitePath.notice(notice.slug)), title: nfc(notice.title),
                                               snippet: notice.date, year: notice.year, award: nil, text: ""),
-                                        markdown: notice.markdown, renderKey: renderKey))
+                                        markdown: notice.markdown, dataKey: dataKey))
         }
         for enterprise in context.record.enterprises where publicEnterprises.contains(enterprise.id) {
             let known = enterprise.aliases
             sources.append(SearchSource(.init(kind: "单位", url: context.urls.link(SitePath.enterprise(enterprise.id)), title: nfc(enterprise.name),
                                               snippet: known.isEmpty ? "" : nfc("又称 " + known.joined(separator: "、")),
-                                              year: nil, award: nil, text: ""), renderKey: renderKey))
+                                              year: nil, award: nil, text: ""), dataKey: dataKey))
         }
         for page in context.record.pages {
             sources.append(SearchSource(.init(kind: "页面", url: context.urls.link("\(SitePath.segment(page.slug))/"), title: nfc(page.title),
                                               snippet: "", year: nil, award: nil, text: ""),
-                                        markdown: page.markdown, renderKey: renderKey))
+                                        markdown: page.markdown, dataKey: dataKey))
         }
         return sources
     }

@@ -10,18 +10,18 @@ struct SearchSource: Sendable {
     var markdown: String?
     /// Between `document.text` and the Markdown's text.
     var separator: String
-    /// The key of the document's inputs: `renderKey` (qcsite itself, which turns Markdown into
-    /// text, among them), the document as given and the Markdown.
+    /// The key of the document's inputs: `dataKey` (qcsite itself, which turns Markdown into
+    /// text, the base address and site.yaml; not the theme), the document as given and the Markdown.
     let key: String
 
     /// `document` as published when `markdown` is nil; else its text is NFC of `document.text`,
     /// `separator` and the Markdown's text.
-    init(_ document: SearchIndex.Document, markdown: String? = nil, separator: String = "", renderKey: String = "") {
+    init(_ document: SearchIndex.Document, markdown: String? = nil, separator: String = "", dataKey: String = "") {
         self.document = document
         self.markdown = markdown
         self.separator = separator
         var key = InputKey()
-        key.add(renderKey)
+        key.add(dataKey)
         key.add(document.json)
         key.add(separator)
         key.add(Int64(markdown == nil ? 0 : 1))

@@ -11,11 +11,12 @@ public struct SiteRenderer {
 
     /// `record` is all the site shows: the archive as the public may see it. `renderKey` stands for
     /// every input of a page besides the record (the theme, site.yaml, the base address, qcsite
-    /// itself): pages are keyed by it and by their own part of the record.
+    /// itself): pages are keyed by it and by their own part of the record. `dataKey` is the same
+    /// but the theme: the search documents are keyed by it.
     public init(config: SiteConfig, urls: SiteURLs, theme: Theme, record: PublicRecord, contentDirectory: URL,
-                renderKey: String = "") {
+                renderKey: String = "", dataKey: String = "") {
         context = RenderContext(config: config, urls: urls, theme: theme, record: record, contentDirectory: contentDirectory,
-                                renderKey: renderKey)
+                                renderKey: renderKey, dataKey: dataKey)
     }
 
     /// The sections of the site, in the order they render.

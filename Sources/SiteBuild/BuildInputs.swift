@@ -5,12 +5,14 @@ import SafePaths
 
 /// The keys of what a build's output is made from. `renderKey` stands for every input of a page
 /// outside the archive — qcsite itself, site.yaml, every file of the theme, the base address —
-/// so a change to any of them renders every page again; `all` adds the archive (each year by the
+/// so a change to any of them renders every page again; `dataKey` for the same but the theme,
+/// which data files (the search index) do not depend on; `all` adds the archive (each year by the
 /// fingerprint of the files it was imported from, the registry, notices and pages as stored) and
 /// the notices' attachments: when it equals the key the output's build record holds, the build
 /// has nothing to do.
 struct BuildInputs {
     let renderKey: String
+    let dataKey: String
     /// Nil when an input cannot be told (a year archived without a fingerprint, an attachment
     /// that cannot be read): then the build runs in full, and reports what is wrong.
     let all: String?
@@ -23,6 +25,7 @@ struct BuildInputs {
         render.add(executableStamp())
         render.add(baseURL ?? "-")
         render.add(try content?.file("site.yaml").map { try Data(contentsOf: $0) } ?? Data())
+        let dataKey = render.value
         if let theme = try SourceFolder.open(paths.themeURL, displayPath: paths.themes + "/default") {
             for folder in ["templates", "static"] {
                 for path in try theme.files(under: folder) {
@@ -37,7 +40,7 @@ struct BuildInputs {
         all.add(renderKey)
         let fingerprints = try archive.fingerprints()
         let years = try archive.years()
-        guard years.allSatisfy({ fingerprints[$0] != nil }) else { return BuildInputs(renderKey: renderKey, all: nil) }
+        guard years.allSatisfy({ fingerprints[$0] != nil }) else { return BuildInputs(renderKey: renderKey, dataKey: dataKey, all: nil) }
         for year in years.sorted() { all.add("\(year) \(fingerprints[year]!)") }
         let (registry, writing) = try archive.registryAndWriting()
         let encoder = JSONEncoder()
@@ -50,12 +53,12 @@ struct BuildInputs {
             for attachment in notice.attachments {
                 var problem = ""
                 guard let path = AttachmentPath(attachment.file, problem: &problem),
-                      let data = try? content?.data(path.source) else { return BuildInputs(renderKey: renderKey, all: nil) }
+                      let data = try? content?.data(path.source) else { return BuildInputs(renderKey: renderKey, dataKey: dataKey, all: nil) }
                 all.add(path.source)
                 all.add(data)
             }
         }
-        return BuildInputs(renderKey: renderKey, all: all.value)
+        return BuildInputs(renderKey: renderKey, dataKey: dataKey, all: all.value)
     }
 
     /// The size and time of the running qcsite: another qcsite may render the same inputs otherwise.

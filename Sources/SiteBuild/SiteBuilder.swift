@@ -151,7 +151,8 @@ public struct SiteBuilder {
         let previous = PreviousOutput(keys: intact.compactMapValues(\.key), folder: paths.outputURL)
         let site = try step("render") {
             try SiteRenderer(config: content.site, urls: urls, theme: theme, record: record,
-                             contentDirectory: paths.contentURL, renderKey: inputs.renderKey).render(previous: previous)
+                             contentDirectory: paths.contentURL, renderKey: inputs.renderKey,
+                             dataKey: inputs.dataKey).render(previous: previous)
         }
         try step("link check") { try checkLinks(site, urls: urls, published: intact) }
 
