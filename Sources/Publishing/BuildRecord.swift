@@ -42,17 +42,27 @@ public struct BuildRecord: Sendable, Equatable {
     /// record say that it knows no inputs, so the next build renders everything).
     var text: String {
         let plain = files.keys.allSatisfy { !$0.contains("\n") }
-        var lines = [Self.header, "inputs " + (plain ? inputs ?? "-" : "-"), "stamps " + (plain ? stamps ?? "-" : "-"),
+        let lines = [Self.header, "inputs " + (plain ? inputs ?? "-" : "-"), "stamps " + (plain ? stamps ?? "-" : "-"),
                      "errors \(checkErrors)",
                      "check " + checkLine.replacingOccurrences(of: "\n", with: " "),
                      "output " + (plain ? digest.text : "-")]
+        var text = lines.joined(separator: "\n") + "\n"
         if plain {
-            for path in files.keys.sorted() {
-                let entry = files[path]!
-                lines.append("file \(entry.stamp.size) \(entry.stamp.modified) \(entry.key ?? "-") \(path)")
+            // One line per file of tens of thousands: appended to one string, not interpolated.
+            text.reserveCapacity(text.utf8.count + files.count * 80)
+            for (path, entry) in files.sorted(by: { $0.key < $1.key }) {
+                text += "file "
+                text += String(entry.stamp.size)
+                text += " "
+                text += String(entry.stamp.modified)
+                text += " "
+                text += entry.key ?? "-"
+                text += " "
+                text += path
+                text += "\n"
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
     /// The record of the output folder at `folder`; nil when there is none or it is not one this
