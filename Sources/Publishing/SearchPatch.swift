@@ -1,11 +1,12 @@
 import Foundation
 import Parallelism
 
-/// One bigram's postings as the shards store them (`BigramPostings.Lists`).
+/// One bigram's postings as the shards store them (`BigramPostings.Lists`); read back from a
+/// shard, the payloads are slices of its bytes.
 struct PostingEntry: Equatable {
     var code: UInt64
-    var documents: [UInt8]
-    var positions: [UInt8]
+    var documents: ArraySlice<UInt8>
+    var positions: ArraySlice<UInt8>
 }
 
 extension BigramPostings {
@@ -13,7 +14,7 @@ extension BigramPostings {
     var entries: [PostingEntry] {
         lists.keys.sorted().map { code in
             let lists = lists[code]!
-            return PostingEntry(code: code, documents: lists.documents, positions: lists.positions)
+            return PostingEntry(code: code, documents: lists.documents[...], positions: lists.positions[...])
         }
     }
 }
@@ -71,12 +72,12 @@ extension SearchShards {
         static func shardEntries(postings: [UInt8], positions: [UInt8]) -> [PostingEntry]? {
             var entries: [PostingEntry] = []
             var (p, q) = (0, 0)
-            func field(_ bytes: [UInt8], at offset: inout Int) -> (code: UInt64, payload: [UInt8])? {
+            func field(_ bytes: [UInt8], at offset: inout Int) -> (code: UInt64, payload: ArraySlice<UInt8>)? {
                 guard VarInt.read(bytes, at: &offset) == 2, let first = VarInt.read(bytes, at: &offset),
                       let second = VarInt.read(bytes, at: &offset), first <= 0x10_ffff, second <= 0x10_ffff,
                       let length = VarInt.read(bytes, at: &offset), length <= bytes.count - offset else { return nil }
                 defer { offset += length }
-                return (BigramCode.code(UInt32(first), UInt32(second)), Array(bytes[offset..<offset + length]))
+                return (BigramCode.code(UInt32(first), UInt32(second)), bytes[offset..<offset + length])
             }
             while p < postings.count || q < positions.count {
                 guard let documents = field(postings, at: &p), let located = field(positions, at: &q),
@@ -155,9 +156,12 @@ extension SearchShards {
     private static func spliced(_ entry: PostingEntry, removing: Set<Int>, adding: [(number: Int, positions: [Int])],
                                 documents: Int) -> PostingEntry?? {
         let (flags, positions) = (entry.documents, entry.positions)
+        // Past the last document taken out or put in, the records are copied as they are, all
+        // but the first, whose gap is counted from the document before it now.
+        let last = max(removing.max() ?? -1, adding.last?.number ?? -1)
         var lists = BigramPostings.Lists()
-        var (d, p, number, j) = (0, 0, -1, 0)
-        while p < positions.count {
+        var (d, p, number, j) = (flags.startIndex, positions.startIndex, -1, 0)
+        while p < positions.endIndex {
             guard let gap = VarInt.read(positions, at: &p), let flag = VarInt.read(flags, at: &d), flag >> 1 == gap,
                   gap < documents - number - 1 else { return nil }
             number += gap + 1
@@ -174,10 +178,15 @@ extension SearchShards {
             if !removing.contains(number) {
                 lists.append(document: number, inTitle: flag & 1 == 1, record: positions[start..<p])
             }
+            if number > last {
+                lists.documents += flags[d...]
+                lists.positions += positions[p...]
+                return .some(PostingEntry(code: entry.code, documents: lists.documents[...], positions: lists.positions[...]))
+            }
         }
-        guard d == flags.count else { return nil }
+        guard d == flags.endIndex else { return nil }
         for addition in adding[j...] { lists.append(document: addition.number, positions: addition.positions) }
-        return .some(lists.last < 0 ? nil : PostingEntry(code: entry.code, documents: lists.documents, positions: lists.positions))
+        return .some(lists.last < 0 ? nil : PostingEntry(code: entry.code, documents: lists.documents[...], positions: lists.positions[...]))
     }
 }
 

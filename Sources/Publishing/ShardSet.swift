@@ -7,7 +7,7 @@ struct ShardSet {
     struct Entry {
         var key: [UInt32]
         /// One payload per kind of file.
-        var payloads: [[UInt8]]
+        var payloads: [ArraySlice<UInt8>]
     }
 
     /// The first key of each shard as a string; the first shard's is empty, so every key has a shard.

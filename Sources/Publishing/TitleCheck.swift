@@ -85,7 +85,7 @@ struct TitleCheck {
                 last[key] = number
             }
         }
-        let entries = postings.keys.sorted(by: BigramCode.precedes).map { ShardSet.Entry(key: $0, payloads: [postings[$0]!]) }
+        let entries = postings.keys.sorted(by: BigramCode.precedes).map { ShardSet.Entry(key: $0, payloads: [postings[$0]![...]]) }
         let shards = ShardSet(entries: entries, kinds: 1, target: shardBytes)
         var files: [String: Data] = [:]
         let names = try SearchShards.add(shards.files.map { $0[0] }, to: &files, at: Self.shardPath)

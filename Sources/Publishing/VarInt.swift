@@ -15,9 +15,9 @@ enum VarInt {
     }
 
     /// The number at `offset`, moving `offset` past it; nil at the end or on a truncated number.
-    static func read(_ bytes: [UInt8], at offset: inout Int) -> Int? {
+    static func read<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: inout Int) -> Int? where Bytes.Index == Int {
         var value: UInt64 = 0, shift: UInt64 = 0
-        while offset < bytes.count, shift < 63 {
+        while offset < bytes.endIndex, shift < 63 {
             let byte = bytes[offset]
             offset += 1
             value |= UInt64(byte & 0x7f) << shift
