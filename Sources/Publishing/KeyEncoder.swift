@@ -56,17 +56,24 @@ enum KeyEncoder {
     }
 
     enum Tag {
-        static let node: Int64 = 1, null: Int64 = 2, string: Int64 = 3, bool: Int64 = 4, int: Int64 = 5,
-                   unsigned: Int64 = 6, double: Int64 = 7
+        static let node: Int64 = 1, null: Int64 = 2, string: Int64 = 3, bool: Int64 = 4, int: Int64 = 5, double: Int64 = 7
     }
+
+    static func add(_ value: String, to key: inout InputKey) { key.add(Tag.string); key.add(value) }
+    static func add(_ value: Bool, to key: inout InputKey) { key.add(Tag.bool); key.add(Int64(value ? 1 : 0)) }
+    static func add(_ value: Int, to key: inout InputKey) { key.add(Tag.int); key.add(Int64(value)) }
+    static func add(_ value: Double, to key: inout InputKey) { key.add(Tag.double); key.add(Int64(bitPattern: value.bitPattern)) }
 
     /// A value as its tag and bytes; anything but a scalar as a node of its own.
     static func add(_ value: some Encodable, to key: inout InputKey) throws {
         switch value {
-        case let string as String: key.add(Tag.string); key.add(string)
-        case let bool as Bool: key.add(Tag.bool); key.add(Int64(bool ? 1 : 0))
-        case let int as Int: key.add(Tag.int); key.add(Int64(int))
-        case let double as Double: key.add(Tag.double); key.add(Int64(bitPattern: double.bitPattern))
+        case let string as String: add(string, to: &key)
+        case let bool as Bool: add(bool, to: &key)
+        case let int as Int: add(int, to: &key)
+        case let double as Double: add(double, to: &key)
+        // Other numbers encode themselves as single values: by their text, never as a node.
+        case let integer as any BinaryInteger: key.add(Tag.int); key.add("\(integer)")
+        case let number as any FloatingPoint: key.add(Tag.double); key.add("\(number)")
         default:
             let node = Node()
             try value.encode(to: node)
@@ -79,6 +86,11 @@ enum KeyEncoder {
         var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil(forKey key: Key) throws { node.addField(key.stringValue) { $0.add(Tag.null) } }
+        // The scalars spelled out: the generic `encode` would find their type by a dynamic cast.
+        mutating func encode(_ value: String, forKey key: Key) throws { node.addField(key.stringValue) { KeyEncoder.add(value, to: &$0) } }
+        mutating func encode(_ value: Int, forKey key: Key) throws { node.addField(key.stringValue) { KeyEncoder.add(value, to: &$0) } }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { node.addField(key.stringValue) { KeyEncoder.add(value, to: &$0) } }
+        mutating func encode(_ value: Double, forKey key: Key) throws { node.addField(key.stringValue) { KeyEncoder.add(value, to: &$0) } }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             try node.addField(key.stringValue) { try KeyEncoder.add(value, to: &$0) }
         }
@@ -111,6 +123,11 @@ enum KeyEncoder {
 
         mutating func encode<T: Encodable>(_ value: T) throws {
             try KeyEncoder.add(value, to: &node.sequence)
+            count += 1
+        }
+
+        mutating func encode(_ value: String) throws {
+            KeyEncoder.add(value, to: &node.sequence)
             count += 1
         }
 

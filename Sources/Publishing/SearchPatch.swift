@@ -121,7 +121,7 @@ extension SearchShards {
                 affected.insert(run.code)
             }
         }
-        let numbers = Set(changed)
+        let numbers = changed  // ascending
         var entries: [PostingEntry] = []
         entries.reserveCapacity(last.entries.count + added.count)
         // Bigrams no document held before, put in order among the others.
@@ -150,43 +150,70 @@ extension SearchShards {
         return (entries, fragments)
     }
 
-    /// A bigram's entry with the documents `removing` taken out and `adding` put in (in document
-    /// order), each other document's record copied as it is but for its gap. Nil when the entry
-    /// is not one a build writes; `.some(nil)` when no document is left.
-    private static func spliced(_ entry: PostingEntry, removing: Set<Int>, adding: [(number: Int, positions: [Int])],
+    /// A bigram's entry with the documents `removing` (ascending) taken out and `adding` put in
+    /// (in document order). A record whose gap still counts from the document before it is
+    /// copied with the run of such records it is in, as bytes; the others get their gap anew.
+    /// Nil when the entry is not one a build writes; `.some(nil)` when no document is left.
+    private static func spliced(_ entry: PostingEntry, removing: [Int], adding: [(number: Int, positions: [Int])],
                                 documents: Int) -> PostingEntry?? {
         let (flags, positions) = (entry.documents, entry.positions)
-        // Past the last document taken out or put in, the records are copied as they are, all
-        // but the first, whose gap is counted from the document before it now.
-        let last = max(removing.max() ?? -1, adding.last?.number ?? -1)
+        let last = max(removing.last ?? -1, adding.last?.number ?? -1)
         var lists = BigramPostings.Lists()
-        var (d, p, number, j) = (flags.startIndex, positions.startIndex, -1, 0)
+        // The document the output ends with, counting a run of records not yet copied.
+        var through = -1
+        var run: (d: Int, p: Int)?
+        func flush(_ d: Int, _ p: Int) {
+            if let start = run {
+                lists.documents += flags[start.d..<d]
+                lists.positions += positions[start.p..<p]
+                run = nil
+            }
+            lists.last = through
+        }
+        var (d, p, previous, j, r) = (flags.startIndex, positions.startIndex, -1, 0, 0)
         while p < positions.endIndex {
+            let record = (d: d, p: p)
             guard let gap = VarInt.read(positions, at: &p), let flag = VarInt.read(flags, at: &d), flag >> 1 == gap,
-                  gap < documents - number - 1 else { return nil }
-            number += gap + 1
+                  gap < documents - previous - 1 else { return nil }
+            let number = previous + gap + 1
             let start = p
-            guard let count = VarInt.read(positions, at: &p), count > 0, count <= positions.count,
-                  VarInt.read(positions, at: &p) != nil else { return nil }
-            for _ in 1..<count {
-                guard VarInt.read(positions, at: &p) != nil else { return nil }
+            guard var count = VarInt.read(positions, at: &p), count > 0 else { return nil }
+            while count > 0 {  // the positions: count numbers, each ending at a byte below 0x80
+                guard p < positions.endIndex else { return nil }
+                if positions[p] < 0x80 { count -= 1 }
+                p += 1
             }
-            while j < adding.count && adding[j].number < number {
-                lists.append(document: adding[j].number, positions: adding[j].positions)
-                j += 1
+            if j < adding.count && adding[j].number < number {
+                flush(record.d, record.p)
+                while j < adding.count && adding[j].number < number {
+                    lists.append(document: adding[j].number, positions: adding[j].positions)
+                    j += 1
+                }
+                through = lists.last
             }
-            if !removing.contains(number) {
+            while r < removing.count && removing[r] < number { r += 1 }
+            if r < removing.count && removing[r] == number {
+                flush(record.d, record.p)
+            } else if through == previous {
+                if run == nil { run = record }
+                through = number
+            } else {
+                flush(record.d, record.p)
                 lists.append(document: number, inTitle: flag & 1 == 1, record: positions[start..<p])
+                through = number
             }
+            previous = number
             if number > last {
-                lists.documents += flags[d...]
-                lists.positions += positions[p...]
-                return .some(PostingEntry(code: entry.code, documents: lists.documents[...], positions: lists.positions[...]))
+                // Nothing changes past here: the rest is copied as it is.
+                if run == nil { run = (d, p) }
+                (d, p) = (flags.endIndex, positions.endIndex)
+                break
             }
         }
         guard d == flags.endIndex else { return nil }
+        flush(d, p)
         for addition in adding[j...] { lists.append(document: addition.number, positions: addition.positions) }
-        return .some(lists.last < 0 ? nil : PostingEntry(code: entry.code, documents: lists.documents[...], positions: lists.positions[...]))
+        return .some(lists.documents.isEmpty ? nil : PostingEntry(code: entry.code, documents: lists.documents[...], positions: lists.positions[...]))
     }
 }
 

@@ -58,6 +58,30 @@ struct KeyEncoderTests {
         }
     }
 
+    struct Numbers: Encodable {
+        var small: UInt8
+        var wide: Int64
+        var unsigned: UInt
+        var single: Float
+        var date: Date
+    }
+
+    @Test("Numbers of every width and dates are keyed by their value")
+    func otherNumbers() throws {
+        let numbers = Numbers(small: 7, wide: -3, unsigned: 5, single: 1.5, date: Date(timeIntervalSince1970: 0))
+        let key = try Self.key(numbers)
+        #expect(try Self.key(numbers) == key)
+        var other = numbers
+        other.small = 8
+        #expect(try Self.key(other) != key)
+        other = numbers
+        other.single = 2.5
+        #expect(try Self.key(other) != key)
+        other = numbers
+        other.date = Date(timeIntervalSince1970: 1)
+        #expect(try Self.key(other) != key)
+    }
+
     @Test("A dictionary gives one key whatever order it holds its entries in")
     func dictionaryOrder() throws {
         let pairs = (0..<500).map { ("键\($0)", "值\($0 * 7 % 13)") }
