@@ -61,7 +61,7 @@ let package = Package(
             name: "SiteBuild",
             dependencies: ["Archive", "Content", "Rules", "Disclosure", "Publishing", "Diagnostics", "SiteSettings", "SafePaths"]
         ),
-        .target(name: "Preview", dependencies: ["SiteBuild", "Publishing", "Archive", "Diagnostics", "SafePaths"]),
+        .target(name: "Preview", dependencies: ["SiteBuild", "Publishing", "Archive", "Diagnostics", "SafePaths", "CFileSwap"]),
         .executableTarget(
             name: "qcsite",
             dependencies: [

@@ -40,3 +40,32 @@ long qc_read_directory(int fd, void *buffer, unsigned long size) {
     return -1;
 #endif
 }
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+int qc_close_descriptors_past_limit(void) {
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return -1;
+    if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > (rlim_t)0x7fffffff) return 0;
+    unsigned int first = (unsigned int)limit.rlim_cur;
+#if defined(__linux__) && defined(SYS_close_range)
+    if (syscall(SYS_close_range, first, ~0U, 0) == 0) return 0;
+#endif
+    /* Kernels before 5.9: the open descriptors as /proc lists them, closed once listed. */
+    DIR *folder = opendir("/proc/self/fd");
+    if (folder == NULL) return -1;
+    int listing = dirfd(folder);
+    int found[256];
+    int count = 0;
+    struct dirent *entry;
+    while ((entry = readdir(folder)) != NULL && count < 256) {
+        char *end;
+        long fd = strtol(entry->d_name, &end, 10);
+        if (*end == '\0' && end != entry->d_name && fd != listing && fd >= (long)first) found[count++] = (int)fd;
+    }
+    closedir(folder);
+    for (int i = 0; i < count; i++) close(found[i]);
+    return 0;
+}

@@ -1,4 +1,5 @@
 import Foundation
+import CFileSwap
 import SafePaths
 import Publishing
 
@@ -50,6 +51,9 @@ public struct PreviewSession: Sendable {
 
     /// Builds and serves until cancelled.
     func serve(_ scratch: PreviewScratch) async throws {
+        // A descriptor left open past the file limit by whatever started qcsite would stop every
+        // build from starting (`qc_close_descriptors_past_limit`); qcsite opens none there itself.
+        _ = qc_close_descriptors_past_limit()
         try scratch.copyArchive(from: paths.archive)
         // Whatever a preview that was killed left is not this content's site.
         try? FileManager.default.removeItem(at: previewOutput)

@@ -14,4 +14,11 @@ int qc_sync_file_system(const char *path);
 /// allocation `opendir` makes. Returns the bytes read, 0 at the end, -1 with errno set.
 long qc_read_directory(int fd, void *buffer, unsigned long size);
 
+/// Closes every descriptor numbered at or past the soft limit on open files (one a parent
+/// left open before the limit was lowered). Foundation's `Process` names every descriptor up to
+/// the highest open one to be closed in the child, and refuses one past the limit with EBADF,
+/// so while such a descriptor is open no child process can be started. Returns 0, or -1 with
+/// errno set.
+int qc_close_descriptors_past_limit(void);
+
 #endif

@@ -7,11 +7,14 @@ final class PreviewProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var output = Data()
 
-    /// Starts `qcsite serve --port 0`; with `fileLimit`, under `ulimit -n`.
+    /// Starts `qcsite serve --port 0`; with `fileLimit`, under `ulimit -n`, and holding a
+    /// descriptor numbered past that limit, open before it was lowered: a parent process (the
+    /// test runner, with other tests' files open) may leave one to its child.
     init(in folder: URL, fileLimit: Int? = nil) throws {
         if let fileLimit {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "ulimit -n \(fileLimit) && exec \"$0\" serve --port 0", QCSiteBinary.url.path]
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")  // dash opens descriptors 0–9 only
+            process.arguments = ["-c", "exec \(fileLimit + 36)</dev/null; ulimit -n \(fileLimit) && exec \"$0\" serve --port 0",
+                                 QCSiteBinary.url.path]
         } else {
             process.executableURL = QCSiteBinary.url
             process.arguments = ["serve", "--port", "0"]
