@@ -31,7 +31,7 @@ extension SearchShards {
         /// the index is then made from every document.
         static func read(_ previous: PreviousOutput, documents: Int, perDirectory: Int) -> Published? {
             let decoder = JSONDecoder()
-            guard previous.folder != nil, documents > 0, let data = previous.read(manifestPath),
+            guard documents > 0, let data = previous.read(manifestPath),
                   let manifest = try? decoder.decode(Manifest.self, from: data), manifest.version == Manifest.currentVersion,
                   manifest.documents == documents, manifest.documentsPerDirectory == perDirectory,
                   let directories = ContentName.split(manifest.directories),
@@ -121,7 +121,6 @@ extension SearchShards {
                 affected.insert(run.code)
             }
         }
-        let numbers = changed  // ascending
         var entries: [PostingEntry] = []
         entries.reserveCapacity(last.entries.count + added.count)
         // Bigrams no document held before, put in order among the others.
@@ -130,7 +129,7 @@ extension SearchShards {
             while let next = fresh.first, code.map({ next < $0 }) ?? true {
                 fresh.removeFirst()
                 let empty = PostingEntry(code: next, documents: [], positions: [])
-                if let entry = spliced(empty, removing: numbers, adding: added[next]!, documents: sources.count) ?? nil {
+                if let entry = spliced(empty, removing: changed, adding: added[next]!, documents: sources.count) ?? nil {
                     entries.append(entry)
                 }
             }
@@ -142,7 +141,7 @@ extension SearchShards {
                 entries.append(old)
                 continue
             }
-            guard let entry = spliced(old, removing: numbers, adding: added[old.code] ?? [], documents: sources.count) else { return nil }
+            guard let entry = spliced(old, removing: changed, adding: added[old.code] ?? [], documents: sources.count) else { return nil }
             if let entry { entries.append(entry) }
         }
         putFresh(before: nil)
