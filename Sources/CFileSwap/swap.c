@@ -53,19 +53,23 @@ int qc_close_descriptors_past_limit(void) {
 #if defined(__linux__) && defined(SYS_close_range)
     if (syscall(SYS_close_range, first, ~0U, 0) == 0) return 0;
 #endif
-    /* Kernels before 5.9: the open descriptors as /proc lists them, closed once listed. */
-    DIR *folder = opendir("/proc/self/fd");
-    if (folder == NULL) return -1;
-    int listing = dirfd(folder);
-    int found[256];
-    int count = 0;
-    struct dirent *entry;
-    while ((entry = readdir(folder)) != NULL && count < 256) {
-        char *end;
-        long fd = strtol(entry->d_name, &end, 10);
-        if (*end == '\0' && end != entry->d_name && fd != listing && fd >= (long)first) found[count++] = (int)fd;
-    }
-    closedir(folder);
-    for (int i = 0; i < count; i++) close(found[i]);
+    /* Kernels before 5.9: the open descriptors as /proc lists them, closed once listed, in
+       rounds until a listing finds none. */
+    int count, rounds = 0;
+    do {
+        DIR *folder = opendir("/proc/self/fd");
+        if (folder == NULL) return -1;
+        int listing = dirfd(folder);
+        int found[256];
+        count = 0;
+        struct dirent *entry;
+        while ((entry = readdir(folder)) != NULL && count < 256) {
+            char *end;
+            long fd = strtol(entry->d_name, &end, 10);
+            if (*end == '\0' && end != entry->d_name && fd != listing && fd >= (long)first) found[count++] = (int)fd;
+        }
+        closedir(folder);
+        for (int i = 0; i < count; i++) close(found[i]);
+    } while (count > 0 && ++rounds < 64);
     return 0;
 }

@@ -34,11 +34,8 @@ public enum OutputWriter {
     /// here) is written inside the new site, so the next build knows what this one published.
     /// - Parameter found: the output as this build found it at its start (`OutputTree.scan`),
     ///   when it walked it already; else it is walked here.
-    /// - Parameter asBuilt: files of the output still as the last build wrote them (by its
-    ///   record's stamps). Search data named by its content is not read to be compared: in one
-    ///   of these, a file of the same name and size holds the same bytes.
     public static func publish(_ site: RenderedSite, record: BuildRecord, to output: URL, found: OutputTree? = nil,
-                               asBuilt: Set<String> = [], log: (String) -> Void = { _ in }) throws -> OutputSummary {
+                               log: (String) -> Void = { _ in }) throws -> OutputSummary {
         let fm = FileManager.default
         let files = site.files
         // A link to the output folder keeps pointing at the new site: the real folder is replaced.
@@ -61,9 +58,7 @@ public enum OutputWriter {
         record.files = [:]
         for path in site.kept { record.files[path] = .init(stamp: oldFiles[path]!, key: site.keys[path]) }
         for (path, data) in files {
-            if let stamp = oldFiles[path], stamp.size == data.count,
-               asBuilt.contains(path) && SitePath.isContentNamedSearchData(path)
-                || fm.contents(atPath: output.appendingPathComponent(path).path) == data {
+            if let stamp = oldFiles[path], stamp.size == data.count, fm.contents(atPath: output.appendingPathComponent(path).path) == data {
                 summary.unchanged += 1
                 record.files[path] = .init(stamp: stamp, key: site.keys[path])
             } else {
@@ -77,7 +72,7 @@ public enum OutputWriter {
             // The walk the build began with stood for the output: it must still be the output's
             // (nothing removed, added or changed by hand since), or it is all compared again.
             if let found, OutputTree.scan(output.path).digest != found.digest {
-                return try publish(site, record: given, to: output, found: nil, asBuilt: [], log: log)
+                return try publish(site, record: given, to: output, found: nil, log: log)
             }
             // The site stays as it is; its record may have new keys, true of the same files.
             if fm.contents(atPath: recordPath) != Data(record.text.utf8) { try record.replace(in: output) }
@@ -92,22 +87,21 @@ public enum OutputWriter {
             // The site before the old one, kept by the last build: brought up to date by the
             // files that differ, instead of a tree of every file and folder made anew.
             var spareFiles: [String: FileStamp] = [:]
-            let claimed = claimSpare(of: output, as: staging)
-            // The old site's folders are checked while the spare is walked: two walks side by side.
+            // The old site's folders are checked while the spare is walked where it lies: two
+            // walks side by side, before the spare is claimed (an interrupted walk loses nothing).
+            let spare = spare(of: output)
+            let hasSpare = isSpare(spare)
             nonisolated(unsafe) var unemptiable: (path: String, errno: Int32)?
             nonisolated(unsafe) var spareTree: OutputTree?
             DispatchQueue.concurrentPerform(iterations: 2) { part in
                 if part == 0 {
                     unemptiable = unemptiableFolder(of: output)
-                } else if claimed {
-                    spareTree = OutputTree.scan(staging.path)
+                } else if hasSpare {
+                    spareTree = OutputTree.scan(spare.path)
                 }
             }
-            if let unemptiable {
-                if claimed { rename(staging.path, spare(of: output).path) }  // left as it was
-                throw OutputError(path: unemptiable.path, errno: unemptiable.errno)
-            }
-            if let tree = spareTree {
+            if let unemptiable { throw OutputError(path: unemptiable.path, errno: unemptiable.errno) }
+            if let tree = spareTree, rename(spare.path, staging.path) == 0 {
                 if tree.complete {
                     spareFiles = tree.files
                     for name in [OutputFolderRule.marker, BuildRecord.fileName] { unlink(staging.path + "/" + name) }
@@ -198,12 +192,10 @@ public enum OutputWriter {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare")
     }
 
-    /// Takes the spare as this build's staging folder (one rename: of two builds, one gets it);
-    /// false when there is none or it is not a site qcsite wrote.
-    static func claimSpare(of output: URL, as staging: URL) -> Bool {
-        let spare = spare(of: output)
-        guard FileManager.default.contents(atPath: spare.path + "/" + OutputFolderRule.marker) == OutputFolderRule.markerText else { return false }
-        return rename(spare.path, staging.path) == 0
+    /// Whether the folder is a spare site qcsite wrote; the build takes it as its staging folder
+    /// by one rename (of two builds, one gets it).
+    static func isSpare(_ spare: URL) -> Bool {
+        FileManager.default.contents(atPath: spare.path + "/" + OutputFolderRule.marker) == OutputFolderRule.markerText
     }
 
     /// The old site, swapped out, becomes the spare of the next build; removed if it cannot.

@@ -1,5 +1,6 @@
 import Foundation
 import Parallelism
+import Synchronization
 
 /// One bigram's postings as the shards store them (`BigramPostings.Lists`); read back from a
 /// shard, the payloads are slices of its bytes.
@@ -19,6 +20,16 @@ extension BigramPostings {
     }
 }
 
+/// Files of the published index found damaged while it was read back (their bytes no longer
+/// what their name or recorded key says): made again and written, never kept.
+final class DamagedFiles: Sendable {
+    private let paths = Mutex<Set<String>>([])
+
+    func add(_ path: String) { paths.withLock { _ = $0.insert(path) } }
+
+    var all: Set<String> { paths.withLock { $0 } }
+}
+
 extension SearchShards {
     /// The index as the last build published it, read back from the output: the fragment of
     /// each document and the postings of each bigram.
@@ -28,33 +39,42 @@ extension SearchShards {
 
         /// Nil when the output holds no index of `documents` documents cut `perDirectory` to a
         /// directory, or any of its files is not as the last build wrote it or cannot be read:
-        /// the index is then made from every document.
-        static func read(_ previous: PreviousOutput, documents: Int, perDirectory: Int) -> Published? {
+        /// the index is then made from every document. Each file must still hash to its name
+        /// (the manifest to its recorded key): one damaged on disk is never carried forward.
+        static func read(_ previous: PreviousOutput, documents: Int, perDirectory: Int, damaged: DamagedFiles) -> Published? {
             let decoder = JSONDecoder()
-            guard documents > 0, let data = previous.read(manifestPath),
-                  let manifest = try? decoder.decode(Manifest.self, from: data), manifest.version == Manifest.currentVersion,
+            guard documents > 0, let data = previous.read(manifestPath) else { return nil }
+            guard previous[manifestPath] == ContentName.of(data) else {
+                damaged.add(manifestPath)
+                return nil
+            }
+            guard let manifest = try? decoder.decode(Manifest.self, from: data), manifest.version == Manifest.currentVersion,
                   manifest.documents == documents, manifest.documentsPerDirectory == perDirectory,
                   let directories = ContentName.split(manifest.directories),
                   let tableNames = ContentName.split(manifest.tableFiles), tableNames.count == manifest.tables.count
             else { return nil }
+            // Every file is read, even past one that fails, so that every damaged one is found.
             let lists = Parallel.map(directories) { name in
-                previous.read(directoryPath(name)).flatMap { try? decoder.decode(String.self, from: $0) }.flatMap(ContentName.split)
+                named(previous, directoryPath, name, damaged).flatMap { try? decoder.decode(String.self, from: $0) }.flatMap(ContentName.split)
             }
+            var usable = true
             var fragmentNames: [String] = []
             for list in lists {
-                guard let list else { return nil }
-                fragmentNames += list
+                if let list { fragmentNames += list } else { usable = false }
             }
             var shards: [(postings: String, positions: String)] = []
             for name in tableNames {
-                guard let data = previous.read(tablePath(name)), let table = try? decoder.decode(Table.self, from: data),
+                guard let data = named(previous, tablePath, name, damaged), let table = try? decoder.decode(Table.self, from: data),
                       let postings = ContentName.split(table.postings), let positions = ContentName.split(table.positions),
-                      postings.count == table.shards.count, positions.count == table.shards.count else { return nil }
+                      postings.count == table.shards.count, positions.count == table.shards.count else {
+                    usable = false
+                    continue
+                }
                 shards += zip(postings, positions).map { ($0, $1) }
             }
             let parsed = Parallel.map(shards) { shard -> [PostingEntry]? in
-                guard let postings = previous.read(postingsPath(shard.postings)),
-                      let positions = previous.read(positionsPath(shard.positions)) else { return nil }
+                guard let postings = named(previous, postingsPath, shard.postings, damaged),
+                      let positions = named(previous, positionsPath, shard.positions, damaged) else { return nil }
                 return shardEntries(postings: [UInt8](postings), positions: [UInt8](positions))
             }
             var entries: [PostingEntry] = []
@@ -63,8 +83,19 @@ extension SearchShards {
                 guard let part, entries.isEmpty || part.isEmpty || part[0].code > entries.last!.code else { return nil }
                 entries += part
             }
-            guard fragmentNames.count == documents else { return nil }
+            guard usable, fragmentNames.count == documents else { return nil }
             return Published(fragmentNames: fragmentNames, entries: entries)
+        }
+
+        /// The bytes of a file named by its content (`ContentName`), when they still are what its
+        /// name says; a file that is not is noted in `damaged`.
+        static func named(_ previous: PreviousOutput, _ path: (String) -> String, _ name: String, _ damaged: DamagedFiles) -> Data? {
+            guard let data = previous.read(path(name)) else { return nil }
+            guard ContentName.of(data) == name else {
+                damaged.add(path(name))
+                return nil
+            }
+            return data
         }
 
         /// The entries of a postings shard and its positions shard, which hold the same bigrams
@@ -73,8 +104,10 @@ extension SearchShards {
             var entries: [PostingEntry] = []
             var (p, q) = (0, 0)
             func field(_ bytes: [UInt8], at offset: inout Int) -> (code: UInt64, payload: ArraySlice<UInt8>)? {
+                // Two scalars: below 0x110000 and not surrogates, as every bigram of text is.
+                let scalar = { (value: Int) in value <= 0x10_ffff && !(0xd800...0xdfff).contains(value) }
                 guard VarInt.read(bytes, at: &offset) == 2, let first = VarInt.read(bytes, at: &offset),
-                      let second = VarInt.read(bytes, at: &offset), first <= 0x10_ffff, second <= 0x10_ffff,
+                      let second = VarInt.read(bytes, at: &offset), scalar(first), scalar(second),
                       let length = VarInt.read(bytes, at: &offset), length <= bytes.count - offset else { return nil }
                 defer { offset += length }
                 return (BigramCode.code(UInt32(first), UInt32(second)), bytes[offset..<offset + length])
@@ -99,13 +132,13 @@ extension SearchShards {
     /// documents whose key changed, and those documents' fragments. Nil when the last build's
     /// fragment of a changed document cannot be read, or when so many changed that indexing
     /// every document is as quick.
-    static func patch(_ last: Published, sources: [SearchSource], previous: PreviousOutput)
+    static func patch(_ last: Published, sources: [SearchSource], previous: PreviousOutput, damaged: DamagedFiles)
         -> (entries: [PostingEntry], changed: [Change])? {
         let changed = sources.indices.filter { previous[fragmentPath(last.fragmentNames[$0])] != sources[$0].key }
         guard changed.count * 4 <= sources.count else { return nil }
         let decoder = JSONDecoder()
         let documents = Parallel.map(changed) { number -> (old: SearchIndex.Document, new: SearchIndex.Document)? in
-            guard let data = previous.read(fragmentPath(last.fragmentNames[number])),
+            guard let data = Published.named(previous, fragmentPath, last.fragmentNames[number], damaged),
                   let old = try? decoder.decode(SearchIndex.Document.self, from: data) else { return nil }
             return (old, sources[number].finished)
         }

@@ -83,8 +83,14 @@ struct SearchShards {
     init(sources: [SearchSource], previous: PreviousOutput = PreviousOutput(), options: Options = Options()) throws {
         var published: [String: File] = [:]
         let perDirectory = options.documentsPerDirectory ?? Self.documentsPerDirectory(sources.count)
+        let damaged = DamagedFiles()
+        let last = Published.read(previous, documents: sources.count, perDirectory: perDirectory, damaged: damaged)
+        let patch = last.flatMap { Self.patch($0, sources: sources, previous: previous, damaged: damaged) }
+        // A file the output holds as this build would make it is kept; one found damaged is made again.
+        let broken = damaged.all
         func add(_ path: String, key: String, _ data: Data?) {
-            if published[path] == nil { published[path] = File(key: key, data: previous[path] == key ? nil : data) }
+            guard published[path] == nil else { return }
+            published[path] = File(key: key, data: previous[path] == key && !broken.contains(path) ? nil : data)
         }
         func add(_ contents: [Data], at path: (String) -> String) throws -> [String] {
             var names: [String: Data] = [:]
@@ -94,9 +100,8 @@ struct SearchShards {
             }
         }
 
-        let last = Published.read(previous, documents: sources.count, perDirectory: perDirectory)
         var fragmentNames: [String], entries: [PostingEntry], made: [Change]
-        if let last, let patch = Self.patch(last, sources: sources, previous: previous) {
+        if let last, let patch {
             (fragmentNames, entries, made) = (last.fragmentNames, patch.entries, patch.changed)
             patched = true
         } else {

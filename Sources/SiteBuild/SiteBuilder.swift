@@ -161,7 +161,7 @@ public struct SiteBuilder {
         let output = try step("publish") {
             try OutputWriter.publish(site, record: BuildRecord(inputs: inputs.all, stamps: stamps, checkErrors: blockingCount,
                                                                checkLine: checkLine, files: [:]),
-                                     to: paths.outputURL, found: published?.tree, asBuilt: Set(intact.keys), log: log)
+                                     to: paths.outputURL, found: published?.tree, log: log)
         }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         return BuildReport(imported: imported, findings: findings, files: site.count, output: output, blocking: blocking)

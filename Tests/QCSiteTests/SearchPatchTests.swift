@@ -108,8 +108,18 @@ struct SearchPatchTests {
         #expect(try output.bytes(fewer) == (try Self.shards(documents)).files)
         try output.publish(fewer)
 
-        // Bytes that are no shard under a shard's name and key: read, refused, nothing patched.
+        // A shard damaged in place, its size and key the same (one bit of a position): it no
+        // longer hashes to its name, so it is refused, never patched into the next index.
         let shards = output.keys.keys.filter { $0.hasPrefix("search/p/") }.sorted()
+        var flipped = try Data(contentsOf: output.folder.appendingPathComponent(shards[1]))
+        flipped[flipped.count - 1] ^= 0x01
+        try output.damage(shards[1], with: flipped, known: true)
+        let refused = try Self.shards(documents, output.previous)
+        #expect(!refused.patched)
+        #expect(refused.published[shards[1]]?.data != nil, "made again and written, not kept as it is")
+        #expect(try output.bytes(refused) == (try Self.shards(documents)).files)
+
+        // Bytes that are no shard under a shard's name and key: read, refused, nothing patched.
         try output.damage(shards[0], with: Data([0x02, 0x80, 0x80]), known: true)
         documents[0].text += "，又一句"
         #expect(try !Self.shards(documents, output.previous).patched)
@@ -120,5 +130,15 @@ struct SearchPatchTests {
         #expect(!remade.patched)
         #expect(try output.bytes(remade) == (try Self.shards(documents)).files)
         #expect(remade.published.values.contains { $0.data == nil }, "files as written are still kept")
+    }
+
+    @Test("A shard entry whose key is no pair of scalars (a surrogate, past U+10FFFF) is refused")
+    func scalarKeys() {
+        let entry = { (first: [UInt8], second: [UInt8]) in [2] + first + second + [1, 0] }
+        #expect(SearchShards.Published.shardEntries(postings: entry([0x61], [0x62]), positions: entry([0x61], [0x62])) != nil)
+        for bad in [[0x80, 0xb0, 0x03], [0xff, 0xbf, 0x03], [0x80, 0x80, 0x44]] as [[UInt8]] {  // U+D800, U+DFFF, 0x110000
+            #expect(SearchShards.Published.shardEntries(postings: entry(bad, [0x61]), positions: entry(bad, [0x61])) == nil)
+            #expect(SearchShards.Published.shardEntries(postings: entry([0x61], bad), positions: entry([0x61], bad)) == nil)
+        }
     }
 }
