@@ -48,15 +48,22 @@ enum KeyEncoder {
             fields = (fields.0 &+ low, fields.1 &+ high, fields.count + 1)
         }
 
+        /// A container nested in this one, complete only later: an item of an array marks its
+        /// place in the sequence now, so that items keep their order.
         func nestedNode(_ name: String?) -> Node {
             let node = Node()
+            if name == nil {
+                sequence.add(Tag.nested)
+                sequence.add(Int64(nested.count))
+            }
             nested.append((name, node))
             return node
         }
     }
 
     enum Tag {
-        static let node: Int64 = 1, null: Int64 = 2, string: Int64 = 3, bool: Int64 = 4, int: Int64 = 5, double: Int64 = 7
+        static let node: Int64 = 1, null: Int64 = 2, string: Int64 = 3, bool: Int64 = 4, int: Int64 = 5, double: Int64 = 7,
+                   nested: Int64 = 8
     }
 
     static func add(_ value: String, to key: inout InputKey) { key.add(Tag.string); key.add(value) }

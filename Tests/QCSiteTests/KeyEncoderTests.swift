@@ -82,6 +82,27 @@ struct KeyEncoderTests {
         #expect(try Self.key(other) != key)
     }
 
+    /// Items written as a plain value or through a nested container, in a given order.
+    struct Mixed: Encodable {
+        var nestedFirst: Bool
+
+        enum Key: CodingKey { case a }
+
+        func encode(to encoder: any Encoder) throws {
+            var items = encoder.unkeyedContainer()
+            if !nestedFirst { try items.encode("a") }
+            var nested = items.nestedContainer(keyedBy: Key.self)
+            try nested.encode(1, forKey: .a)
+            if nestedFirst { try items.encode("a") }
+        }
+    }
+
+    @Test("Items of an array keep their order, nested containers among them")
+    func nestedOrder() throws {
+        #expect(try Self.key(Mixed(nestedFirst: true)) != Self.key(Mixed(nestedFirst: false)))
+        #expect(try Self.key(Mixed(nestedFirst: true)) == Self.key(Mixed(nestedFirst: true)))
+    }
+
     @Test("A dictionary gives one key whatever order it holds its entries in")
     func dictionaryOrder() throws {
         let pairs = (0..<500).map { ("键\($0)", "值\($0 * 7 % 13)") }
