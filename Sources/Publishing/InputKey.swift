@@ -26,6 +26,13 @@ public struct InputKey: Sendable {
     /// The key's two halves, for a caller that combines keys itself (`StampDigest`).
     var words: (UInt64, UInt64) { (low, high) }
 
+    /// Another key's value, as two numbers.
+    mutating func add(_ other: InputKey) {
+        let (low, high) = other.words
+        add(Int64(bitPattern: low))
+        add(Int64(bitPattern: high))
+    }
+
     private mutating func add(raw bytes: UnsafeRawBufferPointer) {
         withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { mix($0) }
         mix(bytes)

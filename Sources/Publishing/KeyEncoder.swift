@@ -154,12 +154,3 @@ enum KeyEncoder {
         }
     }
 }
-
-extension InputKey {
-    /// Another key's value, as two numbers.
-    mutating func add(_ other: InputKey) {
-        let (low, high) = other.words
-        add(Int64(bitPattern: low))
-        add(Int64(bitPattern: high))
-    }
-}

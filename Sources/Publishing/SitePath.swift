@@ -39,10 +39,7 @@ package enum SitePath {
     static func segment(_ text: String) -> String {
         // Archived ids are letters, digits, - and _: nothing to replace, and no character to
         // look at one by one (every link of every page is made here).
-        let plain = text.utf8.allSatisfy { byte in
-            byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-                || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-        }
+        let plain = text.utf8.allSatisfy(AddressID.isAllowed(byte:))
         return plain ? text : String(text.map { AddressID.isDisallowed($0) ? "-" : $0 })
     }
 }

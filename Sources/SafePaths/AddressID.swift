@@ -16,7 +16,16 @@ package enum AddressID {
     }
 
     static func isAllowed(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_")
+        character.asciiValue.map(isAllowed(byte:)) ?? false
+    }
+
+    /// `isAllowed` for one byte of UTF-8: an id's bytes can be checked without its characters.
+    package static func isAllowed(byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"): true
+        default: false
+        }
     }
 
     /// What is wrong with `id` as part of an address, worded for the column it came from; nil when
