@@ -98,11 +98,8 @@ struct BigramPostings {
 extension BigramPostings.Lists {
     /// A document's positions of the bigram, ascending; the document follows those listed.
     mutating func append<Positions: Collection<Int>>(document: Int, positions: Positions) {
-        let gap = document - last - 1
-        last = document
         var previous = positions.first!
-        VarInt.append(gap * 2 + (previous < 0 ? 1 : 0), to: &documents)
-        VarInt.append(gap, to: &self.positions)
+        start(document, inTitle: previous < 0)
         VarInt.append(positions.count, to: &self.positions)
         VarInt.append(VarInt.zigzag(previous), to: &self.positions)
         for position in positions.dropFirst() {
@@ -113,10 +110,15 @@ extension BigramPostings.Lists {
 
     /// A document's record as another list holds it: the count and positions after its gap.
     mutating func append(document: Int, inTitle: Bool, record: ArraySlice<UInt8>) {
+        start(document, inTitle: inTitle)
+        positions += record
+    }
+
+    /// A document's entry in both lists, and the gap that begins its record of positions.
+    private mutating func start(_ document: Int, inTitle: Bool) {
         let gap = document - last - 1
         last = document
         VarInt.append(gap * 2 + (inTitle ? 1 : 0), to: &documents)
         VarInt.append(gap, to: &positions)
-        positions += record
     }
 }

@@ -92,10 +92,11 @@ struct SearchShards {
             guard published[path] == nil else { return }
             published[path] = File(key: key, data: previous[path] == key && !broken.contains(path) ? nil : data)
         }
-        func add(_ contents: [Data], at path: (String) -> String) throws -> [String] {
+        /// Files named by their content, keyed by their name unless `keys` says otherwise.
+        func add(_ contents: [Data], at path: (String) -> String, keys: [String]? = nil) throws -> [String] {
             var names: [String: Data] = [:]
-            return try Self.add(contents, to: &names, at: path).map { name in
-                add(path(name), key: name, names[path(name)])
+            return try Self.add(contents, to: &names, at: path).enumerated().map { index, name in
+                add(path(name), key: keys?[index] ?? name, names[path(name)])
                 return name
             }
         }
@@ -111,11 +112,8 @@ struct SearchShards {
             entries = try BigramPostings(documents: documents).entries
             patched = false
         }
-        var named: [String: Data] = [:]
-        for (change, name) in zip(made, try Self.add(made.map(\.json), to: &named, at: Self.fragmentPath)) {
-            fragmentNames[change.number] = name
-            add(Self.fragmentPath(name), key: sources[change.number].key, named[Self.fragmentPath(name)])
-        }
+        let madeNames = try add(made.map(\.json), at: Self.fragmentPath, keys: made.map { sources[$0.number].key })
+        for (change, name) in zip(made, madeNames) { fragmentNames[change.number] = name }
         // The documents not made again are as the output holds them: their fragments have their keys.
         for number in sources.indices {
             add(Self.fragmentPath(fragmentNames[number]), key: sources[number].key, nil)
