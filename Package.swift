@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "Forms", dependencies: ["Archive", "Content", "Rules", "Diagnostics", "CXLSXWriter"]),
         .target(
             name: "SiteBuild",
-            dependencies: ["Archive", "Content", "Rules", "Disclosure", "Publishing", "Diagnostics", "SiteSettings", "SafePaths"]
+            dependencies: ["Archive", "Content", "Rules", "Disclosure", "Publishing", "Diagnostics", "SiteSettings", "SafePaths", "Parallelism"]
         ),
         .target(name: "Preview", dependencies: ["SiteBuild", "Publishing", "Archive", "Diagnostics", "SafePaths", "CFileSwap"]),
         .executableTarget(

@@ -41,7 +41,7 @@ public struct BuildRecord: Sendable, Equatable {
     /// One line per field and per file, the path last (a path with a line break in it makes the
     /// record say that it knows no inputs, so the next build renders everything).
     var text: String {
-        let plain = files.keys.allSatisfy { !$0.contains("\n") }
+        let plain = files.keys.allSatisfy { !$0.utf8.contains(UInt8(ascii: "\n")) }
         let lines = [Self.header, "inputs " + (plain ? inputs ?? "-" : "-"), "stamps " + (plain ? stamps ?? "-" : "-"),
                      "errors \(checkErrors)",
                      "check " + checkLine.replacingOccurrences(of: "\n", with: " "),

@@ -91,7 +91,7 @@ public enum LinkChecker {
         var path: String
         if urls.isAbsolute, link.hasPrefix(urls.base) {
             path = String(link.dropFirst(urls.base.count))
-        } else if link.hasPrefix("//") || link.contains(":") && !link.hasPrefix("/") && !link.hasPrefix(".") {
+        } else if link.hasPrefix("//") || link.utf8.contains(UInt8(ascii: ":")) && !link.hasPrefix("/") && !link.hasPrefix(".") {
             return .outside  // http:, mailto:, tel:, data:, another host
         } else if link.hasPrefix("/") {
             guard link.hasPrefix(urls.basePath) else { return .outsideBase }
@@ -102,7 +102,7 @@ public enum LinkChecker {
             path = resolve(link, against: page)
         }
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
-        return .page(path.contains("%") ? path.removingPercentEncoding ?? path : path)
+        return .page(path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path)
     }
 
     /// A relative link resolved against the folder of the page that carries it (`../x/` on
@@ -155,7 +155,7 @@ public enum LinkChecker {
     }
 
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")

@@ -32,14 +32,16 @@ public enum OutputWriter {
     /// Publishes `site`: its rendered files, and its kept pages as the output holds them (linked
     /// from the old site without being read). `record` (its files aside, which are filled in
     /// here) is written inside the new site, so the next build knows what this one published.
-    /// - Parameter found: the output as this build found it at its start (`OutputTree.scan`),
-    ///   when it walked it already; else it is walked here.
+    /// - Parameters:
+    ///   - found: the output as this build found it at its start (`OutputTree.scan`), when it
+    ///     walked it already; else it is walked here.
+    ///   - survey: the folders beside the new site, when the build surveyed them while it
+    ///     rendered (`survey(of:)`); else they are surveyed here.
     public static func publish(_ site: RenderedSite, record: BuildRecord, to output: URL, found: OutputTree? = nil,
-                               log: (String) -> Void = { _ in }) throws -> OutputSummary {
+                               survey: Background<Survey>? = nil, log: (String) -> Void = { _ in }) throws -> OutputSummary {
         let fm = FileManager.default
         let files = site.files
-        // A link to the output folder keeps pointing at the new site: the real folder is replaced.
-        let output = URL(fileURLWithPath: OutputFolderRule.canonical(output.path, from: fm.currentDirectoryPath))
+        let output = canonical(output)
         let parent = output.deletingLastPathComponent()
         if let problem = OutputFolderRule.ownershipProblem(output, shown: output.path) { throw InputErrors([problem]) }
         // Kept pages are files the walk of the output found: plain paths inside it already.
@@ -87,21 +89,9 @@ public enum OutputWriter {
             // The site before the old one, kept by the last build: brought up to date by the
             // files that differ, instead of a tree of every file and folder made anew.
             var spareFiles: [String: FileStamp] = [:]
-            // The old site's folders are checked while the spare is walked where it lies: two
-            // walks side by side, before the spare is claimed (an interrupted walk loses nothing).
-            let spare = spare(of: output)
-            let hasSpare = isSpare(spare)
-            nonisolated(unsafe) var unemptiable: (path: String, errno: Int32)?
-            nonisolated(unsafe) var spareTree: OutputTree?
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                if part == 0 {
-                    unemptiable = unemptiableFolder(of: output)
-                } else if hasSpare {
-                    spareTree = OutputTree.scan(spare.path)
-                }
-            }
-            if let unemptiable { throw OutputError(path: unemptiable.path, errno: unemptiable.errno) }
-            if let tree = spareTree, rename(spare.path, staging.path) == 0 {
+            let survey = survey?.value ?? Self.survey(of: output)
+            if let unemptiable = survey.unemptiable { throw OutputError(path: unemptiable.path, errno: unemptiable.errno) }
+            if let tree = survey.spare, rename(spare(of: output).path, staging.path) == 0 {
                 if tree.complete {
                     spareFiles = tree.files
                     for name in [OutputFolderRule.marker, BuildRecord.fileName] { unlink(staging.path + "/" + name) }
@@ -160,6 +150,39 @@ public enum OutputWriter {
         }
         try swapIn(staging, as: output, log: log)
         return summary
+    }
+
+    /// A link to the output folder keeps pointing at the new site: the real folder is replaced.
+    private static func canonical(_ output: URL) -> URL {
+        URL(fileURLWithPath: OutputFolderRule.canonical(output.path, from: FileManager.default.currentDirectoryPath))
+    }
+
+    /// The folders beside a new site, looked at before anything is written: the first folder of
+    /// the old site that could not be emptied (the swap would leave it half deleted), and the
+    /// files of the spare site that is brought up to date into the new one (nil: none).
+    public struct Survey: Sendable {
+        var unemptiable: (path: String, errno: Int32)?
+        var spare: OutputTree?
+    }
+
+    /// Surveys the folders beside `output`: the old site's folders are checked while the spare
+    /// is walked where it lies, side by side, before the spare is claimed (an interrupted walk
+    /// loses nothing). A build starts this while it renders (see `publish`), holding the site's
+    /// lock: no other qcsite writes these folders before it publishes.
+    public static func survey(of output: URL) -> Survey {
+        let output = canonical(output)
+        let spare = spare(of: output)
+        let hasSpare = isSpare(spare)
+        nonisolated(unsafe) var unemptiable: (path: String, errno: Int32)?
+        nonisolated(unsafe) var spareTree: OutputTree?
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                unemptiable = unemptiableFolder(of: output)
+            } else if hasSpare {
+                spareTree = OutputTree.scan(spare.path)
+            }
+        }
+        return Survey(unemptiable: unemptiable, spare: spareTree)
     }
 
     /// Puts the complete staging folder in the place of the output folder.

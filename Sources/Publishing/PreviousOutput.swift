@@ -1,4 +1,5 @@
 import Foundation
+import Parallelism
 
 /// The files of the output that are still as the last build wrote them, with the key of their
 /// inputs: a page with the same key now is left out of the render, and files a section patches
@@ -14,7 +15,19 @@ public struct PreviousOutput: Sendable {
         self.folder = folder
     }
 
+    /// The search index of the output, read on another thread from when the build asked for it
+    /// (`readingSearchIndexAhead`); nil: it is read when the index is made.
+    var searchIndex: Background<SearchShards.ReadBack>?
+
     public subscript(path: String) -> String? { keys[path] }
+
+    /// The same files, with the search index read back from now on, on another thread, while
+    /// the build goes on to the render that patches it.
+    public func readingSearchIndexAhead() -> PreviousOutput {
+        var ahead = self
+        ahead.searchIndex = Background { [self] in SearchShards.ReadBack(self, expecting: nil) }
+        return ahead
+    }
 
     /// The bytes of an intact keyed file; nil for any other path or when it cannot be read,
     /// and then the caller makes the file anew.

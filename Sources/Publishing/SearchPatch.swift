@@ -31,25 +31,44 @@ final class DamagedFiles: Sendable {
 }
 
 extension SearchShards {
+    /// The index the output holds, read back (nil when it cannot be used), and the files of it
+    /// found damaged on the way.
+    struct ReadBack: Sendable {
+        var published: Published?
+        let damaged = DamagedFiles()
+
+        /// `expecting`: the size the index must have to be of use, when known; nil when it is
+        /// read ahead of the render (`PreviousOutput.readingSearchIndexAhead`), and its size is
+        /// checked then.
+        init(_ previous: PreviousOutput, expecting: (documents: Int, perDirectory: Int)?) {
+            published = Published.read(previous, expecting: expecting, damaged: damaged)
+        }
+    }
+
     /// The index as the last build published it, read back from the output: the fragment of
     /// each document and the postings of each bigram.
     struct Published {
+        /// How many documents it indexes, and how many each directory names.
+        var documents: Int
+        var perDirectory: Int
         var fragmentNames: [String]
         var entries: [PostingEntry]
 
-        /// Nil when the output holds no index of `documents` documents cut `perDirectory` to a
-        /// directory, or any of its files is not as the last build wrote it or cannot be read:
-        /// the index is then made from every document. Each file must still hash to its name
-        /// (the manifest to its recorded key): one damaged on disk is never carried forward.
-        static func read(_ previous: PreviousOutput, documents: Int, perDirectory: Int, damaged: DamagedFiles) -> Published? {
+        /// Nil when the output holds no index (of `documents` documents cut `perDirectory` to a
+        /// directory, when expected), or any of its files is not as the last build wrote it or
+        /// cannot be read: the index is then made from every document. Each file must still hash
+        /// to its name (the manifest to its recorded key): one damaged on disk is never carried forward.
+        static func read(_ previous: PreviousOutput, expecting: (documents: Int, perDirectory: Int)?,
+                         damaged: DamagedFiles) -> Published? {
             let decoder = JSONDecoder()
-            guard documents > 0, let data = previous.read(manifestPath) else { return nil }
+            guard expecting.map({ $0.documents > 0 }) ?? true, let data = previous.read(manifestPath) else { return nil }
             guard previous[manifestPath] == ContentName.of(data) else {
                 damaged.add(manifestPath)
                 return nil
             }
             guard let manifest = try? decoder.decode(Manifest.self, from: data), manifest.version == Manifest.currentVersion,
-                  manifest.documents == documents, manifest.documentsPerDirectory == perDirectory,
+                  manifest.documents > 0,
+                  expecting.map({ manifest.documents == $0.documents && manifest.documentsPerDirectory == $0.perDirectory }) ?? true,
                   let directories = ContentName.split(manifest.directories),
                   let tableNames = ContentName.split(manifest.tableFiles), tableNames.count == manifest.tables.count
             else { return nil }
@@ -83,8 +102,9 @@ extension SearchShards {
                 guard let part, entries.isEmpty || part.isEmpty || part[0].code > entries.last!.code else { return nil }
                 entries += part
             }
-            guard usable, fragmentNames.count == documents else { return nil }
-            return Published(fragmentNames: fragmentNames, entries: entries)
+            guard usable, fragmentNames.count == manifest.documents else { return nil }
+            return Published(documents: manifest.documents, perDirectory: manifest.documentsPerDirectory,
+                             fragmentNames: fragmentNames, entries: entries)
         }
 
         /// The bytes of a file named by its content (`ContentName`), when they still are what its

@@ -83,8 +83,10 @@ struct SearchShards {
     init(sources: [SearchSource], previous: PreviousOutput = PreviousOutput(), options: Options = Options()) throws {
         var published: [String: File] = [:]
         let perDirectory = options.documentsPerDirectory ?? Self.documentsPerDirectory(sources.count)
-        let damaged = DamagedFiles()
-        let last = Published.read(previous, documents: sources.count, perDirectory: perDirectory, damaged: damaged)
+        let readBack = previous.searchIndex?.value
+            ?? ReadBack(previous, expecting: (documents: sources.count, perDirectory: perDirectory))
+        let damaged = readBack.damaged
+        let last = readBack.published.flatMap { $0.documents == sources.count && $0.perDirectory == perDirectory ? $0 : nil }
         let patch = last.flatMap { Self.patch($0, sources: sources, previous: previous, damaged: damaged) }
         // A file the output holds as this build would make it is kept; one found damaged is made again.
         let broken = damaged.all

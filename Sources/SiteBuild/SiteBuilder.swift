@@ -5,6 +5,7 @@ import Content
 import Rules
 import Publishing
 import SafePaths
+import Parallelism
 
 /// The result of a build, for the lines printed to staff.
 public struct BuildReport: Sendable {
@@ -92,15 +93,20 @@ public struct SiteBuilder {
             log("导入：内容、主题和存档自上次生成后都没有写过，无需读取")
             return try nothingChanged(head, files: published!.tree.files.count, imported: nil)
         }
-        var last: BuildRecord?, intact: [String: BuildRecord.Entry] = [:]
-        if let published, let full = BuildRecord.read(in: paths.outputURL) {
-            (last, intact) = (full, full.intact(in: published.tree))
+        // The output's side needs nothing of the content: it is read on another core while the
+        // content is imported (its record in full and which of its files are intact), and then
+        // while the archive is checked (its search index read back, the folders beside it surveyed).
+        let (outputFolder, found) = (paths.outputURL, published)
+        let lastBuild = Background { () -> (record: BuildRecord?, intact: [String: BuildRecord.Entry]) in
+            guard let found, let full = BuildRecord.read(in: outputFolder) else { return (nil, [:]) }
+            return (full, full.intact(in: found.tree))
         }
-        let reusable = last.flatMap { exact && canReuse($0) ? $0 : nil }
 
         let (content, imported) = try step("import") {
             try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive)
         }
+        let (last, intact) = lastBuild.value
+        let reusable = last.flatMap { exact && canReuse($0) ? $0 : nil }
         let changed = imported.years.map { "\($0.year)年 \($0.registrations) 项" }.joined(separator: "，")
         let unchanged = imported.unchangedYears.map { "\($0)年" }.joined(separator: "、")
         log("导入：" + [changed.isEmpty ? nil : "更新 " + changed, unchanged.isEmpty ? nil : "未改动 " + unchanged]
@@ -118,6 +124,10 @@ public struct SiteBuilder {
             }
             return try nothingChanged(reusable, files: reusable.files.count, imported: imported)
         }
+
+        // Files still as the last build wrote them, by the key of their inputs.
+        let previous = PreviousOutput(keys: intact.compactMapValues(\.key), folder: outputFolder).readingSearchIndexAhead()
+        let survey = Background { OutputWriter.survey(of: outputFolder) }
 
         var snapshot = try step("snapshot") { try archive.snapshot() }
         for index in snapshot.years.indices {
@@ -147,8 +157,6 @@ public struct SiteBuilder {
         let theme = try step("theme") { try Theme.load(paths.themeURL, displayPath: paths.themes + "/default") }
         let urls = SiteURLs(baseURL: baseURL ?? content.site.baseURL)
         let record = try step("disclose") { PublicRecord(snapshot: snapshot, standings: standings, settings: content.site) }
-        // Files still as the last build wrote them, by the key of their inputs.
-        let previous = PreviousOutput(keys: intact.compactMapValues(\.key), folder: paths.outputURL)
         let site = try step("render") {
             try SiteRenderer(config: content.site, urls: urls, theme: theme, record: record,
                              contentDirectory: paths.contentURL, renderKey: inputs.renderKey,
@@ -161,7 +169,7 @@ public struct SiteBuilder {
         let output = try step("publish") {
             try OutputWriter.publish(site, record: BuildRecord(inputs: inputs.all, stamps: stamps, checkErrors: blockingCount,
                                                                checkLine: checkLine, files: [:]),
-                                     to: paths.outputURL, found: published?.tree, log: log)
+                                     to: outputFolder, found: published?.tree, survey: survey, log: log)
         }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         return BuildReport(imported: imported, findings: findings, files: site.count, output: output, blocking: blocking)

@@ -21,6 +21,10 @@ struct SearchPatchTests {
 
         var previous: PreviousOutput { PreviousOutput(keys: keys, folder: folder) }
 
+        /// `previous`, its index read back on another thread from now on, as a build reads it
+        /// while it imports and checks (`ahead`), or when the index is made.
+        func previous(ahead: Bool) -> PreviousOutput { ahead ? previous.readingSearchIndexAhead() : previous }
+
         /// Publishes `shards` as a build does: files made are written, kept ones stay, others go.
         func publish(_ shards: SearchShards) throws {
             for path in keys.keys where shards.published[path] == nil {
@@ -76,8 +80,9 @@ struct SearchPatchTests {
         }
     }
 
-    @Test("Patched round after round, the index is file for file the one made from every document")
-    func patchedEqualsClean() throws {
+    @Test("Patched round after round, the index is file for file the one made from every document",
+          arguments: [false, true])
+    func patchedEqualsClean(readAhead: Bool) throws {
         var documents = SearchSamples.documents(synthetic: 400)
         let output = try Output()
         let first = try Self.shards(documents, output.previous)
@@ -86,7 +91,7 @@ struct SearchPatchTests {
         var random = SeededRandom(seed: 11)
         for round in 1...12 {
             Self.edit(&documents, round: round, &random)
-            let patched = try Self.shards(documents, output.previous)
+            let patched = try Self.shards(documents, output.previous(ahead: readAhead))
             let clean = try Self.shards(documents)
             #expect(patched.patched, "round \(round)")
             #expect(try output.bytes(patched) == clean.files, "round \(round)")
@@ -96,14 +101,15 @@ struct SearchPatchTests {
         }
     }
 
-    @Test("An index that cannot be patched is made from every document: other documents, or a file not as written")
-    func fallsBack() throws {
+    @Test("An index that cannot be patched is made from every document: other documents, or a file not as written",
+          arguments: [false, true])
+    func fallsBack(readAhead: Bool) throws {
         var documents = SearchSamples.documents(synthetic: 200)
         let output = try Output()
         try output.publish(try Self.shards(documents))
 
         documents.removeLast()
-        let fewer = try Self.shards(documents, output.previous)
+        let fewer = try Self.shards(documents, output.previous(ahead: readAhead))
         #expect(!fewer.patched)
         #expect(try output.bytes(fewer) == (try Self.shards(documents)).files)
         try output.publish(fewer)
@@ -114,7 +120,7 @@ struct SearchPatchTests {
         var flipped = try Data(contentsOf: output.folder.appendingPathComponent(shards[1]))
         flipped[flipped.count - 1] ^= 0x01
         try output.damage(shards[1], with: flipped, known: true)
-        let refused = try Self.shards(documents, output.previous)
+        let refused = try Self.shards(documents, output.previous(ahead: readAhead))
         #expect(!refused.patched)
         #expect(refused.published[shards[1]]?.data != nil, "made again and written, not kept as it is")
         #expect(try output.bytes(refused) == (try Self.shards(documents)).files)
@@ -122,11 +128,11 @@ struct SearchPatchTests {
         // Bytes that are no shard under a shard's name and key: read, refused, nothing patched.
         try output.damage(shards[0], with: Data([0x02, 0x80, 0x80]), known: true)
         documents[0].text += "，又一句"
-        #expect(try !Self.shards(documents, output.previous).patched)
+        #expect(try !Self.shards(documents, output.previous(ahead: readAhead)).patched)
 
         // A shard changed since it was written, as a build finds it by its stamp: made again.
         try output.damage(shards[0], with: Data("not a shard".utf8), known: false)
-        let remade = try Self.shards(documents, output.previous)
+        let remade = try Self.shards(documents, output.previous(ahead: readAhead))
         #expect(!remade.patched)
         #expect(try output.bytes(remade) == (try Self.shards(documents)).files)
         #expect(remade.published.values.contains { $0.data == nil }, "files as written are still kept")
