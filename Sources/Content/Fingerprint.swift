@@ -3,12 +3,12 @@ import Diagnostics
 import SafePaths
 import TextKeys
 
-/// A 64-bit FNV-1a hash of files' paths and bytes: enough to tell whether staff changed a
+/// A 64-bit hash (`StreamHash`) of files' paths and bytes: enough to tell whether staff changed a
 /// year's files since the last import (not a security measure).
 struct Fingerprint {
-    private var hash = FNV1a()
+    private var hash = StreamHash()
 
-    mutating func add(_ bytes: some Sequence<UInt8>) {
+    mutating func add(_ bytes: [UInt8]) {
         hash.add(bytes)
     }
 
@@ -35,7 +35,7 @@ struct Fingerprint {
         InputError(path: shown, line: 0, "文件无法读取 (cannot read the file): \(String(cString: strerror(code)))")
     }
 
-    var value: String { String(hash.value, radix: 16) }
+    var value: String { String(hash.words.0, radix: 16) }
 
     /// The fingerprint of every file under `folder` of the content (sorted by path), plus the
     /// `extra` files (absent ones count as empty). A file that cannot be read is an input error:

@@ -10,12 +10,12 @@ enum ContentName {
     static let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
     static func of(_ data: Data) -> String {
-        var hash = FNV1a()
+        var hash = StreamHash()
         data.withUnsafeBytes { hash.add($0) }
         let alphabet = Array(Self.alphabet)
         // The first character is a letter or digit (a name never looks like a command-line
         // option); 62 × 64¹⁰ > 2⁶⁴, so every hash still has its own name.
-        var value = hash.value
+        var value = hash.words.0
         var name = String(alphabet[Int(value % 62)])
         value /= 62
         for _ in 1..<length {
