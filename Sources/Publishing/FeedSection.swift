@@ -58,7 +58,18 @@ struct FeedSection: SiteSection {
     }
 
     /// An address with non-ASCII path characters percent-encoded, as sitemaps and feeds want.
+    /// The sitemap lists every page of a national site: an address of plain characters, as
+    /// nearly all are, is returned as it is, checked on bytes (Foundation would leave it so too).
     static func encoded(_ address: String) -> String {
-        address.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed.union(CharacterSet(charactersIn: "#"))) ?? address
+        if address.utf8.allSatisfy({ $0 < 0x80 && plainByte[Int($0)] }) { return address }
+        return address.addingPercentEncoding(withAllowedCharacters: allowed) ?? address
+    }
+
+    /// What `encoded` leaves as it is: a fragment's characters, and `#`.
+    private static let allowed = CharacterSet.urlFragmentAllowed.union(CharacterSet(charactersIn: "#"))
+
+    /// The ASCII bytes of `allowed`, by value.
+    private static let plainByte: [Bool] = (0..<128).map { byte in
+        allowed.contains(Unicode.Scalar(UInt8(byte)))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Publishing
 @testable import SafePaths
@@ -11,5 +12,17 @@ struct PathSegmentTests {
             #expect(SitePath.segment(text) == slow(text), "\(text)")
         }
         #expect(SitePath.segment("a b/c") == "a-b-c")
+    }
+
+    @Test("A sitemap address is percent-encoded as Foundation encodes it, whether or not it takes the plain path")
+    func sitemapAddresses() {
+        let foundation = { (text: String) in
+            text.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed.union(CharacterSet(charactersIn: "#"))) ?? text
+        }
+        var texts = (0..<128).map { "https://qc.example.org/2024/a\(Character(Unicode.Scalar(UInt8($0))))b/" }
+        texts += ["https://qc.example.org/", "/关于/", "a b", "50%", "x#y?z=1&w", "é", "\u{301}", ""]
+        for text in texts {
+            #expect(FeedSection.encoded(text) == foundation(text), "\(text.debugDescription)")
+        }
     }
 }
