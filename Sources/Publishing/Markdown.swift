@@ -68,8 +68,23 @@ public enum Markdown {
     static func excerpt(ofText text: String, length: Int) -> String {
         // Every LF scalar, as Foundation's replace did through NSString (which also kept a line
         // break followed by a combining mark, a case plain text from cmark does not have).
-        let line = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
-        return line.count > length ? String(line.prefix(length)) + "…" : line
+        func line(_ scalars: Substring.UnicodeScalarView) -> String {
+            String(String.UnicodeScalarView(scalars.map { $0 == "\n" ? " " : $0 }))
+        }
+        // A write-up is thousands of characters and its excerpt a hundred: the line is made of
+        // a prefix of the text, longer each round. Of the characters of a prefix, only the last
+        // can end differently in the whole text (a character's end depends on the scalars
+        // around it), so a prefix of more than `length + 1` characters decides the cut.
+        var scalars = 2 * length + 16
+        while true {
+            let prefix = text.unicodeScalars.prefix(scalars)
+            let part = line(prefix)
+            if prefix.endIndex == text.unicodeScalars.endIndex {
+                return part.count > length ? String(part.prefix(length)) + "…" : part
+            }
+            if part.count > length + 1 { return String(part.prefix(length)) + "…" }
+            scalars *= 2
+        }
     }
 
     /// Links and images whose address has a refused scheme (`javascript:` …) lose the address, as

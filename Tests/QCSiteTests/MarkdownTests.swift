@@ -73,6 +73,19 @@ struct MarkdownTests {
             let expected = line.count > 5 ? String(line.prefix(5)) + "…" : line
             #expect(Markdown.excerpt(ofText: text, length: 5) == expected, "\(text.debugDescription)")
         }
+        // Texts far longer than the excerpt (cut from a prefix of the text), with characters of
+        // many scalars at and past the cut: the same as the line made of the whole text.
+        let whole = { (text: String, length: Int) -> String in
+            let line = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
+            return line.count > length ? String(line.prefix(length)) + "…" : line
+        }
+        let long = pieces + ["🇨🇳", "🇨", "👨\u{200d}👩\u{200d}👧", "a" + String(repeating: "\u{301}", count: 40), "\u{301}"]
+        for round in 0..<400 {
+            let text = (0..<(20 + round % 90)).map { _ in long.randomElement(using: &random)! }.joined()
+            for length in [1, 5, 12, 30] {
+                #expect(Markdown.excerpt(ofText: text, length: length) == whole(text, length), "\(length) \(text.debugDescription)")
+            }
+        }
     }
 
     @Test("Without raw HTML, tags become comments and script links lose their address")
