@@ -49,9 +49,8 @@ public struct Theme: Sendable {
         guard library.getTemplate(named: name) != nil else {
             throw InputErrors([InputError(path: "templates/\(name).mustache", line: 0, "主题缺少模板 \(name).mustache")])
         }
-        var root = try TemplateEncoder.encode(model)
-        if let object = root as? TemplateObject { root = TemplateObject(fields: object.fields, isRoot: true) }
-        return library.render(root, withTemplate: name) ?? ""
+        let root = try TemplateEncoder.encode(model)
+        return library.render(root.mustacheTree(isRoot: true), withTemplate: name) ?? ""
     }
 }
 
