@@ -1,9 +1,9 @@
 import Mustache
 
 extension TemplateValue {
-    /// The value as swift-mustache reads it. Objects keep their fields' order (`mapValues`
-    /// keeps a dictionary's layout), so even an object printed whole reads as it did when the
-    /// encoder built this tree itself.
+    /// The value as swift-mustache reads it, for a template `TemplateRenderer` does not render.
+    /// Objects keep their fields' order (`mapValues` keeps a dictionary's layout), so even an
+    /// object printed whole reads as it would from the same tree in the other renderer.
     func mustacheTree(isRoot: Bool = false) -> Any {
         switch self {
         case .object(let fields): TemplateObject(fields: fields.mapValues { $0.mustacheTree() }, isRoot: isRoot)
