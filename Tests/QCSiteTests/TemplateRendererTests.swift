@@ -85,6 +85,10 @@ struct TemplateRendererTests {
         // A block's first line sets the indentation taken off its other lines; the expansion's own is added.
         ["page": "{{<layout}}\n  {{$main}}\n    one\n      two\n   three\n  {{/main}}\n{{/layout}}\n",
          "layout": "<main>\n    {{$main}}{{/main}}\n</main>\n"],
+        // A parent inside a block definition: its own blocks' indentation counted from the outer block's first line.
+        ["page": "{{<layout}}\n  {{$main}}\n    {{<box}}\n      {{$inner}}\n        deep\n       er\n      {{/inner}}\n    {{/box}}\n"
+            + "    {{> item}}\n  {{/main}}\n{{/layout}}\n",
+         "layout": "<main>\n  {{$main}}{{/main}}\n</main>\n", "box": "<div>\n  {{$inner}}{{/inner}}\n</div>\n", "item": "a\nb\n"],
         // The outermost override wins over a parent's own override of the same block.
         ["page": "{{<middle}}{{$main}}page{{/main}}{{/middle}}", "middle": "{{<layout}}{{$main}}middle{{/main}}{{/layout}}",
          "layout": "[{{$main}}layout{{/main}}]"],

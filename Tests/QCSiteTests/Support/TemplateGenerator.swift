@@ -8,7 +8,8 @@
 struct TemplateGenerator {
     var random: SeededRandom
 
-    /// Template `names[i]` includes only templates after it, so no render recurses for ever.
+    /// Template `names[i]` includes only templates after it, so no render recurses for ever. The
+    /// last expands no block.
     static let names = ["t0", "t1", "sub/t2", "t3"]
     static let fields = ["a", "b", "c", "list", "flag"]
     static let tagNames = ["a", "b", "c", "list", "flag", "a.b", "a.list", "list.a", ".a", ".", "b.c.a", "missing", "a..b"]
@@ -31,8 +32,9 @@ struct TemplateGenerator {
         return templates
     }
 
-    /// A block replacing another may include no template and expand no block: an override reaching
-    /// a block of its own name again would render for ever, in swift-mustache as here.
+    /// A block replacing another expands no block and includes only the last template, which
+    /// expands none either: an override reaching a block of its own name again would render for
+    /// ever, in swift-mustache as here.
     private mutating func content(depth: Int, template: Int, inOverride: Bool) -> String {
         var text = ""
         for _ in 0...random.next(below: 6) { text += item(depth: depth, template: template, inOverride: inOverride) }
@@ -40,7 +42,7 @@ struct TemplateGenerator {
     }
 
     private mutating func item(depth: Int, template: Int, inOverride: Bool) -> String {
-        let later = Array(Self.names[(template + 1)...])
+        let later = inOverride ? [Self.names[Self.names.count - 1]] : Array(Self.names[(template + 1)...])
         switch random.next(below: 15) {
         case 0, 1, 2:
             return pick(Self.texts)
@@ -59,13 +61,13 @@ struct TemplateGenerator {
         case 10:
             return pick(["{{! note }}", "{{!\n  two lines }}", "{{!}}"])
         case 11:
-            guard !inOverride, !later.isEmpty else { return pick(Self.texts) }
+            guard !later.isEmpty else { return pick(Self.texts) }
             let partial = pick(later)
             return pick(["{{> \(partial)}}", "{{>\(partial)}}"])
         case 12:
             // swift-mustache reads `{{/sub/t2}}` as no closing tag, so a parent's name has no slash.
             let parents = later.filter { !$0.contains("/") }
-            guard depth > 0, !inOverride, !parents.isEmpty else { return pick(Self.texts) }
+            guard depth > 0, !parents.isEmpty else { return pick(Self.texts) }
             let parent = pick(parents)
             var body = ""
             for _ in 0...random.next(below: 3) {
@@ -81,7 +83,7 @@ struct TemplateGenerator {
             }
             return "{{<\(parent)}}" + (chance(60) ? "\n" : "") + body + "{{/\(parent)}}"
         case 13:
-            guard depth > 0, !inOverride else { return pick(Self.texts) }
+            guard depth > 0, !inOverride, template < Self.names.count - 1 else { return pick(Self.texts) }
             let block = pick(Self.blocks)
             return "{{$\(block)}}" + (chance(40) ? "\n" : "") + content(depth: depth - 1, template: template, inOverride: false)
                 + (chance(40) ? "\n" : "") + "{{/\(block)}}"
