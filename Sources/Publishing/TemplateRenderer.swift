@@ -18,10 +18,11 @@ struct TemplateRenderer {
         let isRoot: Bool
     }
 
-    /// `templates[name]` rendered over `root`, the page's model: UTF-8, pieced together from strings.
-    static func render(_ name: String, _ root: TemplateValue, templates: [String: [TemplateNode]]) -> [UInt8] {
+    /// A template's nodes rendered over `root`, the page's model, with `templates` as its
+    /// partials: UTF-8, pieced together from strings.
+    static func render(_ nodes: [TemplateNode], _ root: TemplateValue, templates: [String: [TemplateNode]]) -> [UInt8] {
         var renderer = TemplateRenderer(templates: templates, stack: [Frame(value: root, isRoot: true)])
-        renderer.render(templates[name] ?? [], indentation: [], overrides: [:])
+        renderer.render(nodes, indentation: [], overrides: [:])
         return renderer.out
     }
 

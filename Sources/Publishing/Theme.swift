@@ -77,8 +77,8 @@ public struct Theme: Sendable {
 
     /// Renders an encoded model, by `TemplateRenderer` when the template is compiled.
     func render(_ name: String, root: TemplateValue) -> Data {
-        if compiled.templates[name] != nil {
-            return Data(TemplateRenderer.render(name, root, templates: compiled.templates))
+        if let nodes = compiled.templates[name] {
+            return Data(TemplateRenderer.render(nodes, root, templates: compiled.templates))
         }
         return Data((library.render(root.mustacheTree(isRoot: true), withTemplate: name) ?? "").utf8)
     }
