@@ -7,7 +7,7 @@
 struct TemplateParser {
     /// A construct `TemplateRenderer` does not render (or text this parser reads otherwise than
     /// swift-mustache, which would be a fault of the port): the template is rendered by swift-mustache.
-    struct Unsupported: Error, Equatable {
+    struct Unsupported: Error {
         let construct: String
     }
 

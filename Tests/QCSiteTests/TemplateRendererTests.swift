@@ -39,7 +39,7 @@ struct TemplateRendererTests {
         for index in 0..<cases where failures < 3 {
             let texts = generator.templates()
             let model = generator.model()
-            // A generated text swift-mustache rejects (a `{` just before a tag makes `{{{`) is no case.
+            // A text swift-mustache rejects is no case (the generator avoids those: see its texts).
             guard let renderers = try? Renderers(texts) else {
                 rejected += 1
                 continue
