@@ -44,7 +44,7 @@ struct RenderContext: Sendable {
     /// Renders `template` inside the layout as the page at `path`.
     func page<C: Encodable>(_ template: String, _ page: PageModel, _ content: C) throws -> Data {
         let context = PageContext(site: siteModel, page: page, nav: nav(current: page.section), content: content)
-        return Data(try theme.render(template, context).utf8)
+        return try theme.render(template, context)
     }
 
     /// A page made from data already worked out (no Markdown left to do), keyed by all of it:

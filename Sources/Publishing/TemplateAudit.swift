@@ -35,7 +35,7 @@ package enum TemplateAudit {
         record.lock.withLock { _ = record.missed.insert(name) }
     }
 
-    static func gave(_ fields: [String: Any]) {
+    static func gave(_ fields: [String: TemplateValue]) {
         guard record.active else { return }
         record.lock.withLock { record.given.formUnion(fields.keys) }
     }

@@ -1,8 +1,8 @@
 /// Encodes a view model into the tree the templates read: objects of every stored property
-/// (nil ones as `TemplateNull`), arrays, and the scalars as they are. A plain `Encoder`, so the
+/// (nil ones as `.null`), arrays, and the scalars as they are. A plain `Encoder`, so the
 /// compiler derives each model's fields and none is listed by hand.
 enum TemplateEncoder {
-    static func encode(_ value: some Encodable) throws -> Any {
+    static func encode(_ value: some Encodable) throws -> TemplateValue {
         let encoder = Encoder()
         try value.encode(to: encoder)
         return encoder.storage.value
@@ -10,28 +10,28 @@ enum TemplateEncoder {
 
     /// What one `encode(to:)` produced: a keyed object, an array, or a single value.
     final class Storage {
-        enum Kind { case none, object([String: Any]), array([Any]), single(Any) }
+        enum Kind { case none, object([String: TemplateValue]), array([TemplateValue]), single(TemplateValue) }
         var kind = Kind.none
 
-        var value: Any {
+        var value: TemplateValue {
             switch kind {
-            case .none: return TemplateNull()
+            case .none: return .null
             case .object(let fields):
                 TemplateAudit.gave(fields)
-                return TemplateObject(fields: fields)
-            case .array(let items): return items
+                return .object(fields)
+            case .array(let items): return .array(items)
             case .single(let value): return value
             }
         }
     }
 
     /// A scalar is kept as it is; anything else is encoded into its own tree.
-    static func box(_ value: some Encodable) throws -> Any {
+    static func box(_ value: some Encodable) throws -> TemplateValue {
         switch value {
-        case let string as String: string
-        case let bool as Bool: bool
-        case let int as Int: int
-        case let double as Double: double
+        case let string as String: .string(string)
+        case let bool as Bool: .bool(bool)
+        case let int as Int: .int(int)
+        case let double as Double: .double(double)
         default: try encode(value)
         }
     }
@@ -60,27 +60,27 @@ enum TemplateEncoder {
         let storage: Storage
         var codingPath: [any CodingKey] { [] }
 
-        private func set(_ value: Any, _ key: Key) {
+        private func set(_ value: TemplateValue, _ key: Key) {
             guard case .object(var fields) = storage.kind else { return }
             storage.kind = .none  // release the dictionary so the write below does not copy it
             fields[key.stringValue] = value
             storage.kind = .object(fields)
         }
 
-        mutating func encodeNil(forKey key: Key) throws { set(TemplateNull(), key) }
-        mutating func encode(_ value: String, forKey key: Key) throws { set(value, key) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { set(value, key) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { set(value, key) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { set(value, key) }
+        mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
+        mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { set(.int(value), key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { set(.double(value), key) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try box(value), key) }
 
         // A nil optional is a field of the model all the same.
-        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { set(value ?? TemplateNull() as Any, key) }
-        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { set(value ?? TemplateNull() as Any, key) }
-        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { set(value ?? TemplateNull() as Any, key) }
-        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { set(value ?? TemplateNull() as Any, key) }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { set(value.map(TemplateValue.string) ?? .null, key) }
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { set(value.map(TemplateValue.bool) ?? .null, key) }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { set(value.map(TemplateValue.int) ?? .null, key) }
+        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { set(value.map(TemplateValue.double) ?? .null, key) }
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-            set(try value.map(box) ?? TemplateNull(), key)
+            set(try value.map(box) ?? .null, key)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -104,18 +104,18 @@ enum TemplateEncoder {
             return 0
         }
 
-        private func append(_ value: Any) {
+        private func append(_ value: TemplateValue) {
             guard case .array(var items) = storage.kind else { return }
             storage.kind = .none
             items.append(value)
             storage.kind = .array(items)
         }
 
-        mutating func encodeNil() throws { append(TemplateNull()) }
-        mutating func encode(_ value: String) throws { append(value) }
-        mutating func encode(_ value: Bool) throws { append(value) }
-        mutating func encode(_ value: Int) throws { append(value) }
-        mutating func encode(_ value: Double) throws { append(value) }
+        mutating func encodeNil() throws { append(.null) }
+        mutating func encode(_ value: String) throws { append(.string(value)) }
+        mutating func encode(_ value: Bool) throws { append(.bool(value)) }
+        mutating func encode(_ value: Int) throws { append(.int(value)) }
+        mutating func encode(_ value: Double) throws { append(.double(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws { append(try box(value)) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -133,11 +133,11 @@ enum TemplateEncoder {
         let storage: Storage
         var codingPath: [any CodingKey] { [] }
 
-        mutating func encodeNil() throws { storage.kind = .single(TemplateNull()) }
-        mutating func encode(_ value: String) throws { storage.kind = .single(value) }
-        mutating func encode(_ value: Bool) throws { storage.kind = .single(value) }
-        mutating func encode(_ value: Int) throws { storage.kind = .single(value) }
-        mutating func encode(_ value: Double) throws { storage.kind = .single(value) }
+        mutating func encodeNil() throws { storage.kind = .single(.null) }
+        mutating func encode(_ value: String) throws { storage.kind = .single(.string(value)) }
+        mutating func encode(_ value: Bool) throws { storage.kind = .single(.bool(value)) }
+        mutating func encode(_ value: Int) throws { storage.kind = .single(.int(value)) }
+        mutating func encode(_ value: Double) throws { storage.kind = .single(.double(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws { storage.kind = .single(try box(value)) }
     }
 }

@@ -1,25 +1,19 @@
-import Mustache
-
 /// A view model as the templates see it: every stored property of an `Encodable` model, by
 /// its name, and nothing else. Models are encoded once into this tree (the one way a field
 /// reaches a template), so a field can never be dropped silently: a property exists in the
 /// tree or the model does not have it, and `TemplateAudit` fails a test when a template names
 /// a field no model gives.
-struct TemplateObject: MustacheParent, @unchecked Sendable {
-    let fields: [String: Any]
-    /// The page's own object, the last a name is looked up in.
-    var isRoot = false
-
-    func child(named name: String) -> Any? {
-        if let value = fields[name] { return value }
-        if isRoot { TemplateAudit.missed(name) }
-        return nil
-    }
-}
-
-/// A field whose value is nil: present (so a lookup stops here rather than finding a field of
-/// the same name further out), empty when printed, false in a section.
-struct TemplateNull: MustacheCustomRenderable, Sendable {
-    var renderText: String { "" }
-    var isNull: Bool { true }
+///
+/// A closed set of cases, so that rendering tells a value's kind by a switch rather than by
+/// trying one dynamic cast after another.
+enum TemplateValue: Sendable {
+    case object([String: TemplateValue])
+    case array([TemplateValue])
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    /// A field whose value is nil: present (so a lookup stops here rather than finding a field
+    /// of the same name further out), empty when printed, false in a section.
+    case null
 }

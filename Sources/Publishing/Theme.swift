@@ -7,16 +7,33 @@ import SafePaths
 /// and files under `static/` copied to the output as they are.
 public struct Theme: Sendable {
     public let library: MustacheLibrary
+    /// The templates rendered by `TemplateRenderer`; the rest by swift-mustache, from `library`.
+    let compiled: CompiledTemplates
     /// Static files by output path (`assets/site.css`).
     public let assets: [String: Data]
 
+    /// Which renderer renders the templates.
+    package enum Rendering: Sendable {
+        /// `TemplateRenderer` wherever it gives swift-mustache's output; swift-mustache for the rest.
+        case compiled
+        /// swift-mustache for every template, to compare the two.
+        case mustache
+    }
+
     public static func load(_ directory: URL, displayPath: String) throws -> Theme {
+        try load(directory, displayPath: displayPath, rendering: .compiled)
+    }
+
+    /// Every template is parsed by swift-mustache, which reports syntax errors at the template's
+    /// own lines; those it accepts are compiled for `TemplateRenderer` as well.
+    package static func load(_ directory: URL, displayPath: String, rendering: Rendering) throws -> Theme {
         let theme = try SourceFolder.open(directory, displayPath: displayPath)
         guard let theme, try theme.kind(of: "templates") == .folder else {
             throw InputErrors([InputError(path: displayPath + "/templates", line: 0,
                 "主题缺少 templates 文件夹 (theme has no templates)；请用 --themes 指定主题所在文件夹")])
         }
         var library = MustacheLibrary()
+        var texts: [String: String] = [:]
         var errors = ErrorLog()
         for path in errors.attempt({ try theme.files(under: "templates") }) ?? [] where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
@@ -27,7 +44,8 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: HTMLText.pragma + text), named: name)
+                library.register(try mustacheTemplate(text), named: name)
+                texts[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 // The line the pragma takes is not the file's.
                 errors.add(shown, max(1, error.context.lineNumber - 1), "模板语法错误 (template syntax): \(error.error)")
@@ -40,18 +58,29 @@ public struct Theme: Sendable {
             if let data = errors.attempt({ try theme.data("static/" + path) }) { assets[path] = data }
         }
         if !errors.isEmpty { throw InputErrors(errors.errors) }
-        return Theme(library: library, assets: assets)
+        return Theme(library: library, compiled: CompiledTemplates(rendering == .compiled ? texts : [:]), assets: assets)
     }
 
-    /// Renders a template; a missing template is a theme error, not an empty page.
+    /// A template as swift-mustache parses it: after the line that sets `HTMLText` escaping.
+    static func mustacheTemplate(_ text: String) throws -> MustacheTemplate {
+        try MustacheTemplate(string: HTMLText.pragma + text)
+    }
+
+    /// Renders a template into the page's bytes; a missing template is a theme error, not an empty page.
     /// The model reaches the template as `TemplateEncoder` encodes it: every stored property by its name.
-    func render(_ name: String, _ model: some Encodable) throws -> String {
+    func render(_ name: String, _ model: some Encodable) throws -> Data {
         guard library.getTemplate(named: name) != nil else {
             throw InputErrors([InputError(path: "templates/\(name).mustache", line: 0, "主题缺少模板 \(name).mustache")])
         }
-        var root = try TemplateEncoder.encode(model)
-        if let object = root as? TemplateObject { root = TemplateObject(fields: object.fields, isRoot: true) }
-        return library.render(root, withTemplate: name) ?? ""
+        return render(name, root: try TemplateEncoder.encode(model))
+    }
+
+    /// Renders an encoded model, by `TemplateRenderer` when the template is compiled.
+    func render(_ name: String, root: TemplateValue) -> Data {
+        if let nodes = compiled.templates[name] {
+            return Data(TemplateRenderer.render(nodes, root, templates: compiled.templates))
+        }
+        return Data((library.render(root.mustacheTree(isRoot: true), withTemplate: name) ?? "").utf8)
     }
 }
 

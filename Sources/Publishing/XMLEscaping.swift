@@ -6,14 +6,27 @@
 /// Swift `Character` that is not `"`, yet to a browser it is a quote that ends an attribute.
 package enum XMLEscaping {
     package static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 < 0x40 && replacement($0) != nil }) else { return text }
+        guard text.utf8.contains(where: { $0 < 0x40 && replacement($0) != nil }) else { return text }
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            if byte < 0x40, let escaped = replacement(byte) { out.append(contentsOf: escaped) } else { out.append(byte) }
-        }
+        out.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text` escaped, added to the bytes of a page being rendered (`TemplateRenderer`).
+    /// Runs of bytes between the escaped ones are copied whole.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in bytes.indices where bytes[index] < 0x40 {
+                guard let escaped = replacement(bytes[index]) else { continue }
+                out.append(contentsOf: bytes[run..<index])
+                out.append(contentsOf: escaped)
+                run = index + 1
+            }
+            out.append(contentsOf: bytes[run...])
+        }
     }
 
     private static func replacement(_ byte: UInt8) -> [UInt8]? {

@@ -43,6 +43,8 @@ public struct SiteBuilder {
     public var timings = false
     /// How long to wait for another command holding the site's lock (none: refuse at once).
     public var lockWait: Duration = .zero
+    /// Which renderer renders the theme's templates (tests compare the two).
+    package var templateRendering = Theme.Rendering.compiled
     public var log: (String) -> Void
 
     public init(paths: SitePaths, baseURL: String? = nil, allowFindings: Bool = false, log: @escaping (String) -> Void = { _ in }) {
@@ -154,7 +156,7 @@ public struct SiteBuilder {
             return BuildReport(imported: imported, findings: findings, files: 0, output: nil, blocking: blocking)
         }
 
-        let theme = try step("theme") { try Theme.load(paths.themeURL, displayPath: paths.themes + "/default") }
+        let theme = try step("theme") { try Theme.load(paths.themeURL, displayPath: paths.themes + "/default", rendering: templateRendering) }
         let urls = SiteURLs(baseURL: baseURL ?? content.site.baseURL)
         let record = try step("disclose") { PublicRecord(snapshot: snapshot, standings: standings, settings: content.site) }
         let site = try step("render") {

@@ -19,14 +19,16 @@ struct TemplateFieldsTests {
 
     /// Builds the site in `root` with the audit on; the names roots missed and every name given.
     static func audit(_ site: SiteFixture) throws -> (missed: [String], given: Set<String>) {
-        TemplateAudit.start()
-        do {
-            _ = try SiteBuilder(paths: site.paths).build()
-        } catch {
-            _ = TemplateAudit.stop()
-            throw error
+        try TemplateAuditLock.holding {
+            TemplateAudit.start()
+            do {
+                _ = try SiteBuilder(paths: site.paths).build()
+            } catch {
+                _ = TemplateAudit.stop()
+                throw error
+            }
+            return TemplateAudit.stop()
         }
-        return TemplateAudit.stop()
     }
 
     static func templates(_ theme: URL) throws -> [(String, String)] {
@@ -45,6 +47,27 @@ struct TemplateFieldsTests {
             let unknown = Self.names(in: text).subtracting(given)
             #expect(unknown.isEmpty, "themes/default/templates/\(path) names \(unknown.sorted()), which no model gives")
         }
+    }
+
+    @Test("The compiled renderer records the names swift-mustache records: those the page's own object misses")
+    func compiledRendererAudit() throws {
+        let renderers = try TemplateRendererTests.Renderers([
+            "page": "{{a}}{{#obj}}{{b}}{{x}}{{.c}}{{/obj}}{{#.}}{{d}}{{/.}}{{.e}}{{obj.f}}{{#list}}{{g}}{{/list}}"
+                + "{{^empty(h)}}{{/empty(h)}}{{> part}}",
+            "part": "{{i}}{{a}}",
+        ])
+        #expect(renderers.fallbacks.isEmpty)
+        let model = TemplateValue.object(["obj": .object(["x": .int(1)]), "list": .array([.int(1), .int(2)])])
+        let missed = TemplateAuditLock.holding {
+            [renderers.compiled, renderers.mustache].map { theme in
+                TemplateAudit.start()
+                _ = theme.render("page", root: model)
+                return TemplateAudit.stop().missed
+            }
+        }
+        // Not c (looked up in obj alone) nor f (obj's field): only names no value up to the page's own had.
+        #expect(missed[0] == ["a", "b", "d", "e", "g", "h", "i"])
+        #expect(missed[1] == missed[0])
     }
 
     @Test("A template naming a field its model lacks is caught, top-level and dotted")
