@@ -91,7 +91,11 @@ struct PublishFailureTests {
             #expect(status == 128 + signal, "\(stderr)")
             #expect(stderr.contains("qcsite 已被中断"), "\(stderr)")
         }
-        #expect(FullSite.names(in: fixture.root, prefix: ".public.").isEmpty, "a staging folder was left")
+        // A build the signal reached after its swap keeps the old site as its spare, as every
+        // build does (when the test's polling missed the staging folder under load): only a
+        // staging folder or an old site in transit is a leftover.
+        let leftovers = FullSite.names(in: fixture.root, prefix: ".public.").filter { $0 != ".public.spare" }
+        #expect(leftovers.isEmpty, "a staging folder was left: \(leftovers)")
         let now = FullSite.tree(fixture.url("public"))
         #expect(now == old || now["index.html"].map { String(decoding: $0, as: UTF8.self).contains("改名的竞赛") } == true,
                 "the output is neither the old nor the new site")
