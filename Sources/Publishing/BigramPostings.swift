@@ -37,10 +37,10 @@ struct BigramPostings {
         nonisolated(unsafe) let parts = partitions
         for start in stride(from: 0, to: documents.count, by: batch) {
             let numbers = Array(start..<min(start + batch, documents.count))
-            let occurrences = try Parallel.map(numbers) { Self.occurrences(of: documents[$0]) }
+            let occurrences = try Parallel.map(numbers) { Self.dealt(Self.occurrences(of: documents[$0])) }
             DispatchQueue.concurrentPerform(iterations: Self.partitions) { part in
                 for (number, found) in zip(numbers, occurrences) {
-                    Self.add(number, found, partition: part, to: &parts[part])
+                    Self.add(number, found.occurrences[found.starts[part]..<found.starts[part + 1]], to: &parts[part])
                 }
             }
         }
@@ -80,16 +80,31 @@ struct BigramPostings {
         return found
     }
 
-    /// Appends the document's occurrences of the partition's bigrams to their lists.
-    private static func add(_ number: Int, _ occurrences: [Occurrence], partition: Int, to lists: inout [UInt64: Lists]) {
-        var i = 0
-        while i < occurrences.count {
+    /// A document's occurrences (sorted) dealt into the partitions of their bigrams, each
+    /// partition's still sorted, and where each partition's begin (one more for the end): a
+    /// partition's core then reads its own occurrences only.
+    private static func dealt(_ occurrences: [Occurrence]) -> (occurrences: [Occurrence], starts: [Int]) {
+        var starts = [Int](repeating: 0, count: partitions + 1)
+        for occurrence in occurrences { starts[partition(occurrence.code) + 1] += 1 }
+        for part in 0..<partitions { starts[part + 1] += starts[part] }
+        var next = starts
+        var dealt = occurrences
+        for occurrence in occurrences {
+            let part = partition(occurrence.code)
+            dealt[next[part]] = occurrence
+            next[part] += 1
+        }
+        return (dealt, starts)
+    }
+
+    /// Appends the document's occurrences of one partition's bigrams (sorted) to their lists.
+    private static func add(_ number: Int, _ occurrences: ArraySlice<Occurrence>, to lists: inout [UInt64: Lists]) {
+        var i = occurrences.startIndex
+        while i < occurrences.endIndex {
             let code = occurrences[i].code
             var end = i
-            while end < occurrences.count && occurrences[end].code == code { end += 1 }
-            if Self.partition(code) == partition {
-                lists[code, default: Lists()].append(document: number, positions: occurrences[i..<end].lazy.map(\.position))
-            }
+            while end < occurrences.endIndex && occurrences[end].code == code { end += 1 }
+            lists[code, default: Lists()].append(document: number, positions: occurrences[i..<end].lazy.map(\.position))
             i = end
         }
     }
