@@ -76,8 +76,18 @@ struct BigramPostings {
             }
             start += field.count + 1
         }
-        found.sort()
-        return found
+        // Positions ascend as the occurrences were made: ordered by bigram, then by their index
+        // here, they are in order. Bigram (42 bits) and index packed into one number sort as
+        // numbers, far quicker than a comparison of two fields (a write-up's thousands of
+        // bigrams, for every document of a cold build).
+        let indexBits: UInt64 = 22
+        guard found.count < 1 << indexBits else {
+            found.sort()
+            return found
+        }
+        var keys = found.indices.map { found[$0].code << indexBits | UInt64($0) }
+        keys.sort()
+        return keys.map { found[Int($0 & (1 << indexBits - 1))] }
     }
 
     /// A document's occurrences (sorted) dealt into the partitions of their bigrams, each
