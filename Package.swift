@@ -73,7 +73,7 @@ let package = Package(
             name: "QCSiteTests",
             dependencies: [
                 "SiteBuild", "Preview", "Forms", "Content", "Rules", "Disclosure", "Publishing", "Archive", "Diagnostics",
-                "TextKeys", "SiteSettings", "SafePaths",
+                "TextKeys", "SiteSettings", "SafePaths", "Parallelism",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

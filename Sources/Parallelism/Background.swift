@@ -1,17 +1,22 @@
-import Dispatch
+import Foundation
 
-/// Work started now on another thread and its result taken later, by whoever needs it first:
-/// what a rebuild does on the output's side (its record read, its search index read back, its
-/// spare site walked) while the content is imported and checked on this one. The work must
-/// depend only on what it was given; reading `value` waits until it is done.
-public final class Background<T: Sendable>: Sendable {
+/// Work started now on a thread of its own and its result taken later, by whoever needs it
+/// first: what a rebuild does on the output's side (its record read, its search index read
+/// back, the folders beside it surveyed) while the content is imported and checked on this
+/// one. The work must depend only on what it was given; reading `value` waits until it is
+/// done, from any thread (the work holds no thread of the pool that parallel maps share:
+/// waiting for it there could starve them).
+public final class Background<T: Sendable>: Waitable, Sendable {
     private let done = DispatchGroup()
     nonisolated(unsafe) private var result: T?
 
     public init(_ work: @escaping @Sendable () -> T) {
-        // Work that maps in parallel itself (`Parallel.map`) takes part in its own map, so it
-        // never waits for a thread of the pool it holds one of.
-        DispatchQueue.global().async(group: done) { [self] in result = work() }
+        done.enter()
+        let thread = Thread { [self] in
+            result = work()
+            done.leave()
+        }
+        thread.start()
     }
 
     /// The work's result, once it is done (set before `done` is left, read after it is waited for).
@@ -19,4 +24,13 @@ public final class Background<T: Sendable>: Sendable {
         done.wait()
         return result!
     }
+
+    public func wait() {
+        done.wait()
+    }
+}
+
+/// Work that can be waited for, whatever its result (`Background`).
+public protocol Waitable: Sendable {
+    func wait()
 }

@@ -7,10 +7,12 @@ import Foundation
 /// folder the listing names as one is walked without a `stat` of its own.
 public enum FileTree {
     /// Calls `visit` with the relative path and status of every entry under `root` but folders
-    /// (which are walked, to `depth` levels below the root; folders deeper are visited instead).
+    /// (which are walked, to `depth` levels below the root; folders deeper are visited instead),
+    /// and `folders`, when given, with those of every folder walked (the root's path is "").
     /// False when a folder could not be listed or an entry not looked at.
     @discardableResult
-    public static func walk(_ root: String, depth: Int = .max, _ visit: (String, stat) -> Void) -> Bool {
+    public static func walk(_ root: String, depth: Int = .max, folders: ((String, stat) -> Void)? = nil,
+                            _ visit: (String, stat) -> Void) -> Bool {
         let lister = Lister()
         var complete = true
         func walk(_ folder: Int32, prefix: String, level: Int) {
@@ -37,10 +39,17 @@ public enum FileTree {
                 complete = false
                 return
             }
+            stampFolder(child, prefix + name)
             walk(child, prefix: prefix + name + "/", level: level + 1)
+        }
+        func stampFolder(_ folder: Int32, _ path: String) {
+            guard let folders else { return }
+            var info = stat()
+            if fstat(folder, &info) == 0 { folders(path, info) } else { complete = false }
         }
         let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFolder >= 0 else { return false }
+        stampFolder(rootFolder, "")
         walk(rootFolder, prefix: "", level: 0)
         return complete
     }

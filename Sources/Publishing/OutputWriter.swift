@@ -91,7 +91,10 @@ public enum OutputWriter {
             var spareFiles: [String: FileStamp] = [:]
             let survey = survey?.value ?? Self.survey(of: output)
             if let unemptiable = survey.unemptiable { throw OutputError(path: unemptiable.path, errno: unemptiable.errno) }
-            if let tree = survey.spare, rename(spare(of: output).path, staging.path) == 0 {
+            if let surveyed = survey.spare, rename(spare(of: output).path, staging.path) == 0 {
+                // Surveyed while the build rendered: a folder of it changed since (a file added,
+                // removed or renamed by hand or by a sync tool) and it is walked again, now claimed.
+                let tree = surveyed.foldersUnchanged(under: staging.path) ? surveyed : OutputTree.scan(staging.path)
                 if tree.complete {
                     spareFiles = tree.files
                     for name in [OutputFolderRule.marker, BuildRecord.fileName] { unlink(staging.path + "/" + name) }
@@ -179,7 +182,7 @@ public enum OutputWriter {
             if part == 0 {
                 unemptiable = unemptiableFolder(of: output)
             } else if hasSpare {
-                spareTree = OutputTree.scan(spare.path)
+                spareTree = OutputTree.scan(spare.path, folders: true)
             }
         }
         return Survey(unemptiable: unemptiable, spare: spareTree)

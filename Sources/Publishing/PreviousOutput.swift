@@ -19,6 +19,9 @@ public struct PreviousOutput: Sendable {
     /// (`readingSearchIndexAhead`); nil: it is read when the index is made.
     var searchIndex: Background<SearchShards.ReadBack>?
 
+    /// The reading `readingSearchIndexAhead` started, for a caller that waits for it to end.
+    public var readingAhead: (any Waitable)? { searchIndex }
+
     public subscript(path: String) -> String? { keys[path] }
 
     /// The same files, with the search index read back from now on, on another thread, while

@@ -103,6 +103,10 @@ public struct SiteBuilder {
             guard let found, let full = BuildRecord.read(in: outputFolder) else { return (nil, [:]) }
             return (full, full.intact(in: found.tree))
         }
+        // None of it outlives the build, whichever way the build ends: it reads folders only
+        // the holder of the site's lock may change.
+        var aside: [any Waitable] = [lastBuild]
+        defer { aside.forEach { $0.wait() } }
 
         let (content, imported) = try step("import") {
             try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive)
@@ -127,9 +131,12 @@ public struct SiteBuilder {
             return try nothingChanged(reusable, files: reusable.files.count, imported: imported)
         }
 
-        // Files still as the last build wrote them, by the key of their inputs.
+        // Files still as the last build wrote them, by the key of their inputs. The folders
+        // beside the output are surveyed ahead only when the output is one qcsite wrote (it has
+        // a build record); any other is refused by the publish, and never walked.
         let previous = PreviousOutput(keys: intact.compactMapValues(\.key), folder: outputFolder).readingSearchIndexAhead()
-        let survey = Background { OutputWriter.survey(of: outputFolder) }
+        let survey = published == nil ? nil : Background { OutputWriter.survey(of: outputFolder) }
+        aside += [previous.readingAhead, survey].compactMap { $0 }
 
         var snapshot = try step("snapshot") { try archive.snapshot() }
         for index in snapshot.years.indices {

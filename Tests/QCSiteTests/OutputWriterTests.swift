@@ -6,6 +6,7 @@ import Testing
 @testable import Disclosure
 @testable import Forms
 @testable import Preview
+@testable import Parallelism
 @testable import Publishing
 @testable import Rules
 @testable import SafePaths
@@ -130,6 +131,36 @@ struct OutputWriterTests {
         _ = try OutputWriter.publish(["index.html": Data("v8".utf8)], to: out)
         #expect(fixture.read(".public.spare/notes.txt") == "mine")
         #expect(tree(out).files == ["index.html": Data("v8".utf8)])
+    }
+
+    @Test("A spare surveyed while a build rendered and changed by hand before the publish claims it is walked again")
+    func surveyedSpareChangedLater() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let out = fixture.url("public")
+        let spare = OutputWriter.spare(of: out).path
+        let record = BuildRecord(inputs: nil, stamps: nil, checkErrors: 0, checkLine: "", files: [:])
+        for version in ["1", "2"] {
+            _ = try OutputWriter.publish(["index.html": Data("v\(version)".utf8), "a/index.html": Data("a\(version)".utf8)], to: out)
+        }
+        // A sync tool adds a file to a folder of the spare after the survey, and one of the
+        // spare's files, which the publish would replace, is removed.
+        let survey = Background { OutputWriter.survey(of: out) }
+        survey.wait()
+        try Data("foreign".utf8).write(to: URL(fileURLWithPath: spare + "/a/conflict.html"))
+        try FileManager.default.removeItem(atPath: spare + "/a/index.html")
+        let files = ["index.html": Data("v3".utf8), "a/index.html": Data("a2".utf8)]
+        _ = try OutputWriter.publish(RenderedSite(files: files, kept: [], keys: [:]), record: record, to: out, survey: survey)
+        #expect(tree(out).files == files, "only the site's files, nothing the spare was given by hand")
+        #expect(BuildRecord.read(in: out)?.verified(against: out).exact == true)
+
+        // Unchanged since the survey, the spare is taken as surveyed: its folders are only stamped again.
+        let next = Background { OutputWriter.survey(of: out) }
+        let taken = try #require(next.value.spare)
+        #expect(taken.foldersUnchanged(under: spare))
+        let later = ["index.html": Data("v4".utf8), "a/index.html": Data("a2".utf8)]
+        _ = try OutputWriter.publish(RenderedSite(files: later, kept: [], keys: [:]), record: record, to: out, survey: next)
+        #expect(tree(out).files == later)
     }
 
     @Test("Names of one character (a page a.md, --archive a, --output p) build; they once trapped in Foundation")
