@@ -76,6 +76,7 @@ let package = Package(
                 "TextKeys", "SiteSettings", "SafePaths", "Parallelism",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"]
         ),

@@ -17,8 +17,33 @@ enum ControlCharacters {
 
     /// The first refused character of `text`, named for staff ("U+202E（双向文本控制字符）"); nil when none.
     static func firstRefused(in text: some StringProtocol) -> String? {
+        // Nearly every text holds none: its bytes tell at once, without decoding characters.
+        if text.utf8.withContiguousStorageIfAvailable({ !holdsRefused($0) }) == true { return nil }
         guard let scalar = text.unicodeScalars.first(where: isRefused) else { return nil }
         return describe(scalar)
+    }
+
+    /// Whether valid UTF-8 holds a refused scalar: a C0 control byte but tab, LF and CR; DEL;
+    /// C2 80–9F (C1 controls); E2 80 AA–AE and E2 81 A6–A9 (the bidirectional controls).
+    static func holdsRefused(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x09, 0x0A, 0x0D: break
+            case 0x00...0x1F, 0x7F: return true
+            case 0xC2:
+                if index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+            case 0xE2:
+                if index + 2 < bytes.count {
+                    let (second, third) = (bytes[index + 1], bytes[index + 2])
+                    if second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+                }
+            default: break
+            }
+            index += 1
+        }
+        return false
     }
 
     static func describe(_ scalar: Unicode.Scalar) -> String {

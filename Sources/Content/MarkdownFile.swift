@@ -24,11 +24,11 @@ struct MarkdownFile {
         // Lines cut at the newline byte, as Character splitting would (a grapheme never joins
         // across a line feed), without its per-character cost.
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+        guard lines.first.map({ trimmed($0) == "---" }) == true else {
             try checkBody(lines[...], path: path)
             return MarkdownFile(path: path, frontMatter: nil, body: text)
         }
-        guard let end = lines.dropFirst().firstIndex(where: { ["---", "..."].contains($0.trimmingCharacters(in: .whitespaces)) }) else {
+        guard let end = lines.dropFirst().firstIndex(where: { ["---", "..."].contains(trimmed($0)) }) else {
             throw InputError(path: path, line: 1, "front matter 没有结束的 --- 行 (front matter is never closed)")
         }
         let yaml = lines[1..<end].joined(separator: "\n")
@@ -38,6 +38,16 @@ struct MarkdownFile {
         try log.throwIfAny()
         let body = end + 1 < lines.count ? String(text[lines[end + 1].startIndex...]) : ""
         return MarkdownFile(path: path, frontMatter: front, body: body, bodyLine: end + 2)
+    }
+
+    /// A line without the whitespace around it, as `trimmingCharacters(in: .whitespaces)` has it;
+    /// an ASCII line (nearly all) is trimmed of its spaces and tabs without Foundation.
+    static func trimmed(_ line: Substring) -> Substring {
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return Substring(line.trimmingCharacters(in: .whitespaces)) }
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = line.utf8.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = line.utf8.lastIndex(where: { !isBlank($0) })!
+        return line[first...last]
     }
 
     private static func checkBody(_ lines: ArraySlice<Substring>, path: String) throws {

@@ -55,13 +55,7 @@ extension TextDecoding {
     /// A content file's text and encoding; an unreadable or undecodable file, or one larger than
     /// `limit` bytes, is an input error naming the file, with `hint` saying how to save it.
     static func read(_ url: URL, displayPath: String, hint: String = "请保存为 UTF-8", limit: Int) throws -> (text: String, encoding: Encoding) {
-        try InputLimits.checkFileSize(url, displayPath: displayPath, limit: limit)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw InputError(path: displayPath, line: 0, "文件无法读取 (cannot read the file): \(error.localizedDescription)")
-        }
+        let data = try InputLimits.readFile(url, displayPath: displayPath, limit: limit)
         guard let decoded = decode(data) else {
             throw InputError(path: displayPath, line: 0, "文件编码无法识别 (cannot decode the file): \(hint)")
         }

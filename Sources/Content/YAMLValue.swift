@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Yams
 import Archive
 import Diagnostics
@@ -21,7 +22,7 @@ struct YAMLValue {
         do {
             // The encoding given: Yams's default reads the process environment on every parse,
             // which was a third of reading a write-up's front matter.
-            node = try Yams.compose(yaml: text, .default, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
+            node = try plainMapping(text) ?? Yams.compose(yaml: text, .default, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             // An error at the end of the text (an unclosed bracket) is marked one line past it: name the last line.
             let lines = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0))
@@ -31,6 +32,72 @@ struct YAMLValue {
         let value = YAMLValue(node: node, path: path, lineOffset: lineOffset)
         try value.checkText()
         return value
+    }
+
+    /// Text of `key: value` lines only, the front matter of nearly every write-up and notice,
+    /// composed as Yams composes it (a block mapping of plain scalars at the same marks) without
+    /// libyaml's cost, which was a tenth of reading a write-up. Nil for anything else, which Yams
+    /// parses: a line that is not a short ASCII key, a colon, spaces and a value of plain text
+    /// starting with no indicator and holding no `:`, `#`, tab or character YAML refuses or
+    /// breaks lines at; an empty line; a key given twice.
+    static func plainMapping(_ text: String) -> Node? {
+        guard !text.isEmpty else { return nil }
+        var pairs: [(Node, Node)] = []
+        var keys = Set<String>()
+        for (index, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let key = line[..<colon]
+            guard (1...64).contains(key.count), key.allSatisfy(isKeyByte), key.first != UInt8(ascii: "-") else { return nil }
+            let afterColon = line.index(after: colon)
+            guard afterColon < line.endIndex, line[afterColon] == UInt8(ascii: " ") else { return nil }
+            guard let start = line[afterColon...].firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return nil }
+            let end = line[start...].lastIndex(where: { $0 != UInt8(ascii: " ") }).map(line.index(after:))!
+            let value = String(Substring(line[start..<end]))
+            guard isPlainText(value) else { return nil }
+            let keyText = String(Substring(key))
+            guard keys.insert(keyText).inserted else { return nil }
+            // Columns count characters; all before the value are ASCII.
+            let column = line.distance(from: line.startIndex, to: start) + 1
+            guard let keyMark = mark(line: index + 1, column: 1), let valueMark = mark(line: index + 1, column: column) else { return nil }
+            pairs.append((.scalar(.init(keyText, .implicit, .plain, keyMark)), .scalar(.init(value, .implicit, .plain, valueMark))))
+        }
+        // Yams takes a mapping's style from its end, which has none.
+        return .mapping(.init(pairs, .implicit, .any, mark(line: 1, column: 1)))
+    }
+
+    /// Marks by place (`line << 16 | column`). Yams gives a mark no public initializer: each is
+    /// taken, once, from a scalar Yams composes at that place.
+    private static let marks = Mutex<[Int: Mark]>([:])
+
+    private static func mark(line: Int, column: Int) -> Mark? {
+        guard line < 1 << 10, column < 1 << 16 else { return nil }
+        let place = line << 16 | column
+        if let known = marks.withLock({ $0[place] }) { return known }
+        let text = String(repeating: "\n", count: line - 1) + String(repeating: " ", count: column - 1) + "x"
+        guard let mark = (try? Yams.compose(yaml: text))??.mark, mark.line == line, mark.column == column else { return nil }
+        marks.withLock { $0[place] = mark }
+        return mark
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        default: false
+        }
+    }
+
+    /// A value YAML reads as the plain text it is: no indicator first, no `:` or `#` anywhere,
+    /// and only characters YAML prints and never breaks a line at.
+    private static func isPlainText(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, !"-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) else { return false }
+        return value.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x3A, 0x23: false  // `:` and `#`
+            case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...: true
+            default: false
+            }
+        }
     }
 
     static func read(_ url: URL, displayPath: String) throws -> YAMLValue {

@@ -51,11 +51,49 @@ package enum InputLimits {
 
     /// A file larger than `limit` is an input error, found before it is read.
     package static func checkFileSize(_ url: URL, displayPath: String, limit: Int) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= limit else {
-            throw InputError(path: displayPath, line: 0,
-                             "文件有 \(InputLimits.size(size))，超过上限 \(InputLimits.size(limit)) (file too large)；请检查是否选错了文件，或删除多余的内容")
+        var info = stat()
+        let size = stat(url.path, &info) == 0 ? Int(info.st_size) : 0
+        guard size <= limit else { throw tooLarge(displayPath, size: size, limit: limit) }
+    }
+
+    /// The bytes of a file of at most `limit` bytes, through one descriptor: its size from the
+    /// open file, then its bytes, never more than `limit` (a file that grows past it while read
+    /// is refused too). A file that cannot be read is an error, never empty bytes.
+    package static func readFile(_ url: URL, displayPath: String, limit: Int) throws -> Data {
+        let unreadable = { (code: Int32) in
+            InputError(path: displayPath, line: 0, "文件无法读取 (cannot read the file): \(String(cString: strerror(code)))")
         }
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw unreadable(errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw unreadable(errno) }
+        let size = Int(info.st_size)
+        guard size <= limit else { throw tooLarge(displayPath, size: size, limit: limit) }
+        // One byte more than the size: reaching it means the file grew after fstat.
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var count = 0
+        while true {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw unreadable(errno)
+            }
+            if read == 0 { break }
+            count += read
+            if count == bytes.count {
+                guard count <= limit else { throw tooLarge(displayPath, size: count, limit: limit) }
+                bytes.append(contentsOf: repeatElement(0, count: min(limit + 1, 2 * count) - count))
+            }
+        }
+        return Data(bytes[..<count])
+    }
+
+    private static func tooLarge(_ displayPath: String, size: Int, limit: Int) -> InputError {
+        InputError(path: displayPath, line: 0,
+                   "文件有 \(InputLimits.size(size))，超过上限 \(InputLimits.size(limit)) (file too large)；请检查是否选错了文件，或删除多余的内容")
     }
 
     /// "64 MiB", for messages.

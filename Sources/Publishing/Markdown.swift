@@ -66,6 +66,7 @@ public enum Markdown {
 
     /// The first `length` characters of a text on one line, with an ellipsis when cut.
     static func excerpt(ofText text: String, length: Int) -> String {
+        if let excerpt = excerptOfLoneScalars(text, length: length) { return excerpt }
         // Every LF scalar, as Foundation's replace did through NSString (which also kept a line
         // break followed by a combining mark, a case plain text from cmark does not have).
         func line(_ scalars: Substring.UnicodeScalarView) -> String {
@@ -84,6 +85,33 @@ public enum Markdown {
             }
             if part.count > length + 1 { return String(part.prefix(length)) + "…" }
             scalars *= 2
+        }
+    }
+
+    /// The excerpt of a text whose first `length + 1` scalars are each a character alone, whatever
+    /// stands beside them (most Chinese write-ups): cut by counting scalars, without finding
+    /// where characters end. Nil when a scalar that could join its neighbours comes first.
+    private static func excerptOfLoneScalars(_ text: String, length: Int) -> String? {
+        var line = String.UnicodeScalarView()
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard standsAlone(scalar.value) else { return nil }
+            if count == length { return String(line) + "…" }
+            line.append(scalar == "\n" ? " " : scalar)
+            count += 1
+        }
+        return String(line)
+    }
+
+    /// Scalars whose grapheme break property never joins them to a neighbour (Other, Control or
+    /// LF, and none of the neighbours CR): printable ASCII and LF, Latin-1, general punctuation
+    /// before the line separators and after the bidi controls, CJK symbols and punctuation but
+    /// the tone marks (Extend), CJK ideographs and their extension A, full-width forms.
+    private static func standsAlone(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0A, 0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60: true
+        default: false
         }
     }
 

@@ -29,12 +29,27 @@ enum PhoneLinks {
     }
 
     static func numbers(in text: String) -> [Range<String.Index>] {
-        // Every number the pattern takes has ten digits or more: most text has fewer, and skips
-        // the regular expression (run on every text of every write-up).
-        var digits = 0
-        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
-        guard digits >= 10 else { return [] }
+        guard mayHoldNumber(text) else { return [] }
         return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }
+    }
+
+    /// Whether a run of ASCII digits and hyphens holds ten digits or more, as every number the
+    /// pattern takes does. Most texts have none, and skip the regular expression (run on every
+    /// text of every write-up), even those with many dates and figures.
+    static func mayHoldNumber(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var digits = 0
+            for byte in bytes {
+                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    digits += 1
+                    if digits == 10 { return true }
+                } else if byte != UInt8(ascii: "-") {
+                    digits = 0
+                }
+            }
+            return false
+        }
     }
 
     /// `tel:` with the digits alone, which every dialer reads.

@@ -58,13 +58,22 @@ public struct SiteBuilder {
     /// A failure inside it that is not an input error is reported with the step's name.
     private func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
         let start = DispatchTime.now()
+        let cpuStart = Self.processCPU()
         defer {
             if timings {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
-                log(String(format: "  %@: %.0f ms", name, ms))
+                log(String(format: "  %@: %.0f ms (CPU %.0f ms)", name, ms, (Self.processCPU() - cpuStart) * 1000))
             }
         }
         return try StepError.wrapping(name, archivePath: paths.archive, body)
+    }
+
+    /// CPU seconds the process has used so far (user and system, every thread).
+    private static func processCPU() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     public func build() throws -> BuildReport {

@@ -119,6 +119,22 @@ struct HostileInputTests {
         #expect(lines.contains { $0.hasPrefix("\(path): 文件有 \(mebibytes) MiB，超过上限 \(mebibytes) MiB") }, "\(lines)")
     }
 
+    @Test("A file is read whole up to its limit; one byte more, or a folder, is an error of the file")
+    func readFileLimits() throws {
+        let fixture = try Self.baseSite()
+        defer { fixture.cleanUp() }
+        let text = String(repeating: "甲乙", count: 5000) + "\n"
+        try fixture.write("a.md", text)
+        let size = text.utf8.count
+        #expect(try InputLimits.readFile(fixture.url("a.md"), displayPath: "a.md", limit: size) == Data(text.utf8))
+        #expect(throws: InputError(path: "a.md", line: 0, "文件有 29 KiB，超过上限 29 KiB (file too large)；请检查是否选错了文件，或删除多余的内容")) {
+            try InputLimits.readFile(fixture.url("a.md"), displayPath: "a.md", limit: size - 1)
+        }
+        #expect(throws: InputError.self) { try InputLimits.readFile(fixture.url("content"), displayPath: "content", limit: 100) }
+        #expect(try InputLimits.readFile(fixture.url("content/site.yaml"), displayPath: "site.yaml", limit: 1 << 20)
+            == FileManager.default.contents(atPath: fixture.url("content/site.yaml").path))
+    }
+
     @Test("A notice file name with a backslash is an error asking for a rename")
     func backslashSlug() throws {
         let fixture = try Self.baseSite()

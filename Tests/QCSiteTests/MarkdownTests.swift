@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Archive
 @testable import Content
@@ -45,6 +46,17 @@ struct MarkdownTests {
             "<p>手机<a href=\"tel:13912345678\">13912345678</a>或<a href=\"tel:4001234567\">400-123-4567</a></p>\n")
         #expect(!Markdown.html("编号2024-039，2024-08-15，订单0351-000000012，A0351-0000000").contains("tel:"))
         #expect(Markdown.html("[0351-0000000](tel:+8603510000000)") == "<p><a href=\"tel:+8603510000000\">0351-0000000</a></p>\n")
+        // The texts the pattern is not run on hold no number it would take.
+        var random = SeededRandom(seed: 5)
+        let pieces = ["0", "1", "3", "4", "9", "00", "400", "0351", "139", "1234567", "-", "--", "甲", "，", "a", " ", "０", "\u{2010}"]
+        var found = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(1 + Int.random(in: 0..<14, using: &random))).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let matches = PhoneLinks.pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
+            found += matches.count
+            #expect(PhoneLinks.mayHoldNumber(text) || matches.isEmpty, "\(text)")
+        }
+        #expect(found > 100, "\(found)")
     }
 
     @Test("A page's HTML and text from one parse equal those of two separate conversions", arguments: [
@@ -79,7 +91,20 @@ struct MarkdownTests {
             let line = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
             return line.count > length ? String(line.prefix(length)) + "…" : line
         }
-        let long = pieces + ["🇨🇳", "🇨", "👨\u{200d}👩\u{200d}👧", "a" + String(repeating: "\u{301}", count: 40), "\u{301}"]
+        let long = pieces + ["🇨🇳", "🇨", "👨\u{200d}👩\u{200d}👧", "a" + String(repeating: "\u{301}", count: 40), "\u{301}",
+                             "，", "。", "a", "é", "\u{302A}", "\u{3000}", "\u{AD}", "\u{2028}", "\u{FF9E}", "\u{1100}\u{1161}"]
+        // Texts of characters that stand alone (cut by counting scalars), with one that joins
+        // its neighbour at each place around the cut.
+        for length in [1, 5, 12] {
+            for place in 0..<(length + 3) {
+                for joining in ["\u{301}", "\u{200d}", "\r", "\u{302A}", "\u{FE0F}"] {
+                    var scalars = Array(String(repeating: "甲a，\n", count: 10).unicodeScalars)
+                    scalars.insert(contentsOf: joining.unicodeScalars, at: place)
+                    let text = String(String.UnicodeScalarView(scalars))
+                    #expect(Markdown.excerpt(ofText: text, length: length) == whole(text, length), "\(length) \(text.debugDescription)")
+                }
+            }
+        }
         for round in 0..<400 {
             let text = (0..<(20 + round % 90)).map { _ in long.randomElement(using: &random)! }.joined()
             for length in [1, 5, 12, 30] {
