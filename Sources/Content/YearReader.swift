@@ -206,14 +206,15 @@ package struct YearReader {
     private func readWriteups(ids: Set<String>, into records: inout YearRecords, log: inout ErrorLog) -> [String: (String, String)] {
         var profiles: [String: (String, String)] = [:]
         let writeups = folder + "/writeups"
-        let names = (log.attempt { try source.entries(in: writeups) } ?? [])
-            .filter { $0.kind == .file && $0.name.hasSuffix(".md") }.map(\.name)
-        // Read and parsed on every core (a year has a thousand); their errors logged in file order.
-        let (folder, shown) = (source, displayPath)
-        let files = Parallel.map(names) { name in
-            Result { try MarkdownFile.read(try folder.existingFile(writeups + "/" + name), displayPath: shown + "/writeups/" + name) }
+        let found = (log.attempt { try source.children(of: writeups) } ?? [])
+            .filter { $0.entry.kind == .file && $0.entry.name.hasSuffix(".md") }
+        // Read and parsed on every core (a year has a thousand), each from the real path its
+        // folder's listing checked; their errors logged in file order.
+        let shown = displayPath
+        let files = Parallel.map(found) { file in
+            Result { try MarkdownFile.read(URL(fileURLWithPath: file.path), displayPath: shown + "/writeups/" + file.entry.name) }
         }
-        for (name, file) in zip(names, files) {
+        for (name, file) in zip(found.map(\.entry.name), files) {
             let path = displayPath + "/writeups/" + name
             let stem = String(name.dropLast(3))
             guard let md = log.attempt({ try file.get() }) else { continue }

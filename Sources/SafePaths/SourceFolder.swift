@@ -82,8 +82,9 @@ package struct SourceFolder: Sendable {
     }
 
     /// `entries(in:)` with each entry's real path: the folder is resolved once, and each entry
-    /// by its own name from there (not by every component from the top again).
-    private func children(of relative: String) throws -> [(entry: Entry, path: String)] {
+    /// by its own name from there (not by every component from the top again). A reader that
+    /// opens a file by this path learns it cannot read it from the open.
+    package func children(of relative: String) throws -> [(entry: Entry, path: String)] {
         guard let folder = try resolve(relative) else { return [] }
         let shownFolder = show(relative)
         guard folder.kind == .folder else {
