@@ -24,11 +24,11 @@ struct MarkdownFile {
         // Lines cut at the newline byte, as Character splitting would (a grapheme never joins
         // across a line feed), without its per-character cost.
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
-        guard lines.first.map({ trimmed($0) == "---" }) == true else {
+        guard lines.first.map({ isMarker($0, ["---"]) }) == true else {
             try checkBody(lines[...], path: path)
             return MarkdownFile(path: path, frontMatter: nil, body: text)
         }
-        guard let end = lines.dropFirst().firstIndex(where: { ["---", "..."].contains(trimmed($0)) }) else {
+        guard let end = lines.dropFirst().firstIndex(where: { isMarker($0, ["---", "..."]) }) else {
             throw InputError(path: path, line: 1, "front matter 没有结束的 --- 行 (front matter is never closed)")
         }
         let yaml = lines[1..<end].joined(separator: "\n")
@@ -38,6 +38,12 @@ struct MarkdownFile {
         try log.throwIfAny()
         let body = end + 1 < lines.count ? String(text[lines[end + 1].startIndex...]) : ""
         return MarkdownFile(path: path, frontMatter: front, body: body, bodyLine: end + 2)
+    }
+
+    /// Whether `line` is one of `markers` (`---`, `...`) between whitespace. A line without a
+    /// `-` or `.` (most of a front matter's) is none, and is not trimmed.
+    static func isMarker(_ line: Substring, _ markers: [Substring]) -> Bool {
+        line.utf8.contains { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") } && markers.contains(trimmed(line))
     }
 
     /// A line without the whitespace around it, as `trimmingCharacters(in: .whitespaces)` has it;

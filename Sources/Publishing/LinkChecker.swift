@@ -10,27 +10,41 @@ public enum LinkChecker {
     /// - Parameter kept: pages of the site that are not in `files` (the output holds them as
     ///   they are): links to them resolve; their own links are not read.
     public static func check(_ files: [String: Data], kept: Set<String> = [], urls: SiteURLs, outputName: String = "public") throws {
-        // Pages are checked on every core at once; their errors are gathered in page order.
+        // Pages are checked on every core at once, in runs of neighbouring pages; their errors
+        // are gathered in page order.
         let pages = files.keys.sorted().filter { $0.hasSuffix(".html") }
         let exists = { @Sendable (path: String) in files[path] != nil || kept.contains(path) }
-        let errors = try Parallel.map(pages) { page in
-            brokenLinks(of: page, in: files, exists: exists, urls: urls, outputName: outputName)
+        let runs = stride(from: 0, to: pages.count, by: 256).map { pages[$0..<min($0 + 256, pages.count)] }
+        let errors = Parallel.map(runs) { run in
+            var known: [String: String?] = [:]
+            return run.flatMap { page in
+                brokenLinks(of: page, in: files, exists: exists, urls: urls, outputName: outputName, known: &known)
+            }
         }.flatMap { $0 }
         if !errors.isEmpty { throw InputErrors(errors) }
     }
 
+    /// `known`: what is wrong with each link that names the same file from every page (a
+    /// root-relative or absolute one, as the layout's are on every page): nil for nothing.
     private static func brokenLinks(of page: String, in files: [String: Data], exists: (String) -> Bool,
-                                    urls: SiteURLs, outputName: String) -> [InputError] {
+                                    urls: SiteURLs, outputName: String, known: inout [String: String?]) -> [InputError] {
         var errors: [InputError] = []
         for link in links(in: files[page]!) {
-            let problem: String
-            switch target(of: link.value, from: page, urls: urls) {
-            case .outside: continue
-            case .page(let target) where resolves(target, exists): continue
-            case .page: problem = "指向的页面或文件不存在 (broken internal link)；请修改内容中的链接或主题模板"
-            case .outsideBase:
-                problem = "以 / 开头，却不在网站地址 \(urls.basePath) 之下 (outside the base path)；请写成相对链接或完整地址"
+            let problem: String?
+            if let seen = known[link.value] {
+                problem = seen
+            } else {
+                let fixed = fixedTarget(of: link.value, urls: urls)
+                switch fixed ?? pageTarget(resolve(link.value, against: page)) {
+                case .outside: problem = nil
+                case .page(let target) where resolves(target, exists): problem = nil
+                case .page: problem = "指向的页面或文件不存在 (broken internal link)；请修改内容中的链接或主题模板"
+                case .outsideBase:
+                    problem = "以 / 开头，却不在网站地址 \(urls.basePath) 之下 (outside the base path)；请写成相对链接或完整地址"
+                }
+                if fixed != nil { known[link.value] = problem }
             }
+            guard let problem else { continue }
             errors.append(InputError(path: "\(outputName)/\(page)", line: link.line, "链接 \(link.value) \(problem)"))
         }
         return errors
@@ -88,19 +102,27 @@ public enum LinkChecker {
 
     /// What a link on `page` names.
     static func target(of link: String, from page: String, urls: SiteURLs) -> Target {
-        var path: String
+        fixedTarget(of: link, urls: urls) ?? pageTarget(resolve(link, against: page))
+    }
+
+    /// What a link names whatever page carries it; nil for a link relative to its page.
+    static func fixedTarget(of link: String, urls: SiteURLs) -> Target? {
         if urls.isAbsolute, link.hasPrefix(urls.base) {
-            path = String(link.dropFirst(urls.base.count))
+            return pageTarget(String(link.dropFirst(urls.base.count)))
         } else if link.hasPrefix("//") || link.utf8.contains(UInt8(ascii: ":")) && !link.hasPrefix("/") && !link.hasPrefix(".") {
             return .outside  // http:, mailto:, tel:, data:, another host
         } else if link.hasPrefix("/") {
             guard link.hasPrefix(urls.basePath) else { return .outsideBase }
-            path = String(link.dropFirst(urls.basePath.count))
+            return pageTarget(String(link.dropFirst(urls.basePath.count)))
         } else if link.isEmpty || link.hasPrefix("#") || link.hasPrefix("?") {
             return .outside
-        } else {
-            path = resolve(link, against: page)
         }
+        return nil
+    }
+
+    /// A path of the site, without its fragment or query, percent-decoded.
+    private static func pageTarget(_ path: String) -> Target {
+        var path = path
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         return .page(path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path)
     }

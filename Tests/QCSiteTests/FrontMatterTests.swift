@@ -58,6 +58,12 @@ struct FrontMatterTests {
             let line = (0..<Int.random(in: 0..<7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             #expect(String(MarkdownFile.trimmed(line[...])) == line.trimmingCharacters(in: .whitespaces), "\(line.debugDescription)")
         }
+        let markers = ["---", " --- ", "\u{3000}---\t", "\u{A0}...", "-- -", "----", "..", "title: 2024-09-06", "甲---", "---\u{B}"]
+        for line in markers {
+            #expect(MarkdownFile.isMarker(line[...], ["---", "..."]) == ["---", "..."].contains(line.trimmingCharacters(in: .whitespaces)),
+                    "\(line.debugDescription)")
+        }
+        #expect(markers.filter { MarkdownFile.isMarker($0[...], ["---", "..."]) }.count == 4)
     }
 
     @Test("A write-up's front matter: the plain path and Yams give the same values and lines")

@@ -365,6 +365,21 @@ struct LinkCheckerTests {
         #expect(lines[1].hasPrefix("public/2024/shortlist/index.html:3: 链接 /2024/files/x.pdf 以 / 开头，却不在网站地址 /qc/ 之下"))
     }
 
+    @Test("A link on many pages is told for each page: a relative one by its page, a root-relative one alike on all")
+    func sameLinkOnManyPages() throws {
+        let page = { (body: String) in Data("<!DOCTYPE html><html><body>\n\(body)\n</body></html>".utf8) }
+        var files: [String: Data] = ["x/a/index.html": page("")]
+        for number in 0..<120 {  // the errors listed stay under 200
+            files["\(number % 2 == 0 ? "x" : "y")/p\(number)/index.html"] = page("<a href=\"../a/\">甲</a> <a href=\"/nothing/\">乙</a>")
+        }
+        let lines = inputErrorLines { try LinkChecker.check(files, urls: SiteURLs(baseURL: "/")) }
+        // Every page's root-relative link is broken; the relative one only where y/ has no a/.
+        #expect(lines.count == 180)
+        #expect(lines.filter { $0.contains("链接 ../a/ ") }.count == 60)
+        #expect(lines.filter { $0.contains("链接 ../a/ ") }.allSatisfy { $0.hasPrefix("public/y/") })
+        #expect(lines.filter { $0.contains("链接 /nothing/ ") }.count == 120)
+    }
+
     @Test("A plain relative link resolves as Foundation's URL resolves it")
     func plainResolution() {
         let pages = ["index.html", "2024/index.html", "2024/2024-001/index.html", "a//b/index.html", "notices/x.y/index.html", "search/index.html"]
