@@ -19,8 +19,9 @@ struct BigramPostings {
         var last = -1
     }
 
-    /// By bigram code (`BigramCode`), which sorts as JavaScript sorts the bigram strings.
-    private(set) var lists: [UInt64: Lists] = [:]
+    /// Each bigram's lists, in ascending order of its code (`BigramCode`), which sorts as
+    /// JavaScript sorts the bigram strings.
+    private(set) var lists: [(code: UInt64, lists: Lists)] = []
 
     init(documents: [SearchIndex.Document]) throws {
         // Normalising and collecting a document's bigrams is independent work, and so is merging
@@ -28,8 +29,8 @@ struct BigramPostings {
         // merged on its own core, every document in order. Batches keep the collected
         // occurrences of a large archive small.
         let batch = 1024
-        let partitions = UnsafeMutableBufferPointer<[UInt64: Lists]>.allocate(capacity: Self.partitions)
-        partitions.initialize(repeating: [:])
+        let partitions = UnsafeMutableBufferPointer<Table>.allocate(capacity: Self.partitions)
+        partitions.initialize(repeating: Table())
         defer {
             partitions.deinitialize()
             partitions.deallocate()
@@ -44,7 +45,8 @@ struct BigramPostings {
                 }
             }
         }
-        for part in partitions { lists.merge(part) { a, _ in a } }  // no bigram is in two
+        // No bigram is in two partitions.
+        lists = partitions.flatMap { zip($0.codes, $0.lists).map { (code: $0, lists: $1) } }.sorted { $0.code < $1.code }
     }
 
     /// Partitions of the bigrams, merged side by side (more than the cores, for an even share).
@@ -108,14 +110,61 @@ struct BigramPostings {
     }
 
     /// Appends the document's occurrences of one partition's bigrams (sorted) to their lists.
-    private static func add(_ number: Int, _ occurrences: ArraySlice<Occurrence>, to lists: inout [UInt64: Lists]) {
+    private static func add(_ number: Int, _ occurrences: ArraySlice<Occurrence>, to table: inout Table) {
         var i = occurrences.startIndex
         while i < occurrences.endIndex {
             let code = occurrences[i].code
             var end = i
             while end < occurrences.endIndex && occurrences[end].code == code { end += 1 }
-            lists[code, default: Lists()].append(document: number, positions: occurrences[i..<end].lazy.map(\.position))
+            table.lists[table.index(of: code)].append(document: number, positions: occurrences[i..<end].lazy.map(\.position))
             i = end
+        }
+    }
+
+    /// One partition's lists by bigram code, in a table of open addressing: a national index
+    /// looks a bigram up millions of times, and a code (a pair of scalars, chosen by no one who
+    /// could aim at collisions) needs no seeded hash, only its bits mixed.
+    struct Table {
+        private(set) var codes: [UInt64] = []
+        var lists: [Lists] = []
+        /// An index into `codes` and `lists` plus one; 0 for an empty slot. A power of two long,
+        /// at most half full.
+        private var slots = [Int32](repeating: 0, count: 1 << 10)
+
+        /// The index of the code's lists, new and empty when the code is new.
+        mutating func index(of code: UInt64) -> Int {
+            let mask = slots.count - 1
+            var slot = Self.mixed(code) & mask
+            while slots[slot] != 0 {
+                let index = Int(slots[slot]) - 1
+                if codes[index] == code { return index }
+                slot = (slot + 1) & mask
+            }
+            codes.append(code)
+            lists.append(Lists())
+            slots[slot] = Int32(codes.count)
+            if codes.count * 2 > slots.count { grow() }
+            return codes.count - 1
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (index, code) in codes.enumerated() {
+                var slot = Self.mixed(code) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index + 1)
+            }
+        }
+
+        /// The code's bits mixed (SplitMix64's finaliser): the low bits of the result depend on
+        /// all of the code's, whatever partition (`partition(_:)`, the high bits of another
+        /// product) the code is in.
+        private static func mixed(_ code: UInt64) -> Int {
+            var x = code
+            x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int(truncatingIfNeeded: x ^ (x >> 31))
         }
     }
 }

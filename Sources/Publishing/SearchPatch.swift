@@ -13,10 +13,7 @@ struct PostingEntry: Equatable {
 extension BigramPostings {
     /// The postings of every bigram, in the shards' order.
     var entries: [PostingEntry] {
-        lists.keys.sorted().map { code in
-            let lists = lists[code]!
-            return PostingEntry(code: code, documents: lists.documents[...], positions: lists.positions[...])
-        }
+        lists.map { PostingEntry(code: $0.code, documents: $0.lists.documents[...], positions: $0.lists.positions[...]) }
     }
 }
 
