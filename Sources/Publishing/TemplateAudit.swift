@@ -35,8 +35,8 @@ package enum TemplateAudit {
         record.lock.withLock { _ = record.missed.insert(name) }
     }
 
-    static func gave(_ fields: [String: TemplateValue]) {
+    static func gave(_ fields: TemplateFields) {
         guard record.active else { return }
-        record.lock.withLock { record.given.formUnion(fields.keys) }
+        record.lock.withLock { record.given.formUnion(fields.names) }
     }
 }

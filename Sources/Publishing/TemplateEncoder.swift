@@ -10,7 +10,7 @@ enum TemplateEncoder {
 
     /// What one `encode(to:)` produced: a keyed object, an array, or a single value.
     final class Storage {
-        enum Kind { case none, object([String: TemplateValue]), array([TemplateValue]), single(TemplateValue) }
+        enum Kind { case none, object(TemplateFields), array([TemplateValue]), single(TemplateValue) }
         var kind = Kind.none
 
         var value: TemplateValue {
@@ -42,7 +42,7 @@ enum TemplateEncoder {
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-            if case .none = storage.kind { storage.kind = .object([:]) }
+            if case .none = storage.kind { storage.kind = .object(TemplateFields()) }
             return KeyedEncodingContainer(Keyed<Key>(storage: storage))
         }
 
@@ -62,8 +62,8 @@ enum TemplateEncoder {
 
         private func set(_ value: TemplateValue, _ key: Key) {
             guard case .object(var fields) = storage.kind else { return }
-            storage.kind = .none  // release the dictionary so the write below does not copy it
-            fields[key.stringValue] = value
+            storage.kind = .none  // release the fields so the write below does not copy them
+            fields.append(key.stringValue, value)
             storage.kind = .object(fields)
         }
 

@@ -100,7 +100,7 @@ struct TemplateGenerator {
     private mutating func object(depth: Int) -> TemplateValue {
         var fields: [String: TemplateValue] = [:]
         for field in Self.fields where chance(70) { fields[field] = value(depth: depth) }
-        return .object(fields)
+        return .object(TemplateFields(fields))
     }
 
     private mutating func value(depth: Int) -> TemplateValue {
