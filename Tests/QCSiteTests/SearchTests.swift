@@ -69,7 +69,7 @@ struct SearchTests {
     @Test("The search key is the title key of the text in NFC, for every scalar and mixed texts")
     func searchKeyIsTitleKey() throws {
         var texts = (0..<0x11000).compactMap { Unicode.Scalar($0).map { String($0) } }
-        texts += ["５Ｇ　室分，Ａ", "Café CAFE\u{301} ΑΣ İstanbul", "𠮷野家（ＱＣ）\u{E000}", "降低光缆熔接损耗超标率！", "가각\u{1100}\u{1161}", "ﬁ ß Ǆ"]
+        texts += ["５Ｇ　室分，Ａ", "降低熔接损耗e\u{301}", "\u{301}降低", "한글 降低", "Café CAFE\u{301} ΑΣ İstanbul", "𠮷野家（ＱＣ）\u{E000}", "降低光缆熔接损耗超标率！", "가각\u{1100}\u{1161}", "ﬁ ß Ǆ"]
         for text in texts {
             #expect(SearchText.key(text) == TextNormalization.titleKey(text.precomposedStringWithCanonicalMapping),
                     "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
