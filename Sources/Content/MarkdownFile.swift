@@ -14,30 +14,42 @@ struct MarkdownFile {
         let (text, _) = try TextDecoding.read(url, displayPath: displayPath, limit: InputLimits.markdownBytes)
         // Most files have no CR at all: a scan of the bytes spares them Foundation's replace,
         // which goes through NSString here and was the costliest step of reading a write-up.
-        let lines = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        return try parse(lines, path: displayPath)
+        let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 13, $0.count) != nil }
+            ?? text.utf8.contains(13)
+        return try parse(hasCR ? text.replacingOccurrences(of: "\r\n", with: "\n") : text, path: displayPath)
     }
 
     /// Splits the front matter from the body; a refused control character in the body is an
     /// error of its line (the front matter's are found by `YAMLValue`).
     static func parse(_ text: String, path: String) throws -> MarkdownFile {
-        // Lines cut at the newline byte, as Character splitting would (a grapheme never joins
-        // across a line feed), without its per-character cost.
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
-        guard lines.first.map({ isMarker($0, ["---"]) }) == true else {
-            try checkBody(lines[...], path: path)
+        // Lines end at the newline byte, as Character splitting would end them (a grapheme never
+        // joins across a line feed), without its per-character cost. Only the front matter's
+        // lines are found one by one; the body is checked whole.
+        let bytes = text.utf8
+        func lineEnd(from start: String.Index) -> String.Index { bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex }
+        let firstEnd = lineEnd(from: bytes.startIndex)
+        guard isMarker(text[..<firstEnd], ["---"]) else {
+            try checkBody(text[...], firstLine: 1, path: path)
             return MarkdownFile(path: path, frontMatter: nil, body: text)
         }
-        guard let end = lines.dropFirst().firstIndex(where: { isMarker($0, ["---", "..."]) }) else {
-            throw InputError(path: path, line: 1, "front matter 没有结束的 --- 行 (front matter is never closed)")
+        let neverClosed = InputError(path: path, line: 1, "front matter 没有结束的 --- 行 (front matter is never closed)")
+        guard firstEnd < bytes.endIndex else { throw neverClosed }
+        let yamlStart = bytes.index(after: firstEnd)
+        // The closing marker: its line's start and end, and its index among the lines (from 0).
+        var (start, index) = (yamlStart, 1)
+        var end = lineEnd(from: start)
+        while !isMarker(text[start..<end], ["---", "..."]) {
+            guard end < bytes.endIndex else { throw neverClosed }
+            (start, index) = (bytes.index(after: end), index + 1)
+            end = lineEnd(from: start)
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
+        let yaml = index == 1 ? "" : String(text[yamlStart..<bytes.index(before: start)])
+        let body = end < bytes.endIndex ? text[bytes.index(after: end)...] : ""
         var log = ErrorLog()
         let front = log.attempt { try YAMLValue.parse(yaml, path: path, lineOffset: 1) }
-        log.attempt { try checkBody(lines[(end + 1)...], path: path) }
+        log.attempt { try checkBody(body, firstLine: index + 2, path: path) }
         try log.throwIfAny()
-        let body = end + 1 < lines.count ? String(text[lines[end + 1].startIndex...]) : ""
-        return MarkdownFile(path: path, frontMatter: front, body: body, bodyLine: end + 2)
+        return MarkdownFile(path: path, frontMatter: front, body: String(body), bodyLine: index + 2)
     }
 
     /// Whether `line` is one of `markers` (`---`, `...`) between whitespace. A line without a
@@ -56,11 +68,14 @@ struct MarkdownFile {
         return line[first...last]
     }
 
-    private static func checkBody(_ lines: ArraySlice<Substring>, path: String) throws {
+    /// `text`, whose first line is line `firstLine` of the file: a refused control character is
+    /// an error of its line. Nearly every text has none, which one scan of its bytes tells.
+    private static func checkBody(_ text: Substring, firstLine: Int, path: String) throws {
+        guard ControlCharacters.firstRefused(in: text) != nil else { return }
         var log = ErrorLog()
-        for (index, line) in zip(lines.indices, lines) {
-            if let refused = ControlCharacters.firstRefused(in: line) {
-                log.add(path, index + 1, ControlCharacters.message(refused, in: "这一行"))
+        for (offset, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if let refused = ControlCharacters.firstRefused(in: Substring(line)) {
+                log.add(path, firstLine + offset, ControlCharacters.message(refused, in: "这一行"))
             }
         }
         try log.throwIfAny()

@@ -6,7 +6,7 @@ import Yams
 
 @Suite("Front matter of plain lines")
 struct FrontMatterTests {
-    /// Every node of `a` and `b` alike: kind, text, resolved tag, style, mark, and the order of pairs.
+    /// Every node of `a` and `b` alike: kind, text, resolved tag, style, mark, and the order of pairs and items.
     func same(_ a: Node, _ b: Node) -> Bool {
         switch (a, b) {
         case (.scalar(let x), .scalar(let y)):
@@ -14,6 +14,8 @@ struct FrontMatterTests {
         case (.mapping(let x), .mapping(let y)):
             return x.style == y.style && x.mark?.description == y.mark?.description && x.tag == y.tag && x.count == y.count
                 && zip(x, y).allSatisfy { same($0.key, $1.key) && same($0.value, $1.value) }
+        case (.sequence(let x), .sequence(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy(same)
         default:
             return false
         }
@@ -64,6 +66,57 @@ struct FrontMatterTests {
                     "\(line.debugDescription)")
         }
         #expect(markers.filter { MarkdownFile.isMarker($0[...], ["---", "..."]) }.count == 4)
+    }
+
+    /// Markdown files split by cutting every line apart first, as `MarkdownFile.parse` once did:
+    /// the body, its first line, the front matter's text and the errors, to compare with.
+    func splitByLines(_ text: String) -> (body: String, bodyLine: Int, yaml: String?, errors: [String]) {
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
+        func errors(_ part: ArraySlice<Substring>) -> [String] {
+            zip(part.indices, part).compactMap { index, line in
+                ControlCharacters.firstRefused(in: line).map { "n.md:\(index + 1): " + ControlCharacters.message($0, in: "这一行") }
+            }
+        }
+        let marker = { (line: Substring, markers: [String]) in markers.contains(line.trimmingCharacters(in: .whitespaces)) }
+        guard marker(lines[0], ["---"]) else { return (text, 1, nil, errors(lines[...])) }
+        guard let end = lines.dropFirst().firstIndex(where: { marker($0, ["---", "..."]) }) else {
+            return ("", 0, nil, ["n.md:1: front matter 没有结束的 --- 行 (front matter is never closed)"])
+        }
+        let body = end + 1 < lines.count ? String(text[lines[end + 1].startIndex...]) : ""
+        return (body, end + 2, lines[1..<end].joined(separator: "\n"), errors(lines[(end + 1)...]))
+    }
+
+    @Test("Front matter and body are split as cutting every line apart splits them, errors at the same lines")
+    func splitAsLines() {
+        var random = SeededRandom(seed: 13)
+        let pieces = ["---", "...", " --- ", "title: 标题", "date: 2024-09-06", "\n", "\n", "\n", "甲乙", "\u{1}", "\u{202E}", " ", "-", ".", "#"]
+        var closed = 0
+        for round in 0..<6000 {
+            let text = (round % 2 == 0 ? "---\n" : "")
+                + (0..<Int.random(in: 1..<12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let expected = splitByLines(text)
+            do {
+                let file = try MarkdownFile.parse(text, path: "n.md")
+                #expect(expected.errors.isEmpty, "\(text.debugDescription)")
+                #expect(file.body == expected.body && file.bodyLine == expected.bodyLine, "\(text.debugDescription)")
+                if let yaml = expected.yaml {
+                    closed += 1
+                    #expect(file.frontMatter.map { same($0.node, try! YAMLValue.parse(yaml, path: "n.md", lineOffset: 1).node) } == true,
+                            "\(text.debugDescription)")
+                } else {
+                    #expect(file.frontMatter == nil, "\(text.debugDescription)")
+                }
+            } catch {
+                // The body's errors are the expected ones; any other is the front matter's, which YAML refuses.
+                let errors = (error as? InputErrors)?.errors ?? [error as? InputError].compactMap { $0 }
+                #expect(!errors.isEmpty, "\(text.debugDescription): \(error)")
+                let body = errors.filter { expected.yaml == nil || $0.line >= expected.bodyLine }.map(\.description)
+                #expect(body == expected.errors, "\(text.debugDescription): \(body) vs \(expected.errors)")
+                let yamlRefused = expected.yaml.map { (try? YAMLValue.parse($0, path: "n.md", lineOffset: 1)) == nil } ?? false
+                #expect(!expected.errors.isEmpty || yamlRefused, "\(text.debugDescription): \(error)")
+            }
+        }
+        #expect(closed > 150, "\(closed)")
     }
 
     @Test("A write-up's front matter: the plain path and Yams give the same values and lines")
