@@ -92,7 +92,7 @@ extension ArchiveDatabase {
         year.registrations = try RegistrationRows.registrations(year: y, in: db)
         year.people = try RegistrationRows.people(year: y, in: db)
         year.materials = try RegistrationRows.materials(year: y, in: db)
-        year.writeups = try Writeup.filter(inYear).order(Column("registration_id")).fetchAll(db)
+        year.writeups = try RegistrationRows.writeups(year: y, in: db)
         year.judges = try Judge.filter(inYear).order(Column("source_line")).fetchAll(db)
         year.sheets = try ScoredSheet.fetchAll(db, ScoreSheet.filter(inYear).order(Column("id"))
             .including(all: ScoreSheet.items.order(Column("item"))))

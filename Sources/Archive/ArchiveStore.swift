@@ -57,7 +57,6 @@ extension ArchiveDatabase {
         try year.competition.insert(db)
         for stage in year.stages { try stage.insert(db) }
         try RegistrationRows.insert(year, in: db)
-        for writeup in year.writeups { try writeup.insert(db) }
         for judge in year.judges { try judge.insert(db) }
         let scoreItem = try db.cachedStatement(sql: "INSERT INTO score_item (sheet_id, item, score) VALUES (?, ?, ?)")
         for scored in year.sheets {

@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 
-/// Registrations, their people and their materials are the archive's most numerous rows (a
-/// national year holds tens of thousands of each): they are written many rows to a prepared
-/// statement, bound straight into SQLite, and read back by column position, not through a
-/// record coder per row, which costs more than SQLite itself at that size.
+/// Registrations, their people, their materials and their write-ups are the archive's most
+/// numerous rows (a national year holds tens of thousands of each): they are written many rows
+/// to a prepared statement, bound straight into SQLite, and read back by column position, not
+/// through a record coder per row, which costs more than SQLite itself at that size.
 enum RegistrationRows {
     /// The columns of `registration`, in the order `insert` binds and `registrations(year:in:)` reads them.
     private static let registrationColumns = """
@@ -12,7 +12,7 @@ enum RegistrationRows {
         contact, phone, email, address, postcode, status, extra_json, source_path, source_line
         """
 
-    /// Writes a year's registrations, people and materials.
+    /// Writes a year's registrations, people, materials and write-ups.
     static func insert(_ year: YearRecords, in db: Database) throws {
         let extras = ExtraColumns()
         try insert(year.registrations, into: "registration", columns: registrationColumns, in: db) { r, row in
@@ -37,6 +37,13 @@ enum RegistrationRows {
             try row.bind(m.year)
             try row.bind(m.registrationId)
             try row.bind(m.material)
+        }
+        try insert(year.writeups, into: "writeup", columns: "year, registration_id, title, markdown, source_path", in: db) { w, row in
+            try row.bind(w.year)
+            try row.bind(w.registrationId)
+            try row.bind(w.title)
+            try row.bind(w.markdown)
+            try row.bind(w.sourcePath)
         }
     }
 
@@ -103,6 +110,18 @@ enum RegistrationRows {
             """, arguments: [year])
         while let row = try rows.next() {
             result.append(RegistrationMaterial(year: row[0], registrationId: row[1], material: row[2]))
+        }
+        return result
+    }
+
+    /// A year's write-ups, by registration.
+    static func writeups(year: Int, in db: Database) throws -> [Writeup] {
+        var result: [Writeup] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT year, registration_id, title, markdown, source_path FROM writeup WHERE year = ? ORDER BY registration_id
+            """, arguments: [year])
+        while let row = try rows.next() {
+            result.append(Writeup(year: row[0], registrationId: row[1], title: row[2], markdown: row[3], sourcePath: row[4]))
         }
         return result
     }

@@ -3,11 +3,11 @@ import Testing
 @testable import Archive
 @testable import Rules
 
-/// Registrations, people and materials are written in batches and read back by column
+/// Registrations, people, materials and write-ups are written in batches and read back by column
 /// position: every field must come back as it went in, whatever the batch boundaries.
 @Suite("Archive: registration rows")
 struct RegistrationRowsTests {
-    @Test("A year of registrations, people and materials reads back equal", arguments: [1, 63, 64, 65, 200])
+    @Test("A year of registrations, people, materials and write-ups reads back equal", arguments: [1, 63, 64, 65, 200])
     func roundTrip(count: Int) throws {
         let registry = Registry(enterprises: [Enterprise(id: "ent-a", name: "示例甲"), Enterprise(id: "ent-b", name: "示例乙")],
                                 aliases: [])
@@ -27,6 +27,11 @@ struct RegistrationRowsTests {
             year.people.append(RegistrationPerson(year: 2024, registrationId: id, role: .presenter, position: 1, name: "张伟"))
             year.materials.append(RegistrationMaterial(year: 2024, registrationId: id, material: "成果报告"))
             year.materials.append(RegistrationMaterial(year: 2024, registrationId: id, material: "推荐表PDF"))
+            if i % 7 != 3 {
+                year.writeups.append(Writeup(year: 2024, registrationId: id, title: i % 2 == 0 ? nil : "成果\(i)",
+                                             markdown: i % 11 == 0 ? "" : "## 小组简介\n\n第\(i)小组。\r\n" + String(repeating: "甲", count: i),
+                                             sourcePath: "content/years/2024/writeups/\(id).md"))
+            }
         }
         let archive = try ArchiveDatabase()
         try archive.replace(registry: registry, writing: Writing(notices: [], pages: []), years: [year])
@@ -34,6 +39,7 @@ struct RegistrationRowsTests {
         #expect(read.registrations == year.registrations)
         #expect(read.people == year.people.sorted { ($0.registrationId, $0.role.rawValue) < ($1.registrationId, $1.role.rawValue) })
         #expect(read.materials == year.materials.sorted { ($0.registrationId, $0.material) < ($1.registrationId, $1.material) })
+        #expect(read.writeups == year.writeups)
     }
 
     @Test("A status the archive cannot read is an archive error naming it, not a crash")
