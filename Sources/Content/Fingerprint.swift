@@ -17,22 +17,18 @@ struct Fingerprint {
     mutating func add(path: String, as name: String, shown: String, buffer: UnsafeMutableRawBufferPointer) throws {
         add(Array(name.utf8) + [0])
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw Self.unreadable(shown, errno) }
+        guard fd >= 0 else { throw InputError.unreadable(shown, errno) }
         defer { close(fd) }
         while true {
             let count = read(fd, buffer.baseAddress, buffer.count)
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Self.unreadable(shown, errno)
+                throw InputError.unreadable(shown, errno)
             }
             hash.add(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
         }
         add([0])
-    }
-
-    private static func unreadable(_ shown: String, _ code: Int32) -> InputError {
-        InputError(path: shown, line: 0, "文件无法读取 (cannot read the file): \(String(cString: strerror(code)))")
     }
 
     var value: String { String(hash.words.0, radix: 16) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem in the content files, located at `path:line` so staff can open the file and fix it.
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Path as the user gave it, relative to the content folder's parent where possible.
@@ -10,6 +12,15 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         self.path = path
         self.line = line
         self.message = message
+    }
+
+    /// A file or folder the system refused (`code` an errno), with what to do about it.
+    package static func unreadable(_ path: String, _ code: Int32) -> InputError {
+        let reason = String(cString: strerror(code))
+        let hint = code == EACCES || code == EPERM
+            ? "；请检查权限，让运行 qcsite 的用户能读取它（如 chmod -R u+rX）"
+            : code == ELOOP ? "；符号链接形成循环，请删除它" : ""
+        return InputError(path: path, line: 0, "无法读取 (cannot read: \(reason))" + hint)
     }
 
     public var description: String {

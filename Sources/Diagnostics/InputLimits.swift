@@ -60,9 +60,7 @@ package enum InputLimits {
     /// open file, then its bytes, never more than `limit` (a file that grows past it while read
     /// is refused too). A file that cannot be read is an error, never empty bytes.
     package static func readFile(_ url: URL, displayPath: String, limit: Int) throws -> Data {
-        let unreadable = { (code: Int32) in
-            InputError(path: displayPath, line: 0, "文件无法读取 (cannot read the file): \(String(cString: strerror(code)))")
-        }
+        let unreadable = { (code: Int32) in InputError.unreadable(displayPath, code) }
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw unreadable(errno) }
         defer { close(fd) }

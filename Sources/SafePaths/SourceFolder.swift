@@ -234,10 +234,6 @@ package struct SourceFolder: Sendable {
 
     /// A file or folder the system refused, with what to do about it.
     static func failure(_ shown: String, _ code: Int32) -> InputError {
-        let reason = String(cString: strerror(code))
-        let hint = code == EACCES || code == EPERM
-            ? "；请检查权限，让运行 qcsite 的用户能读取它（如 chmod -R u+rX）"
-            : code == ELOOP ? "；符号链接形成循环，请删除它" : ""
-        return InputError(path: shown, line: 0, "无法读取 (cannot read: \(reason))" + hint)
+        InputError.unreadable(shown, code)
     }
 }

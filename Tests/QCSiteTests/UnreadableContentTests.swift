@@ -47,6 +47,23 @@ struct UnreadableContentTests {
         #expect(FullSite.names(in: fixture.url("archive-backups"), prefix: "archive-").isEmpty, "a failed import takes no backup")
     }
 
+    @Test("An unreadable write-up stops the import, named, with what to do about it, and nothing removed")
+    func unreadableWriteup() async throws {
+        try #require(QCSiteBinary.isBuilt)
+        let (fixture, counts) = try await importedSite()
+        defer { fixture.cleanUp() }
+        let writeup = "content/years/2024/writeups/2024-001.md"
+        try fixture.write(writeup, "---\ntitle: 活动过程\n---\n小组的活动过程，已改。\n")
+        Unprivileged.chmod(fixture, writeup, 0o000)
+        defer { Unprivileged.chmod(fixture, writeup, 0o644) }
+        for command in [["import"], ["import", "--force"], ["build"]] {
+            let run = try await Unprivileged.run(command, in: fixture)
+            #expect(run.status == 2, "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("\(writeup): 无法读取 (cannot read: Permission denied)；请检查权限"), "\(command): \(run.stderr)")
+            #expect(try FullSite.counts(fixture.paths.archive) == counts, "\(command) removed archived data")
+        }
+    }
+
     @Test("An unreadable layout.mustache stops the build, named, and the published site stays")
     func unreadableTemplate() async throws {
         try #require(QCSiteBinary.isBuilt)
