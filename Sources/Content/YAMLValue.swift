@@ -35,8 +35,8 @@ struct YAMLValue {
     }
 
     /// Text of `key: value` lines only, the front matter of nearly every write-up and notice,
-    /// composed as Yams composes it (a block mapping of plain scalars at the same marks) without
-    /// libyaml's cost, which was a tenth of reading a write-up. Nil for anything else, which Yams
+    /// composed as Yams composes it (a mapping of plain scalars at the same marks) without
+    /// libyaml's cost, which was a fifth of reading a write-up. Nil for anything else, which Yams
     /// parses: a line that is not a short ASCII key, a colon, spaces and a value of plain text
     /// starting with no indicator and holding no `:`, `#`, tab or character YAML refuses or
     /// breaks lines at; an empty line; a key given twice.
