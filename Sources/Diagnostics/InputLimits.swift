@@ -82,7 +82,11 @@ package enum InputLimits {
             if read == 0 { break }
             count += read
             if count == bytes.count {
-                guard count <= limit else { throw tooLarge(displayPath, size: count, limit: limit) }
+                guard count <= limit else {
+                    // Grown past the limit while read: its size as it is now.
+                    var now = stat()
+                    throw tooLarge(displayPath, size: fstat(fd, &now) == 0 ? max(Int(now.st_size), count) : count, limit: limit)
+                }
                 bytes.append(contentsOf: repeatElement(0, count: min(limit + 1, 2 * count) - count))
             }
         }

@@ -21,6 +21,23 @@ struct OutputWriterTests {
         return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
     }
 
+    @Test("A path is plain exactly when no part of it between slashes is empty, . or .., it holds no NUL and is not the marker")
+    func plainPaths() {
+        let plain = { (path: String) in
+            !(path == OutputFolderRule.marker || path.hasPrefix("/") || path.utf8.contains(0)
+                || path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." })
+        }
+        var random = SeededRandom(seed: 21)
+        let pieces = ["a", ".", "..", "/", "/", "\0", "甲", "b.c", "...", ".a", OutputFolderRule.marker, "index.html"]
+        var plainOnes = 0
+        for _ in 0..<20_000 {
+            let path = (0..<Int.random(in: 0..<6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(OutputWriter.isPlain(path) == plain(path), "\(path.debugDescription)")
+            if plain(path) { plainOnes += 1 }
+        }
+        #expect(plainOnes > 2000 && plainOnes < 18_000, "\(plainOnes)")
+    }
+
     @Test("Unchanged files keep their inode, changed ones are replaced, stale ones removed")
     func incremental() throws {
         let fixture = try SiteFixture(withTheme: false)
