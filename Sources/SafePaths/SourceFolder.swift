@@ -28,7 +28,7 @@ package struct SourceFolder: Sendable {
             switch lstatKind(url.path) {
             case nil where code == ENOENT: return nil
             case S_IFLNK?: throw InputError(path: displayPath, line: 0, "符号链接指向不存在的位置或形成循环 (a broken or looping link)")
-            default: throw Self.failure(displayPath, code)
+            default: throw InputError.unreadable(displayPath, code)
             }
         }
         defer { free(real) }
@@ -53,7 +53,7 @@ package struct SourceFolder: Sendable {
         guard resolved.kind == .file else {
             throw InputError(path: shown, line: 0, "这是文件夹，不是文件 (a folder, not a file)；请改名或移走它")
         }
-        guard access(resolved.path, R_OK) == 0 else { throw Self.failure(shown, errno) }
+        guard access(resolved.path, R_OK) == 0 else { throw InputError.unreadable(shown, errno) }
         return URL(fileURLWithPath: resolved.path)
     }
 
@@ -170,7 +170,7 @@ package struct SourceFolder: Sendable {
             let code = errno
             if code == ENOENT { return nil }
             // Searching a folder needs its x permission: the folder is at fault, not the entry.
-            throw Self.failure(code == EACCES ? parentShown() : shown(), code)
+            throw InputError.unreadable(code == EACCES ? parentShown() : shown(), code)
         }
         if info.st_mode & S_IFMT == S_IFLNK {
             guard let real = realpath(candidate, nil) else {
@@ -182,7 +182,7 @@ package struct SourceFolder: Sendable {
                 throw InputError(path: shown(), line: 0, "符号链接指向 \(displayPath) 之外的 \(candidate) (a link leaving the folder)；"
                     + "qcsite 只读取 \(displayPath) 中的文件：请把需要的文件复制进来，替换这个链接")
             }
-            guard stat(candidate, &info) == 0 else { throw Self.failure(shown(), errno) }
+            guard stat(candidate, &info) == 0 else { throw InputError.unreadable(shown(), errno) }
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return Resolved(path: candidate, kind: .folder)
@@ -204,14 +204,14 @@ package struct SourceFolder: Sendable {
 
     /// The names in a folder; a folder that cannot be listed, or a name that is not UTF-8, is an error.
     private static func names(in path: String, shown: String) throws -> [String] {
-        guard let dir = opendir(path) else { throw failure(shown, errno) }
+        guard let dir = opendir(path) else { throw InputError.unreadable(shown, errno) }
         defer { closedir(dir) }
         var names: [String] = []
         var errors = ErrorLog()
         while true {
             errno = 0
             guard let entry = readdir(dir) else {
-                if errno != 0 { throw failure(shown, errno) }
+                if errno != 0 { throw InputError.unreadable(shown, errno) }
                 break
             }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -230,10 +230,5 @@ package struct SourceFolder: Sendable {
     private static func lstatKind(_ path: String) -> mode_t? {
         var info = stat()
         return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
-    }
-
-    /// A file or folder the system refused, with what to do about it.
-    static func failure(_ shown: String, _ code: Int32) -> InputError {
-        InputError.unreadable(shown, code)
     }
 }
