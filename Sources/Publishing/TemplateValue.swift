@@ -28,11 +28,6 @@ struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
 
     init() {}
 
-    init(_ fields: [String: TemplateValue]) {
-        names = Array(fields.keys)
-        values = Array(fields.values)
-    }
-
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
         for (name, value) in elements { append(name, value) }
     }

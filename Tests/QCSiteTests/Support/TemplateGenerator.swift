@@ -98,9 +98,9 @@ struct TemplateGenerator {
     }
 
     private mutating func object(depth: Int) -> TemplateValue {
-        var fields: [String: TemplateValue] = [:]
-        for field in Self.fields where chance(70) { fields[field] = value(depth: depth) }
-        return .object(TemplateFields(fields))
+        var fields = TemplateFields()
+        for field in Self.fields where chance(70) { fields.append(field, value(depth: depth)) }
+        return .object(fields)
     }
 
     private mutating func value(depth: Int) -> TemplateValue {
