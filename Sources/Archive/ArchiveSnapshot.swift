@@ -36,12 +36,31 @@ public struct ArchiveSnapshot: Sendable {
 extension ArchiveDatabase {
     /// Reads every record of the archive, consistently.
     public func snapshot() throws -> ArchiveSnapshot {
+        try snapshot(reusing: [:])
+    }
+
+    /// `snapshot()`, with the archived years in `known` taken as given instead of read again:
+    /// years a build read ahead (`yearRecords(except:)`) while its import wrote only others.
+    /// The caller vouches that nothing wrote those years since they were read.
+    public func snapshot(reusing known: [Int: YearRecords]) throws -> ArchiveSnapshot {
         try writer.read { db in
             let (registry, writing) = try Self.loadRegistryAndWriting(db)
             let years = try Int.fetchAll(db, sql: "SELECT year FROM competition ORDER BY year").map { year in
-                try Self.loadYear(try Self.competition(year, db), db)
+                try known[year] ?? Self.loadYear(try Self.competition(year, db), db)
             }
             return ArchiveSnapshot(registry: registry, writing: writing, years: years)
+        }
+    }
+
+    /// The records of every archived year but those `excluded`, by year, in one read: what a
+    /// build reads on another core while its import replaces the excluded years.
+    public func yearRecords(except excluded: Set<Int>) throws -> [Int: YearRecords] {
+        try writer.read { db in
+            var years: [Int: YearRecords] = [:]
+            for year in try Int.fetchAll(db, sql: "SELECT year FROM competition ORDER BY year") where !excluded.contains(year) {
+                years[year] = try Self.loadYear(try Self.competition(year, db), db)
+            }
+            return years
         }
     }
 

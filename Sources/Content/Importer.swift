@@ -29,8 +29,11 @@ public enum Importer {
     }
 
     /// The import itself, for a caller that already holds the site's lock (a build).
+    /// - Parameter beforeWriting: called with the years to be replaced when an existing archive
+    ///   is about to be written (before its backup); every other archived year stays as it is.
     package static func runHoldingLock(contentDirectory: URL, displayPath: String, archivePath: String,
-                               onlyYears: Set<Int>? = nil, force: Bool = false) throws -> (ContentSite, ImportSummary) {
+                                       onlyYears: Set<Int>? = nil, force: Bool = false,
+                                       beforeWriting: (Set<Int>) -> Void = { _ in }) throws -> (ContentSite, ImportSummary) {
         try ArchiveBackups.removeLeftovers(archivePath: archivePath)
         // Open an existing archive only, and for reading: a failed first import must not leave an
         // empty archive behind, and an import that changes nothing must not write.
@@ -42,6 +45,7 @@ public enum Importer {
             guard try !content.years.isEmpty || changesRegistryOrWriting(content, existing) else {
                 return (content, summary(content, backup: nil))
             }
+            beforeWriting(Set(content.years.map(\.year)))
             backup = try ArchiveBackups.keep(existing, archivePath: archivePath)
         }
         let folder = URL(fileURLWithPath: archivePath).deletingLastPathComponent().path

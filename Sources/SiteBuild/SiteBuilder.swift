@@ -117,8 +117,15 @@ public struct SiteBuilder {
         var aside: [any Waitable] = [lastBuild]
         defer { aside.forEach { $0.wait() } }
 
+        // The archived years an import leaves as they are: read on another core while it writes the others.
+        var readAhead: Background<[Int: YearRecords]>?
         let (content, imported) = try step("import") {
-            try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive)
+            try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive) { changing in
+                let archivePath = paths.archive
+                let ahead = Background { (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: changing)) ?? [:] }
+                readAhead = ahead
+                aside.append(ahead)
+            }
         }
         let (last, intact) = lastBuild.value
         let reusable = last.flatMap { exact && canReuse($0) ? $0 : nil }
@@ -147,7 +154,8 @@ public struct SiteBuilder {
         let survey = published == nil ? nil : Background { OutputWriter.survey(of: outputFolder) }
         aside += [previous.readingAhead, survey].compactMap { $0 }
 
-        var snapshot = try step("snapshot") { try archive.snapshot() }
+        // (A year the read ahead could not read is read here, where its error is reported.)
+        var snapshot = try step("snapshot") { try archive.snapshot(reusing: readAhead?.value ?? [:]) }
         for index in snapshot.years.indices {
             if let stage = stageOverrides[snapshot.years[index].year] { snapshot.years[index].competition.published = stage }
         }
