@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TextKeys
 
 /// The text normalisation of search, shared with `search.js`: canonical composition (NFC),
@@ -15,28 +16,66 @@ public enum SearchText {
         key.reserveCapacity(text.utf8.count / 2)
         for scalar in TextNormalization.nfc(text).unicodeScalars {
             let value = scalar.value
-            let mapped = value < 0x10000 ? plane[Int(value)] : unmapped
+            let mapped = value < 0x10000 ? plane.key(value) : PlaneKeys.unmapped
             switch mapped {
-            case dropped: continue
-            case unmapped: key += TextNormalization.titleKey(String(scalar)).unicodeScalars.map(\.value)
+            case PlaneKeys.dropped: continue
+            case PlaneKeys.unmapped: key += TextNormalization.titleKey(String(scalar)).unicodeScalars.map(\.value)
             default: key.append(mapped)
             }
         }
         return key
     }
 
-    private static let dropped: UInt32 = 0, unmapped: UInt32 = .max
+    private static let plane = PlaneKeys()
 
-    /// What `TextNormalization.titleKey` makes of each scalar of the Basic Multilingual Plane,
-    /// worked out once: `dropped`, the one scalar it becomes, or `unmapped` when it becomes
-    /// several. The title key maps scalar by scalar (width, then case, then the filter), so
-    /// the key of a text is the keys of its scalars one after another; the search index
-    /// normalises every write-up, and this is that much faster than asking each scalar's
-    /// Unicode properties again.
-    private static let plane: [UInt32] = (0..<0x10000).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return unmapped }
-        let key = Array(TextNormalization.titleKey(String(scalar)).unicodeScalars)
-        return key.isEmpty ? dropped : key.count == 1 ? key[0].value : unmapped
+    /// What `TextNormalization.titleKey` makes of each scalar of the Basic Multilingual Plane:
+    /// `dropped`, the one scalar it becomes, or `unmapped` when it becomes several. The title key
+    /// maps scalar by scalar (width, then case, then the filter), so the key of a text is the
+    /// keys of its scalars one after another; the search index normalises every write-up, and
+    /// this is that much faster than asking each scalar's Unicode properties again.
+    ///
+    /// Worked out in blocks of 256 scalars, each the first time a text holds one of them: the
+    /// whole plane takes tens of milliseconds, which a rebuild that indexes one changed
+    /// write-up would spend on scalars it never meets. A block, once made, is never freed or
+    /// changed; its address is published atomically (two threads may both make one: the
+    /// first kept, the other freed).
+    final class PlaneKeys: @unchecked Sendable {
+        static let dropped: UInt32 = 0, unmapped: UInt32 = .max
+        /// The address of each block's 256 keys; 0 until it is made.
+        private let blocks: UnsafeMutablePointer<Atomic<Int>>
+
+        init() {
+            blocks = .allocate(capacity: 256)
+            for index in 0..<256 { (blocks + index).initialize(to: Atomic(0)) }
+        }
+
+        /// The key of a scalar value below 0x10000.
+        func key(_ value: UInt32) -> UInt32 {
+            let block = Int(value >> 8)
+            var address = blocks[block].load(ordering: .acquiring)
+            if address == 0 { address = make(block) }
+            return UnsafePointer<UInt32>(bitPattern: address)![Int(value & 0xff)]
+        }
+
+        private func make(_ block: Int) -> Int {
+            let keys = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
+            for offset in 0..<256 {
+                (keys + offset).initialize(to: Self.exactKey(UInt32(block << 8 | offset)))
+            }
+            let made = Int(bitPattern: keys)
+            let (stored, found) = blocks[block].compareExchange(expected: 0, desired: made, ordering: .acquiringAndReleasing)
+            guard stored else {
+                keys.deallocate()
+                return found
+            }
+            return made
+        }
+
+        static func exactKey(_ value: UInt32) -> UInt32 {
+            guard let scalar = Unicode.Scalar(value) else { return unmapped }
+            let key = Array(TextNormalization.titleKey(String(scalar)).unicodeScalars)
+            return key.isEmpty ? dropped : key.count == 1 ? key[0].value : unmapped
+        }
     }
 
     /// Whether `text` holds `part` as a run of scalars (as `indexOf` in JavaScript, not by grapheme).

@@ -76,6 +76,26 @@ struct SearchTests {
         }
     }
 
+    @Test("The plane's keys, made block by block on first use, are the same from threads that race to make them")
+    func planeKeysRace() {
+        let keys = SearchText.PlaneKeys()
+        let exact = (0..<UInt32(0x10000)).map(SearchText.PlaneKeys.exactKey)
+        let threads = 8
+        nonisolated(unsafe) var seen = Array(repeating: [UInt32](), count: threads)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            // Every thread starts in a different block and strides through all of them, so
+            // most blocks are asked for by several threads at about the same time.
+            var found = [UInt32](repeating: 0, count: 0x10000)
+            for step in 0..<0x10000 {
+                let value = UInt32((step &* 257 &+ thread &* 8_191) & 0xffff)
+                found[Int(value)] = keys.key(value)
+            }
+            seen[thread] = found
+        }
+        for found in seen { #expect(found == exact) }
+        #expect(exact[0x4E00] == 0x4E00 && exact[0xFF21] == 0x61 && exact[0x3000] == SearchText.PlaneKeys.dropped)
+    }
+
     @Test("A two-character word finds the achievement; one character asks for more")
     func twoCharacterWord() throws {
         let fixture = try buildDemo()
