@@ -58,6 +58,7 @@ public enum OutputWriter {
         let given = record
         var record = record
         record.files = [:]
+        record.files.reserveCapacity(site.kept.count + files.count)
         for path in site.kept { record.files[path] = .init(stamp: oldFiles[path]!, key: site.keys[path]) }
         for (path, data) in files {
             if let stamp = oldFiles[path], stamp.size == data.count, fm.contents(atPath: output.appendingPathComponent(path).path) == data {
@@ -107,24 +108,23 @@ public enum OutputWriter {
                 let changedSet = Set(changed)
                 let wanted = Set(files.keys).union(site.kept)
                 try removeUnwanted(spareFiles.keys.filter { !wanted.contains($0) }, from: staging.path)
-                var folders = FolderMaker(root: staging.path)
+                // A spare file that is already the old site's (a link to it), for a file that did
+                // not change, stays as it is; its record entry is the old file's, set above.
+                let placed = wanted.filter { path in
+                    guard let spare = spareFiles[path] else { return true }
+                    return changedSet.contains(path) || spare != oldFiles[path]
+                }.sorted()
                 // Folders are made and spare files set aside in path order; the files are then
                 // linked or written on every core (a first build writes tens of thousands).
-                var placed: [String] = []
-                for path in wanted.sorted() {
-                    let target = staging.path + "/" + path
-                    if let spare = spareFiles[path] {
-                        if !changedSet.contains(path) && spare == oldFiles[path] {
-                            // Already the old site's file (a link to it): nothing to do.
-                            record.files[path] = .init(stamp: spare, key: site.keys[path])
-                            continue
-                        }
+                var folders = FolderMaker(root: staging.path)
+                for path in placed {
+                    if spareFiles[path] != nil {
                         // Never written through: the spare's file may be a link to a published one.
+                        let target = staging.path + "/" + path
                         if unlink(target) != 0 { throw OutputError.failure(target, errno) }
                     } else {
                         try folders.make(PathText.folder(of: path))
                     }
-                    placed.append(path)
                 }
                 let stamps = try Parallel.map(placed) { path throws(any Error) -> FileStamp in
                     let target = staging.path + "/" + path
