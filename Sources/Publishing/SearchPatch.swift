@@ -171,6 +171,14 @@ extension SearchShards {
                 affected.insert(run.code)
             }
         }
+        // The lists the changed documents held or will hold, spliced on every core (each is
+        // read up to the last changed document: most of a common bigram's list).
+        let additions = added
+        let touched = last.entries.indices.filter { affected.contains(last.entries[$0].code) }
+        let splices = Parallel.map(touched) { index in
+            let old = last.entries[index]
+            return spliced(old, removing: changed, adding: additions[old.code] ?? [], documents: sources.count)
+        }
         var entries: [PostingEntry] = []
         entries.reserveCapacity(last.entries.count + added.count)
         // Bigrams no document held before, put in order among the others.
@@ -184,14 +192,16 @@ extension SearchShards {
                 }
             }
         }
-        for old in last.entries {
+        var k = 0  // the next of `touched`
+        for (index, old) in last.entries.enumerated() {
             putFresh(before: old.code)
             if fresh.first == old.code { fresh.removeFirst() }
-            guard affected.contains(old.code) else {
+            guard k < touched.count && touched[k] == index else {
                 entries.append(old)
                 continue
             }
-            guard let entry = spliced(old, removing: changed, adding: added[old.code] ?? [], documents: sources.count) else { return nil }
+            k += 1
+            guard let entry = splices[k - 1] else { return nil }
             if let entry { entries.append(entry) }
         }
         putFresh(before: nil)
