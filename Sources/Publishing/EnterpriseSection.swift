@@ -1,5 +1,6 @@
 import Foundation
 import Disclosure
+import Parallelism
 
 /// `/enterprises/` (the registry by member unit) and a page per enterprise with its visible
 /// history by year and whether it meets the excellent-enterprise award condition.
@@ -73,26 +74,33 @@ struct EnterpriseSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let enterprises = context.record.enterprises
         let note = Self.note(context.record.eligibilityWindow)
+        let gathered = Gathered(context.record)
+        let previous = files.previous
+        // Each page's model and key, and its bytes when its key changed, on every core.
+        let pages = try Parallel.map(enterprises) { enterprise in
+            let model = Self.model(enterprise, context, note: note, gathered)
+            let path = SitePath.enterprise(enterprise.id)
+            let page = try context.keyedPage("enterprise",
+                context.pageModel(title: enterprise.name, path: path, section: "enterprises",
+                                  description: "\(enterprise.name)历年参加QC小组成果竞赛的入围、获奖记录与优秀企业申报条件。",
+                                  breadcrumbs: [Link(title: "参赛单位", url: context.urls.link(SitePath.enterprises))]),
+                model, previous: previous[SitePath.file(path)])
+            return (model, page)
+        }
         var summaries: [String: Summary] = [:]
-        for enterprise in enterprises {
-            let model = Self.model(enterprise, context, note: note)
+        for (enterprise, (model, page)) in zip(enterprises, pages) {
             let entries = model.years.flatMap(\.entries)
             summaries[enterprise.id] = Summary(name: enterprise.name, nameParts: NameBreaks.parts(enterprise.name), url: context.urls.link(SitePath.enterprise(enterprise.id)),
                                                shortlisted: entries.filter(\.shortlisted).count,
                                                awarded: entries.filter { $0.award != nil }.count,
                                                counted: model.eligibility.awards.count, eligible: model.eligibility.meets)
-            let path = SitePath.enterprise(enterprise.id)
-            try files.addPage(path, context, "enterprise",
-                context.pageModel(title: enterprise.name, path: path, section: "enterprises",
-                                  description: "\(enterprise.name)历年参加QC小组成果竞赛的入围、获奖记录与优秀企业申报条件。",
-                                  breadcrumbs: [Link(title: "参赛单位", url: context.urls.link(SitePath.enterprises))]),
-                model)
+            try files.add(SitePath.file(SitePath.enterprise(enterprise.id)), key: page.key, page.data)
         }
         // Member units with the enterprises under them; enterprises outside any member unit last.
         var groups: [Group] = []
         let members = enterprises.filter(\.isMember)
         for unit in members {
-            let under = [unit] + enterprises.filter { $0.memberUnitId == unit.id && $0.id != unit.id }
+            let under = [unit] + (gathered.members[unit.id] ?? [])
             groups.append(Group(title: unit.name, enterprises: under.compactMap { summaries[$0.id] }))
         }
         let memberIds = Set(members.map(\.id))
@@ -121,10 +129,29 @@ struct EnterpriseSection: SiteSection {
         return names.count == 1 ? last : names.dropLast().joined(separator: "、") + "或" + last
     }
 
-    static func model(_ enterprise: PublicEnterprise, _ context: RenderContext, note: EligibilityNote) -> EnterpriseModel {
+    /// Each enterprise's entries by year, and the enterprises under each member unit, gathered
+    /// in one pass: not filtered out of every entry of every year again for each enterprise (a
+    /// national archive has thousands of enterprises and a hundred thousand entries).
+    struct Gathered: Sendable {
+        /// By year, by enterprise id: its entries in the year's order.
+        var entries: [Int: [String: [PublicEntry]]] = [:]
+        /// By member unit id: the other enterprises under it, in the registry's order.
+        var members: [String: [PublicEnterprise]] = [:]
+
+        init(_ record: PublicRecord) {
+            for year in record.years {
+                entries[year.year] = Dictionary(grouping: year.entries, by: \.enterpriseId)
+            }
+            for enterprise in record.enterprises {
+                if let unit = enterprise.memberUnitId, unit != enterprise.id { members[unit, default: []].append(enterprise) }
+            }
+        }
+    }
+
+    static func model(_ enterprise: PublicEnterprise, _ context: RenderContext, note: EligibilityNote, _ gathered: Gathered) -> EnterpriseModel {
         var years: [YearHistory] = []
         for year in context.record.years.reversed() {
-            let entries = year.entries.filter { $0.enterpriseId == enterprise.id }.map { context.entryRow(year, $0) }
+            let entries = (gathered.entries[year.year]?[enterprise.id] ?? []).map { context.entryRow(year, $0) }
             let excellent = year.excellentEnterprises.contains { $0.enterpriseId == enterprise.id }
             if !entries.isEmpty || excellent {
                 years.append(YearHistory(year: year.year, url: context.urls.link(SitePath.year(year.year)), entries: entries, excellent: excellent))
@@ -142,8 +169,7 @@ struct EnterpriseSection: SiteSection {
             memberUnit: enterprise.memberUnitId.flatMap { context.record.enterprise(id: $0) }
                 .map { Link(title: $0.name, url: context.urls.link(SitePath.enterprise($0.id))) },
             isMember: enterprise.isMember,
-            members: context.record.enterprises.filter { $0.memberUnitId == enterprise.id && $0.id != enterprise.id }
-                .map { Link(title: $0.name, url: context.urls.link(SitePath.enterprise($0.id))) },
+            members: (gathered.members[enterprise.id] ?? []).map { Link(title: $0.name, url: context.urls.link(SitePath.enterprise($0.id))) },
             years: years,
             eligibility: Eligibility(note: note, meets: !awards.isEmpty, awards: awards))
     }
