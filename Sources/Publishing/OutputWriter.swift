@@ -172,7 +172,10 @@ public enum OutputWriter {
     /// is walked where it lies, side by side, before the spare is claimed (an interrupted walk
     /// loses nothing). A build starts this while it renders (see `publish`), holding the site's
     /// lock: no other qcsite writes these folders before it publishes.
-    public static func survey(of output: URL) -> Survey {
+    /// - Parameter folders: the old site's folders (relative paths), when a complete walk of it
+    ///   listed them already (`OutputTree.scan` with folders): each is then asked by its path,
+    ///   none listed again.
+    public static func survey(of output: URL, folders: [String]? = nil) -> Survey {
         let output = canonical(output)
         let spare = spare(of: output)
         let hasSpare = isSpare(spare)
@@ -180,7 +183,7 @@ public enum OutputWriter {
         nonisolated(unsafe) var spareTree: OutputTree?
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                unemptiable = unemptiableFolder(of: output)
+                unemptiable = unemptiableFolder(of: output, among: folders)
             } else if hasSpare {
                 spareTree = OutputTree.scan(spare.path, folders: true)
             }
@@ -277,9 +280,10 @@ public enum OutputWriter {
     /// Every folder of the old site must let its files be removed, or the swap would leave the
     /// old site half deleted beside the new one: checked before anything is written. The first
     /// folder that does not, with the reason.
-    static func unemptiableFolder(of output: URL) -> (path: String, errno: Int32)? {
+    static func unemptiableFolder(of output: URL, among folders: [String]? = nil) -> (path: String, errno: Int32)? {
         guard FileManager.default.fileExists(atPath: output.path) else { return nil }
-        return FileTree.unemptiableFolder(under: output.path)
+        guard let folders else { return FileTree.unemptiableFolder(under: output.path) }
+        return FileTree.unemptiableFolder(under: output.path, among: folders)
     }
 
     /// Staging folders and old sites beside the output that builds killed before they could

@@ -92,7 +92,8 @@ public struct SiteBuilder {
                 if part == 0 {
                     sources = InputStamps.sources(paths, baseURL: baseURL)
                 } else if let record = BuildRecord.read(in: paths.outputURL, files: false) {
-                    published = (record, OutputTree.scan(paths.outputURL.path))
+                    // With its folders: the survey asks each whether it can be emptied without a walk of its own.
+                    published = (record, OutputTree.scan(paths.outputURL.path, folders: true))
                 }
             }
         }
@@ -151,7 +152,9 @@ public struct SiteBuilder {
         // beside the output are surveyed ahead only when the output is one qcsite wrote (it has
         // a build record); any other is refused by the publish, and never walked.
         let previous = PreviousOutput(keys: intact.compactMapValues(\.key), folder: outputFolder).readingSearchIndexAhead()
-        let survey = published == nil ? nil : Background { OutputWriter.survey(of: outputFolder) }
+        let survey = published.map { found in
+            Background { OutputWriter.survey(of: outputFolder, folders: found.tree.complete ? found.tree.folders.map { Array($0.keys) } : nil) }
+        }
         aside += [previous.readingAhead, survey].compactMap { $0 }
 
         // (A year the read ahead could not read is read here, where its error is reported.)
