@@ -51,9 +51,11 @@ public struct PublicRecord: Sendable {
         let forYear = ExcellentWindow.applicationYear(.publicSite, years: snapshot.years)!
         eligibilityWindow = ExcellentWindow(forYear: forYear, standings: standings)
         registrationYear = ExcellentWindow.applicationYear(.registration, years: snapshot.years)
+        let held = eligibilityWindow.awardsByEnterprise(snapshot: snapshot, standings: published)
+        let counted = eligibilityWindow.countedAwards
         var awards: [String: [ExcellentWindow.Award]] = [:]
         for enterprise in enterprises {
-            awards[enterprise.id] = eligibilityWindow.countedAwards(of: enterprise.id, snapshot: snapshot, standings: published)
+            awards[enterprise.id] = (held[enterprise.id] ?? []).filter { counted.contains($0.award) }
         }
         awardsByEnterprise = awards
     }

@@ -9,13 +9,26 @@ struct ClaimUnverifiedRule: Rule {
 
     func findings(_ context: RuleContext) -> [Finding] {
         let applications = Dictionary(context.year.applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var claimedYears: [Int: ClaimedYear] = [:]
         return context.year.claims.compactMap { claim in
             guard let application = applications[claim.applicationId] else { return nil }
-            return verify(claim, by: application.enterpriseId, context)
+            return verify(claim, by: application.enterpriseId, context, &claimedYears)
         }
     }
 
-    private func verify(_ claim: Claim, by enterprise: String, _ context: RuleContext) -> Finding? {
+    /// A claimed year's entries by title key and by enterprise, made once for all the claims on
+    /// it: a national year has thousands of claims and ten thousand entries.
+    private struct ClaimedYear {
+        var byTitle: [String: [Registration]]
+        var byEnterprise: [String: [Registration]]
+
+        init(_ year: YearRecords) {
+            byTitle = Dictionary(grouping: year.registrations) { TextNormalization.titleKey($0.title) }
+            byEnterprise = Dictionary(grouping: year.registrations, by: \.enterpriseId)
+        }
+    }
+
+    private func verify(_ claim: Claim, by enterprise: String, _ context: RuleContext, _ claimedYears: inout [Int: ClaimedYear]) -> Finding? {
         let claimed = "\(claim.claimedYear)年《\(claim.title)》\(claim.award)"
         var evidence: [String: JSONValue] = [
             "enterprise": .string(enterprise), "claimed_year": .int(claim.claimedYear),
@@ -28,8 +41,9 @@ struct ClaimUnverifiedRule: Rule {
                            message: "申报的获奖情况「\(claimed)」无法核实：存档中没有 \(claim.claimedYear) 年的记录",
                            evidence: evidence)
         }
-        let key = TextNormalization.titleKey(claim.title)
-        let sameTitle = year.registrations.filter { TextNormalization.titleKey($0.title) == key }
+        let entries = claimedYears[year.year] ?? ClaimedYear(year)
+        claimedYears[year.year] = entries
+        let sameTitle = entries.byTitle[TextNormalization.titleKey(claim.title)] ?? []
         let own = sameTitle.filter { $0.enterpriseId == enterprise }
         func held(_ r: Registration) -> String { context.award(year: year.year, registrationId: r.id) ?? "未获奖" }
         if own.contains(where: { held($0) == claim.award }) { return nil }
@@ -43,7 +57,7 @@ struct ClaimUnverifiedRule: Rule {
             evidence["archive"] = ["id": .string(other.id), "title": .string(other.title), "award": .string(held(other)),
                                    "enterprise": .string(other.enterpriseId)]
         } else {
-            let awarded = year.registrations.filter { $0.enterpriseId == enterprise && held($0) != "未获奖" }
+            let awarded = (entries.byEnterprise[enterprise] ?? []).filter { held($0) != "未获奖" }
             holds = "存档中本单位 \(claim.claimedYear) 年没有这一课题" + (awarded.isEmpty ? "，当年也没有获奖成果"
                 : "；当年获奖成果为：" + awarded.map { "《\($0.title)》\(held($0))" }.joined(separator: "；"))
             evidence["archive"] = .array(awarded.map { ["id": .string($0.id), "title": .string($0.title), "award": .string(held($0))] })

@@ -70,13 +70,22 @@ public struct ExcellentWindow: Sendable {
 
     /// Every award the enterprise holds in the window (recorded or computed), oldest first.
     public func awards(of enterpriseId: String, snapshot: ArchiveSnapshot, standings: [Int: YearStandings]) -> [Award] {
-        years.flatMap { y -> [Award] in
-            guard let year = snapshot.year(y), let standing = standings[y] else { return [] }
-            return year.registrations.compactMap { r in
-                guard r.enterpriseId == enterpriseId, let award = standing.standing(r.id)?.award else { return nil }
-                return Award(year: y, id: r.id, title: r.title, award: award)
+        awardsByEnterprise(snapshot: snapshot, standings: standings)[enterpriseId] ?? []
+    }
+
+    /// Every award in the window by enterprise id, each enterprise's oldest first: one pass over
+    /// the window's entries, for a caller asking about many enterprises (a national archive has
+    /// thousands, and tens of thousands of entries in a window).
+    public func awardsByEnterprise(snapshot: ArchiveSnapshot, standings: [Int: YearStandings]) -> [String: [Award]] {
+        var awards: [String: [Award]] = [:]
+        for y in years {
+            guard let year = snapshot.year(y), let standing = standings[y] else { continue }
+            for r in year.registrations {
+                guard let award = standing.standing(r.id)?.award else { continue }
+                awards[r.enterpriseId, default: []].append(Award(year: y, id: r.id, title: r.title, award: award))
             }
         }
+        return awards
     }
 
     /// The awards that count for the condition.

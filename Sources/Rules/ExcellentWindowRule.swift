@@ -7,8 +7,9 @@ struct ExcellentWindowRule: Rule {
     func findings(_ context: RuleContext) -> [Finding] {
         let window = ExcellentWindow(forYear: context.year.year, rules: context.rules)
         let missing = window.yearsNotArchived(context.snapshot)
+        let awards = window.awardsByEnterprise(snapshot: context.snapshot, standings: context.standings)
         return context.year.applications.compactMap { application in
-            let held = window.awards(of: application.enterpriseId, snapshot: context.snapshot, standings: context.standings)
+            let held = awards[application.enterpriseId] ?? []
             guard !held.contains(where: { window.countedAwards.contains($0.award) }) else { return nil }
             var message = "\(context.name(application.enterpriseId))在 \(window.span) 没有获得\(window.countedAwards.joined(separator: "、"))"
             if !held.isEmpty {

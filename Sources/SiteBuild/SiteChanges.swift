@@ -94,16 +94,17 @@ public struct SiteChanges: Sendable, Equatable {
     /// Achievements and excellent enterprises the site's lists name, in year and list order.
     private static func listed(in folder: URL, files: Set<String>) -> ([Listed], [Listed]) {
         var entries: [Listed] = [], excellent: [Listed] = []
-        func add(_ item: Listed, to list: inout [Listed]) { if !list.contains(item) { list.append(item) } }
+        var seen: (entries: Set<Listed>, excellent: Set<Listed>) = ([], [])
+        func add(_ item: Listed, to list: inout [Listed], _ known: inout Set<Listed>) { if known.insert(item).inserted { list.append(item) } }
         for path in files.sorted() {
             let name = (path as NSString).lastPathComponent
             guard path.split(separator: "/").count == 2, ["shortlist.json", "results.json"].contains(name),
                   let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else { continue }
             if let list = try? JSONDecoder().decode(ShortlistFile.self, from: data) {
-                list.entries.forEach { add(Listed(year: list.year, id: $0.id, title: $0.title), to: &entries) }
+                list.entries.forEach { add(Listed(year: list.year, id: $0.id, title: $0.title), to: &entries, &seen.entries) }
             } else if let list = try? JSONDecoder().decode(ResultsFile.self, from: data) {
-                list.awards.forEach { add(Listed(year: list.year, id: $0.id, title: $0.title), to: &entries) }
-                list.excellentEnterprises.forEach { add(Listed(year: list.year, id: $0.id, title: $0.enterprise), to: &excellent) }
+                list.awards.forEach { add(Listed(year: list.year, id: $0.id, title: $0.title), to: &entries, &seen.entries) }
+                list.excellentEnterprises.forEach { add(Listed(year: list.year, id: $0.id, title: $0.enterprise), to: &excellent, &seen.excellent) }
             }
         }
         return (entries, excellent)
