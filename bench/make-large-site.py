@@ -2,12 +2,18 @@
 """Writes a large synthetic qcsite content folder for benchmarks.
 
 usage: make-large-site.py OUT_DIR [--years N] [--per-year M] [--enterprises E] [--writeup-bytes B]
+                          [--applications A]
 
 Deterministic (fixed seed). Every year is published to results with recorded awards,
 so the whole site (year pages, achievement pages, enterprise pages, search) is rendered.
 With --writeup-bytes, titles, group names and write-ups come from qc_text (varied titles, and a
 write-up of about B bytes for every achievement); without it, every tenth achievement has a
 short write-up.
+With --applications, every year but the first has A excellent-enterprise applications (one per
+enterprise, from the first A), each claiming three awards in the years before it: two on titles
+the archive holds (mostly another enterprise's, or not so awarded) and one on a title it does not,
+so the claim rule looks every claim up and the window rule reads every window year. They come from
+a random stream of their own: the rest of the site is the same with or without them.
 """
 import argparse, os, random, sys
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
@@ -33,7 +39,10 @@ def main():
     p.add_argument("--per-year", type=int, default=2000)
     p.add_argument("--enterprises", type=int, default=300)
     p.add_argument("--writeup-bytes", type=int, default=0)
+    p.add_argument("--applications", type=int, default=0)
     a = p.parse_args()
+    applications = random.Random(20240906)
+    registered = {}  # year -> [(id, title, enterprise, award)]
     rng = random.Random(20240815)
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "site.yaml"), "w") as f:
@@ -71,15 +80,34 @@ def main():
                 people = "、".join(name(rng) for _ in range(rng.randint(2, 5)))
                 enterprise = rng.choice(enterprises)
                 f.write(f"{rid},{enterprise},{group},{title},{kind},{people},{people},{y}-08-{rng.randint(1, 28):02d},138-0000-0000,推荐表PDF、推荐表Word、成果报告、活动记录,\n")
+                award = ""
                 if i < 23:
                     award = "一等奖" if i == 0 else "二等奖" if i < 3 else "三等奖" if i < 6 else ""
                     aw.write(f"{rid},{award},是\n")
+                registered.setdefault(y, []).append((rid, title, enterprise, award))
                 if a.writeup_bytes:
                     with open(os.path.join(d, "writeups", f"{rid}.md"), "w") as w:
                         w.write(f"---\ntitle: {title}\n---\n\n" + qc_text.writeup(rng, title, kind, group, enterprise, y, a.writeup_bytes))
                 elif i % 10 == 0:
                     with open(os.path.join(d, "writeups", f"{rid}.md"), "w") as w:
                         w.write(f"---\ntitle: {title}\n---\n\n## 小组简介\n\n本小组成立于{y - 3}年，围绕{title}开展活动。\n\n## 效果\n\n- 指标提升明显\n- 经验已推广\n")
+        if a.applications and y > first:
+            write_applications(d, y, first, enterprises[:a.applications], registered, applications)
+
+
+def write_applications(folder, year, first, applicants, registered, rng):
+    with open(os.path.join(folder, "excellent-enterprises.csv"), "w") as f, open(os.path.join(folder, "claims.csv"), "w") as c:
+        f.write("申报编号,单位名称,推荐单位,事迹简介,评选结果,联系人,联系电话,电子邮箱\n")
+        c.write("申报编号,获奖年份,小组名称,课题名称,奖项\n")
+        for j, enterprise in enumerate(applicants):
+            aid = f"{year}-E{j + 1:04d}"
+            f.write(f"{aid},{enterprise},{applicants[0]},{enterprise}坚持质量第一，每年注册QC小组二十余个，成果多次在全省竞赛中获奖。,,{name(rng)},138-0000-0000,e{j}@example.com\n")
+            for k in range(3):
+                claimed = rng.randint(max(first, year - 3), year - 1)
+                rid, title, owner, award = rng.choice(registered[claimed])
+                if k == 2:
+                    title = title + "的再研究"
+                c.write(f"{aid},{claimed},第{k}QC小组,{title},{award or '三等奖'}\n")
 
 
 if __name__ == "__main__":
