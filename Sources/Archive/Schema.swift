@@ -21,6 +21,15 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v6-people-materials-without-rowid", migrate: clusterPeopleAndMaterials)
+        migrator.registerMigration("v7-score-sheet-keys") { db in
+            // A year replaced or removed deletes its judges and registrations, and each deletion
+            // deletes their score sheets: without these, every judge's cascade read all of the
+            // year's sheets (a national year has tens of thousands, and hundreds of judges).
+            try db.execute(sql: """
+                CREATE INDEX score_sheet_registration ON score_sheet(year, registration_id);
+                CREATE INDEX score_sheet_judge ON score_sheet(year, judge);
+                """)
+        }
         return migrator
     }
 

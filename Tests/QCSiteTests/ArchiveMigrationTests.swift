@@ -49,6 +49,14 @@ struct ArchiveMigrationTests {
             }
         }
         #expect(snapshot.years.flatMap(\.sheets).count == (try count("score_sheet")))
+        // A judge or registration deleted with its year deletes its sheets by key, not by reading
+        // every sheet of the year.
+        for (column, index) in [("judge", "score_sheet_judge"), ("registration_id", "score_sheet_registration")] {
+            let plan = try raw.read {
+                try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT id FROM score_sheet WHERE year = 2024 AND \(column) = 'x'")
+            }.map { $0["detail"] as String }
+            #expect(plan.contains { $0.contains("\(index) (year=? AND \(column)=?)") }, "\(plan)")
+        }
         #expect(snapshot.years.flatMap(\.sheets).flatMap(\.items).count == (try count("score_item")))
         #expect(snapshot.years.flatMap(\.applications).count == (try count("application")))
         #expect(snapshot.writing.notices.count == (try count("notice")))
