@@ -14,6 +14,8 @@ public struct ContentSite: Sendable {
     public var years: [YearRecords]
     /// Years left out because their files are unchanged since they were archived.
     public var unchangedYears: [Int] = []
+    /// The fingerprint of every year read or left out, by year.
+    public var fingerprints: [Int: String] = [:]
 }
 
 /// Reads a content folder: `site.yaml`, `enterprises.yaml`, notices, pages and every year.
@@ -28,8 +30,11 @@ public enum ContentReader {
     ///   - displayPath: how error messages name that folder (as the user typed it).
     ///   - onlyYears: read just these years (nil: every year folder).
     ///   - archived: fingerprints of the archived years; a year whose files still match is left out.
+    ///   - known: fingerprints the caller vouches a year's files still have (their stamps did not
+    ///     change since they were hashed): a year whose known fingerprint is the archived one is
+    ///     left out without its files read.
     public static func read(_ directory: URL, displayPath: String = "content", onlyYears: Set<Int>? = nil,
-                            archived: [Int: String] = [:]) throws -> ContentSite {
+                            archived: [Int: String] = [:], known: [Int: String] = [:]) throws -> ContentSite {
         var log = ErrorLog()
         guard let content = try SourceFolder.open(directory, displayPath: displayPath) else {
             throw InputErrors([InputError(path: displayPath, line: 0,
@@ -65,33 +70,36 @@ public enum ContentReader {
         }
         // One year folder: its records when they are to be imported; unchanged when its
         // fingerprint is the archived one.
-        func readYear(_ name: String, log: inout ErrorLog) -> (records: YearRecords?, unchanged: Bool) {
+        func readYear(_ name: String, log: inout ErrorLog) -> (records: YearRecords?, unchanged: Bool, fingerprint: String?) {
             let folder = "years/" + name
             guard let year = Int(name), name.count == 4 else {
                 log.add(displayPath + "/" + folder, 0, "年度文件夹应以四位年份命名，如 years/2024")
-                return (nil, false)
+                return (nil, false, nil)
             }
+            if let fingerprint = known[year], archived[year] == fingerprint { return (nil, true, fingerprint) }
             guard let fingerprint = log.attempt({
                 try Fingerprint.of(folder: folder, in: content, extra: ["enterprises.yaml"], version: formatVersion)
-            }) else { return (nil, false) }
-            if archived[year] == fingerprint { return (nil, true) }
+            }) else { return (nil, false, nil) }
+            if archived[year] == fingerprint { return (nil, true, fingerprint) }
             let reader = YearReader(year: year, displayPath: displayPath + "/" + folder, source: content, folder: folder,
                                     resolver: resolver)
-            guard var records = reader.read(log: &log) else { return (nil, false) }
+            guard var records = reader.read(log: &log) else { return (nil, false, nil) }
             records.competition.sourceFingerprint = fingerprint
-            return (records, false)
+            return (records, false, fingerprint)
         }
         let results = Parallel.map(wanted) { name in
             var log = ErrorLog()
-            let (records, unchanged) = readYear(name, log: &log)
-            return (records: records, unchanged: unchanged, log: log)
+            let (records, unchanged, fingerprint) = readYear(name, log: &log)
+            return (records: records, unchanged: unchanged, fingerprint: fingerprint, log: log)
         }
         var years: [YearRecords] = []
         var unchanged: [Int] = []
+        var fingerprints: [Int: String] = [:]
         for (index, part) in results.enumerated() {
             log.add(part.log.thrown)
             if part.unchanged, let year = Int(wanted[index]) { unchanged.append(year) }
             if let records = part.records { years.append(records) }
+            if let fingerprint = part.fingerprint, let year = Int(wanted[index]) { fingerprints[year] = fingerprint }
         }
         if let onlyYears {
             for year in onlyYears.sorted() where !folders.contains(String(year)) {
@@ -100,7 +108,7 @@ public enum ContentReader {
         }
         if !log.isEmpty { throw log.thrown }
         return ContentSite(site: site, registry: registry, writing: Writing(notices: notices, pages: pages), years: years,
-                           unchangedYears: unchanged)
+                           unchangedYears: unchanged, fingerprints: fingerprints)
     }
 
     /// The front-matter keys of a notice; any other is a typo to report, not a key to ignore.

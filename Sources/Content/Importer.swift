@@ -12,6 +12,8 @@ public struct ImportSummary: Sendable {
     public var enterprises: Int
     public var notices: Int
     public var pages: Int
+    /// The fingerprint of every year read or left out, by year (`ContentSite.fingerprints`).
+    public var fingerprints: [Int: String] = [:]
 }
 
 /// Reads the content folder and replaces the archived years in one transaction.
@@ -29,17 +31,20 @@ public enum Importer {
     }
 
     /// The import itself, for a caller that already holds the site's lock (a build).
-    /// - Parameter beforeWriting: called with the years to be replaced when an existing archive
-    ///   is about to be written (before its backup); every other archived year stays as it is.
+    /// - Parameters:
+    ///   - known: fingerprints the caller vouches each year's files still have (`ContentReader.read`).
+    ///   - beforeWriting: called with the years to be replaced when an existing archive is about
+    ///     to be written (before its backup); every other archived year stays as it is.
     package static func runHoldingLock(contentDirectory: URL, displayPath: String, archivePath: String,
-                                       onlyYears: Set<Int>? = nil, force: Bool = false,
+                                       onlyYears: Set<Int>? = nil, force: Bool = false, known: [Int: String] = [:],
                                        beforeWriting: (Set<Int>) -> Void = { _ in }) throws -> (ContentSite, ImportSummary) {
         try ArchiveBackups.removeLeftovers(archivePath: archivePath)
         // Open an existing archive only, and for reading: a failed first import must not leave an
         // empty archive behind, and an import that changes nothing must not write.
         let existing = try FileManager.default.fileExists(atPath: archivePath) ? openForComparing(archivePath) : nil
         let archived = force ? [:] : try existing?.fingerprints() ?? [:]
-        let content = try ContentReader.read(contentDirectory, displayPath: displayPath, onlyYears: onlyYears, archived: archived)
+        let content = try ContentReader.read(contentDirectory, displayPath: displayPath, onlyYears: onlyYears, archived: archived,
+                                             known: force ? [:] : known)
         var backup: String?
         if let existing {
             guard try !content.years.isEmpty || changesRegistryOrWriting(content, existing) else {
@@ -71,7 +76,8 @@ public enum Importer {
             backup: backup,
             enterprises: content.registry.enterprises.count,
             notices: content.writing.notices.count,
-            pages: content.writing.pages.count)
+            pages: content.writing.pages.count,
+            fingerprints: content.fingerprints)
     }
 
     /// Whether storing the content's registry, notices and pages would change what the archive

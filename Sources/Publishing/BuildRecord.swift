@@ -8,7 +8,17 @@ import SafePaths
 /// and, for a page rendered from keyed inputs, the key of those inputs.
 public struct BuildRecord: Sendable, Equatable {
     public static let fileName = ".qcsite-build"
-    static let header = "qcsite-build-record 2"
+    static let header = "qcsite-build-record 3"
+
+    public struct YearSource: Sendable, Equatable {
+        public var stamps: String
+        public var fingerprint: String
+
+        public init(stamps: String, fingerprint: String) {
+            self.stamps = stamps
+            self.fingerprint = fingerprint
+        }
+    }
 
     public struct Entry: Sendable, Equatable {
         public var stamp: FileStamp
@@ -25,17 +35,23 @@ public struct BuildRecord: Sendable, Equatable {
     public var checkErrors: Int
     public var checkLine: String
     public var files: [String: Entry]
+    /// By year, the fingerprint of the year's files (the archive's `source_fingerprint`) and the
+    /// key of their stamps when it was taken (`InputStamps.Sources.years`): a build whose key for
+    /// a year is the same takes the fingerprint as it is, without hashing the year's files.
+    public var years: [Int: YearSource] = [:]
     /// The digest of the files' stamps (`StampDigest`) as the record on disk gives it, read even
     /// when its files are not: it tells whether the output is exactly what the record says
     /// without a file of it parsed. Nil for a record made in memory.
     public internal(set) var filesDigest: String?
 
-    public init(inputs: String?, stamps: String?, checkErrors: Int, checkLine: String, files: [String: Entry]) {
+    public init(inputs: String?, stamps: String?, checkErrors: Int, checkLine: String, files: [String: Entry],
+                years: [Int: YearSource] = [:]) {
         self.inputs = inputs
         self.stamps = stamps
         self.checkErrors = checkErrors
         self.checkLine = checkLine
         self.files = files
+        self.years = years
     }
 
     /// One line per field and per file, the path last (a path with a line break in it makes the
@@ -45,7 +61,8 @@ public struct BuildRecord: Sendable, Equatable {
         let lines = [Self.header, "inputs " + (plain ? inputs ?? "-" : "-"), "stamps " + (plain ? stamps ?? "-" : "-"),
                      "errors \(checkErrors)",
                      "check " + checkLine.replacingOccurrences(of: "\n", with: " "),
-                     "output " + (plain ? digest.text : "-")]
+                     "output " + (plain ? digest.text : "-"),
+                     "years " + yearsText]
         var text = lines.joined(separator: "\n") + "\n"
         if plain {
             // One line per file of tens of thousands: appended to one string, not interpolated.
@@ -74,8 +91,27 @@ public struct BuildRecord: Sendable, Equatable {
         return parse(text, files: files)
     }
 
+    /// `2024=<stamps>=<fingerprint>` per year, in year order; `-` for none.
+    private var yearsText: String {
+        let known = years.sorted { $0.key < $1.key }.filter { year in
+            [year.value.stamps, year.value.fingerprint].allSatisfy { !$0.isEmpty && !$0.contains { $0 == "=" || $0 == " " || $0.isNewline } }
+        }
+        return known.isEmpty ? "-" : known.map { "\($0.key)=\($0.value.stamps)=\($0.value.fingerprint)" }.joined(separator: " ")
+    }
+
+    private static func parseYears(_ text: String) -> [Int: YearSource]? {
+        guard text != "-" else { return [:] }
+        var years: [Int: YearSource] = [:]
+        for item in text.split(separator: " ") {
+            let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 3, let year = Int(parts[0]), !parts[1].isEmpty, !parts[2].isEmpty else { return nil }
+            years[year] = YearSource(stamps: String(parts[1]), fingerprint: String(parts[2]))
+        }
+        return years
+    }
+
     static func parse(_ text: String, files: Bool = true) -> BuildRecord? {
-        let fields = 6
+        let fields = 7
         var lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: files ? .max : fields,
                                     omittingEmptySubsequences: false)
         guard lines.count > fields, lines.removeLast().isEmpty || !files, String(lines[0]) == header else { return nil }
@@ -84,10 +120,12 @@ public struct BuildRecord: Sendable, Equatable {
             return line?.hasPrefix(name + " ") == true ? String(line!.dropFirst(name.count + 1)) : nil
         }
         guard let inputs = field(1, "inputs"), let stamps = field(2, "stamps"), let errors = field(3, "errors").flatMap({ Int($0) }),
-              let check = field(4, "check"), let output = field(5, "output") else { return nil }
+              let check = field(4, "check"), let output = field(5, "output"),
+              let years = field(6, "years").flatMap(parseYears) else { return nil }
         var record = BuildRecord(inputs: inputs == "-" ? nil : inputs, stamps: stamps == "-" ? nil : stamps,
                                  checkErrors: errors, checkLine: check, files: [:])
         record.filesDigest = output
+        record.years = years
         guard files else { return record }
         record.files.reserveCapacity(lines.count)
         for line in lines[fields...] {

@@ -12,31 +12,75 @@ struct InputStamps {
     /// How long before the build a file's stamp must have been set for the key to trust it.
     static let settled: Int64 = 2_000_000_000
 
+    /// What the walk of the content and the theme found (`sources`).
+    struct Sources {
+        /// Of every file; nil when any file's stamp cannot vouch for it.
+        var key: InputKey?
+        /// When the stamps were taken.
+        var taken: Int64
+        /// By year, a key of the stamps of what the year's fingerprint is made from (its folder's
+        /// files, enterprises.yaml, qcsite itself), for each year whose stamps can vouch for it
+        /// even when another file's cannot: a build records it beside the year's fingerprint, and
+        /// the next build whose key for the year is the same need not hash the year's files again.
+        var years: [Int: String] = [:]
+    }
+
     /// The content and the theme, read before the import, with the time they were read.
-    static func sources(_ paths: SitePaths, baseURL: String?) -> (key: InputKey, taken: Int64)? {
+    static func sources(_ paths: SitePaths, baseURL: String?) -> Sources {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let taken = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        let executable = BuildInputs.executableStamp()
         var key = InputKey()
-        key.add(BuildInputs.executableStamp())
+        key.add(executable)
         key.add(baseURL ?? "-")
+        var settled = true
+        // The content's years, and enterprises.yaml, which every year's fingerprint covers too.
+        var years: [Int: StampDigest] = [:], unsettledYears: Set<Int> = []
+        var registry: [Int64]?
         for folder in [paths.contentURL.path, paths.themeURL.path] {
             key.add(folder)
-            var digest = StampDigest(), settled = true
-            guard FileTree.walk(folder, { path, info in
+            var digest = StampDigest()
+            let inContent = folder == paths.contentURL.path
+            let listed = FileTree.walk(folder) { path, info in
+                let year = inContent ? Self.year(of: path) : nil
                 guard info.st_mode & S_IFMT == S_IFREG, let stamp = stamp(info, before: taken) else {
                     settled = false
+                    if let year { unsettledYears.insert(year) }
                     return
                 }
                 digest.add(path, stamp)
-            }), settled else { return nil }
+                if let year { years[year, default: StampDigest()].add(path, stamp) }
+                if inContent && path == "enterprises.yaml" { registry = stamp }
+            }
+            settled = settled && listed
             key.add(digest.text)
+            guard listed else { years = [:]; break }
         }
-        return (key, taken)
+        var yearKeys: [Int: String] = [:]
+        if let registry {
+            for (year, digest) in years where !unsettledYears.contains(year) {
+                var yearKey = InputKey()
+                yearKey.add(executable)
+                for value in registry { yearKey.add(value) }
+                yearKey.add(digest.text)
+                yearKeys[year] = yearKey.value
+            }
+        }
+        return Sources(key: settled ? key : nil, taken: taken, years: yearKeys)
+    }
+
+    /// The year of a path of the content inside `years/<four digits>/`, else nil.
+    private static func year(of path: String) -> Int? {
+        let utf8 = path.utf8
+        guard utf8.count > 11, path.hasPrefix("years/") else { return nil }
+        let digits = utf8.dropFirst(6).prefix(5)
+        guard digits.last == UInt8(ascii: "/"), digits.dropLast().allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return Int(String(decoding: digits.dropLast(), as: UTF8.self))
     }
 
     /// `sources` with the archive as the import left it (its file and write-ahead log).
-    static func key(_ sources: (key: InputKey, taken: Int64)?, archive: String) -> String? {
+    static func key(_ sources: Sources?, archive: String) -> String? {
         guard var key = sources?.key else { return nil }
         for path in [archive, archive + "-wal"] {
             var info = stat()

@@ -84,7 +84,7 @@ public struct SiteBuilder {
     /// The build itself, for a caller that already holds the site's lock (`qcsite stage`).
     package func buildHoldingLock() throws -> BuildReport {
         // The stamps of the sources and the files of the output: two walks of many files, side by side.
-        nonisolated(unsafe) var sources: (key: InputKey, taken: Int64)?
+        nonisolated(unsafe) var sources: InputStamps.Sources?
         nonisolated(unsafe) var published: (record: BuildRecord, tree: OutputTree)?
         let (paths, baseURL) = (paths, baseURL)
         try step("stamps") {
@@ -121,7 +121,8 @@ public struct SiteBuilder {
         // The archived years an import leaves as they are: read on another core while it writes the others.
         var readAhead: Background<[Int: YearRecords]>?
         let (content, imported) = try step("import") {
-            try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive) { changing in
+            try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive,
+                                        known: knownFingerprints(sources, published?.record)) { changing in
                 let archivePath = paths.archive
                 let ahead = Background { (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: changing)) ?? [:] }
                 readAhead = ahead
@@ -136,13 +137,15 @@ public struct SiteBuilder {
             .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
 
         let stamps = InputStamps.key(sources, archive: paths.archive)
+        let years = Self.yearSources(sources, imported)
         let archive = try ArchiveDatabase(readingFrom: paths.archive)
         let inputs = try step("inputs") { try BuildInputs.read(paths: paths, baseURL: baseURL, archive: archive) }
         if let reusable, let all = inputs.all, reusable.inputs == all {
-            if reusable.stamps != stamps {
+            if reusable.stamps != stamps || reusable.years != years {
                 // Files were written but say the same: the next build can tell from their new stamps.
                 var record = reusable
                 record.stamps = stamps
+                record.years = years
                 try step("record") { try record.replace(in: paths.outputURL) }
             }
             return try nothingChanged(reusable, files: reusable.files.count, imported: imported)
@@ -197,11 +200,30 @@ public struct SiteBuilder {
         let blockingCount = blocking.values.reduce(0) { $0 + $1.count }
         let output = try step("publish") {
             try OutputWriter.publish(site, record: BuildRecord(inputs: inputs.all, stamps: stamps, checkErrors: blockingCount,
-                                                               checkLine: checkLine, files: [:]),
+                                                               checkLine: checkLine, files: [:], years: years),
                                      to: outputFolder, found: published?.tree, survey: survey, log: log)
         }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         return BuildReport(imported: imported, findings: findings, files: site.count, output: output, blocking: blocking)
+    }
+
+    /// The fingerprints of the years whose files' stamps are what they were when the last build
+    /// recorded them (`InputStamps.Sources.years`): the files are as they were then.
+    private func knownFingerprints(_ sources: InputStamps.Sources?, _ record: BuildRecord?) -> [Int: String] {
+        guard let sources, let record else { return [:] }
+        var known: [Int: String] = [:]
+        for (year, recorded) in record.years where sources.years[year] == recorded.stamps { known[year] = recorded.fingerprint }
+        return known
+    }
+
+    /// What the build records of each year: the key of its files' stamps as this build found them,
+    /// and the fingerprint the import found those files to have.
+    private static func yearSources(_ sources: InputStamps.Sources?, _ imported: ImportSummary) -> [Int: BuildRecord.YearSource] {
+        var years: [Int: BuildRecord.YearSource] = [:]
+        for (year, stamps) in sources?.years ?? [:] {
+            if let fingerprint = imported.fingerprints[year] { years[year] = .init(stamps: stamps, fingerprint: fingerprint) }
+        }
+        return years
     }
 
     /// Whether the last build's output may stand for this one when nothing changed: not while a

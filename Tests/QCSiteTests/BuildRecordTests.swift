@@ -9,7 +9,8 @@ struct BuildRecordTests {
         let record = BuildRecord(inputs: "0123abcd", stamps: nil, checkErrors: 2, checkLine: "规则检查：2 个错误",
                                  files: ["index.html": .init(stamp: FileStamp(size: 12, modified: 1_700_000_000_123_456_789), key: nil),
                                          "2024/2024-001/index.html": .init(stamp: FileStamp(size: 0, modified: 5), key: "ff00"),
-                                         "files/报名 表.docx": .init(stamp: FileStamp(size: 7, modified: 9), key: nil)])
+                                         "files/报名 表.docx": .init(stamp: FileStamp(size: 7, modified: 9), key: nil)],
+                                 years: [2024: .init(stamps: "s2024", fingerprint: "f2024"), 2023: .init(stamps: "s2023", fingerprint: "f2023")])
         var written = record
         written.filesDigest = record.digest.text
         #expect(BuildRecord.parse(record.text) == written)
@@ -18,6 +19,11 @@ struct BuildRecordTests {
         #expect(BuildRecord.parse(record.text, files: false) == head, "read without its files, it still knows their digest")
         #expect(BuildRecord.parse(String(record.text.dropLast())) == nil, "a record cut short")
         #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "file 12", with: "file x")) == nil)
+        #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "2024=s2024=f2024", with: "2024=s2024")) == nil)
+        #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "years 2023", with: "year 2023")) == nil)
+        var none = record
+        none.years = [:]
+        #expect(BuildRecord.parse(none.text)?.years == [:])
         // A path with a line break cannot be told apart from the next line: the record then knows no inputs.
         var odd = record
         odd.files["a\nfile 1 2 - b"] = .init(stamp: FileStamp(size: 1, modified: 1), key: nil)

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import GRDB
+@testable import Archive
 @testable import Content
 @testable import Publishing
 @testable import SafePaths
@@ -188,5 +190,41 @@ struct IncrementalBuildTests {
         try site.write(path, try #require(site.read(path)) + "\n补充一段说明。\n")
         let changed = try Self.rebuildMatchesClean(site, "a write-up after a build that read nothing", run: 2)
         #expect(!changed.contains("无需读取"))
+    }
+
+    @Test("a year whose files' stamps are as the last build recorded them is taken at its recorded fingerprint, unhashed; an edited year is hashed and read")
+    func yearsKnownByStamps() throws {
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
+        let site = try Self.demoSite()
+        defer { site.cleanUp() }
+        Thread.sleep(forTimeInterval: Double(InputStamps.settled) / 1e9 + 0.2)
+        try #require(try QCSiteBinary.run(["build"], in: site.root).status == 0)
+        let archive = try ArchiveDatabase(readingFrom: site.paths.archive)
+        let archived = try archive.fingerprints()
+        let record = try #require(BuildRecord.read(in: site.url("public"), files: false))
+        // Every year is recorded, at the fingerprint the archive holds.
+        #expect(archived.count >= 3 && record.years.mapValues(\.fingerprint) == archived, "\(record.years)")
+
+        // The archive says 2023 was imported from other files, and the record that those are
+        // 2023's files: the stamps vouch for the record, so 2023 is left as it is, unhashed.
+        // (Hashed, its files would not match, and the year would be read again.)
+        let raw = try DatabaseQueue(path: site.paths.archive)
+        try raw.write { try $0.execute(sql: "UPDATE competition SET source_fingerprint = 'f-other' WHERE year = 2023") }
+        let text = try #require(site.read("public/" + BuildRecord.fileName))
+        let recorded = try #require(record.years[2023])
+        try site.write("public/" + BuildRecord.fileName, text.replacingOccurrences(of: "2023=\(recorded.stamps)=\(recorded.fingerprint)",
+                                                                              with: "2023=\(recorded.stamps)=f-other"))
+        let trusted = try QCSiteBinary.run(["build"], in: site.root)
+        #expect(trusted.status == 0, "\(trusted.stderr)")
+        #expect(!trusted.stderr.contains("更新 2023年") && trusted.stderr.contains("2023年"), "\(trusted.stderr)")
+
+        // A year written to (here with the same bytes) has other stamps than the record's: it is
+        // hashed, found to differ from what the archive says, and read again.
+        let table = site.url("content/years/2023/awards.csv")
+        try Data(contentsOf: table).write(to: table)
+        let edited = try QCSiteBinary.run(["build"], in: site.root)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stderr.contains("更新 2023年"), "\(edited.stderr)")
+        #expect(try ArchiveDatabase(readingFrom: site.paths.archive).fingerprints()[2023] == archived[2023])
     }
 }
