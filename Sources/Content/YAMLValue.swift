@@ -21,8 +21,13 @@ struct YAMLValue {
         let node: Node
         do {
             // The encoding given: Yams's default reads the process environment on every parse,
-            // which was a third of reading a write-up's front matter.
-            node = try plainMapping(text) ?? Yams.compose(yaml: text, .default, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
+            // which was a third of reading a write-up's front matter. The basic resolver: qcsite
+            // reads every scalar as the text it is (`string`, `isNull`, `FlagWords`) and never
+            // asks Yams for a type, but Yams hashes every mapping key to find duplicates, which
+            // with the default resolver ran its seven regular expressions over each key (most of
+            // reading a registry of hundreds of enterprises). Keys are duplicates when their
+            // text is the same, quoted or not.
+            node = try plainMapping(text) ?? Yams.compose(yaml: text, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             // An error at the end of the text (an unclosed bracket) is marked one line past it: name the last line.
             let lines = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0))

@@ -130,5 +130,10 @@ struct FrontMatterTests {
         // A key given twice is Yams's error, with its message.
         #expect(YAMLValue.plainMapping("title: a\ntitle: b") == nil)
         #expect(throws: InputError.self) { try YAMLValue.parse("title: a\ntitle: b", path: "w.md") }
+        // qcsite reads keys as text: the same text quoted or not is the same key, whatever type
+        // YAML 1.1 would give the plain one (a boolean, a number, null).
+        for key in ["yes", "1", "null", "2024-09-06"] {
+            #expect(throws: InputError.self, "\(key)") { try YAMLValue.parse("\(key): a\n\"\(key)\": b", path: "w.md") }
+        }
     }
 }
