@@ -42,20 +42,31 @@ public struct SiteRenderer {
     public func render(previous: PreviousOutput) throws -> RenderedSite {
         try context.checkPageLinks()
         let context = try context.fillingNoticeLists()
-        let independent = Self.sections.dropLast()
-        let rendered = try Parallel.map(Array(independent)) { section in
+        let independent = Array(Self.sections.dropLast())
+        // Begun longest first (the search index, much of it one thread's work, then the
+        // achievement pages), so that no core is left at the end with a long section begun last.
+        let order = independent.indices.sorted { Self.startsFirst(independent[$0]) && !Self.startsFirst(independent[$1]) }
+        let rendered = try Parallel.map(order) { index in
             Result { () throws -> OutputFiles in
                 var files = OutputFiles(previous: previous)
-                try section.render(into: &files, context)
+                try independent[index].render(into: &files, context)
                 return files
             }
         }
+        var inOrder = [Result<OutputFiles, any Error>?](repeating: nil, count: independent.count)
+        for (index, part) in zip(order, rendered) { inOrder[index] = part }
         var files = OutputFiles(previous: previous)
-        for part in rendered {
-            try files.add(contentsOf: try part.get())
+        for part in inOrder {
+            try files.add(contentsOf: try part!.get())
         }
         try Self.sections.last!.render(into: &files, context)
         return RenderedSite(files: files.files, kept: files.kept, keys: files.keys)
+    }
+}
+
+extension SiteRenderer {
+    static func startsFirst(_ section: any SiteSection) -> Bool {
+        section is SearchSection || section is AchievementSection
     }
 }
 
