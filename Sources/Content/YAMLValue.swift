@@ -27,7 +27,7 @@ struct YAMLValue {
             // with the default resolver ran its seven regular expressions over each key (most of
             // reading a registry of hundreds of enterprises). Keys are duplicates when their
             // text is the same, quoted or not.
-            node = try plainMapping(text) ?? Yams.compose(yaml: text, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
+            node = try plainMapping(text) ?? Yams.compose(yaml: text, resolver, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             // An error at the end of the text (an unclosed bracket) is marked one line past it: name the last line.
             let lines = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0))
@@ -64,11 +64,20 @@ struct YAMLValue {
             // Columns count characters; all before the value are ASCII.
             let column = line.distance(from: line.startIndex, to: start) + 1
             guard let keyMark = mark(line: index + 1, column: 1), let valueMark = mark(line: index + 1, column: column) else { return nil }
-            pairs.append((.scalar(.init(keyText, .implicit, .plain, keyMark)), .scalar(.init(value, .implicit, .plain, valueMark))))
+            pairs.append((.scalar(.init(keyText, implicitTag(), .plain, keyMark)), .scalar(.init(value, implicitTag(), .plain, valueMark))))
         }
         // Yams takes a mapping's style from its end, which has none.
-        return .mapping(.init(pairs, .implicit, .any, mark(line: 1, column: 1)))
+        return .mapping(.init(pairs, implicitTag(), .any, mark(line: 1, column: 1)))
     }
+
+    /// The tag Yams gives a node it composes with the resolver `parse` uses: the same nodes
+    /// compare equal whichever way they were composed (a file's nodes before and after an edit,
+    /// `CompetitionFile`). One per node: Yams writes a tag when it resolves it.
+    private static func implicitTag() -> Tag {
+        Tag(.implicit, resolver, .default)
+    }
+
+    private static let resolver = Resolver.basic
 
     /// Marks by place (`line << 16 | column`). Yams gives a mark no public initializer: each is
     /// taken, once, from a scalar Yams composes at that place.

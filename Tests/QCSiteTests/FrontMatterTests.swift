@@ -41,7 +41,7 @@ struct FrontMatterTests {
             if round % 50 == 0 { text += "\n" }
             if round % 70 == 0 { text = "  " + text }
             let fast = YAMLValue.plainMapping(text)
-            let composed = try? Yams.compose(yaml: text, .default, .default, .utf8)
+            let composed = try? Yams.compose(yaml: text, .basic, .default, .utf8)
             if let fast {
                 taken += 1
                 let composed = try #require(composed, "\(text.debugDescription)")

@@ -107,5 +107,14 @@ struct StageCommandTests {
         #expect(second.publishedLine == nil)
         #expect(String(decoding: try second.settingPublished(.review), as: UTF8.self)
                 == "year: 2025\ntitle: 竞赛\npublished: review\nstages:\n  registration: {until: 2025-08-29}\n")
+        // A file of plain lines only, without a final line break: its text before the edit and
+        // after it are composed different ways (the plain lines' own path, and Yams), and must
+        // still read the same apart from published (a number, a date, a null among them).
+        for plain in ["year: 2026\ntitle: 2026年竞赛", "year: 2026\nissued: 2026-08-15\nnote: null\npublished: \"registration\""] {
+            try fixture.write("content/years/2026/competition.yaml", plain)
+            let third = try CompetitionFile(contentDirectory: fixture.url("content"), contentDisplayPath: "content", year: 2026)
+            let edited = String(decoding: try third.settingPublished(.review), as: UTF8.self)
+            #expect(edited.contains("published: review"), "\(plain.debugDescription) → \(edited.debugDescription)")
+        }
     }
 }
