@@ -136,6 +136,9 @@ public struct SiteBuilder {
         log("导入：" + [changed.isEmpty ? nil : "更新 " + changed, unchanged.isEmpty ? nil : "未改动 " + unchanged]
             .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
 
+        // The archive's stamps once every connection of the import and the read ahead is closed:
+        // the last to close moves the write-ahead log into the archive file.
+        readAhead?.wait()
         let stamps = InputStamps.key(sources, archive: paths.archive)
         let years = Self.yearSources(sources, imported)
         let archive = try ArchiveDatabase(readingFrom: paths.archive)

@@ -192,6 +192,25 @@ struct IncrementalBuildTests {
         #expect(!changed.contains("无需读取"))
     }
 
+    @Test("after a build whose import wrote the archive, the next build with nothing written since reads nothing")
+    func stampsAfterWrite() throws {
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
+        let site = try Self.demoSite()
+        defer { site.cleanUp() }
+        try #require(try QCSiteBinary.run(["build"], in: site.root).status == 0)
+        for round in 1...3 {
+            // A notice edited: the import writes the notices, while every archived year is read
+            // ahead on another connection (the archive's stamps must be taken once all are closed).
+            let path = "content/notices/2024-08-15-competition.md"
+            try site.write(path, try #require(site.read(path)) + "\n补充第 \(round) 次。\n")
+            Thread.sleep(forTimeInterval: Double(InputStamps.settled) / 1e9 + 0.2)
+            let written = try QCSiteBinary.run(["build"], in: site.root)
+            #expect(written.status == 0 && written.stderr.contains("通知"), "\(written.stderr)")
+            let again = try QCSiteBinary.run(["build"], in: site.root)
+            #expect(again.stderr.contains("无需读取") && again.stderr.contains("都没有改动"), "round \(round): \(again.stderr)")
+        }
+    }
+
     @Test("a year whose files' stamps are as the last build recorded them is taken at its recorded fingerprint, unhashed; an edited year is hashed and read")
     func yearsKnownByStamps() throws {
         try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
