@@ -89,14 +89,17 @@ public enum FileTree {
     }
 
     /// `unemptiableFolder(under:)` of a tree whose folders (paths relative to `root`, the root
-    /// itself as "") a walk just listed: each is asked by its path, in path order, none listed again.
+    /// itself as "") a walk just listed: each is asked by its path, in path order, none listed
+    /// again. A folder gone since (removed by hand or a sync tool) has nothing left to empty.
     public static func unemptiableFolder(under root: String, among folders: [String]) -> (path: String, errno: Int32)? {
         guard access(root, R_OK | W_OK | X_OK) == 0 else { return (root, errno) }
         let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return (root, errno) }
         defer { close(top) }
         for folder in folders.sorted() where !folder.isEmpty {
-            guard faccessat(top, folder, R_OK | W_OK | X_OK, 0) == 0 else { return (root + "/" + folder, errno) }
+            guard faccessat(top, folder, R_OK | W_OK | X_OK, 0) == 0 || errno == ENOENT || errno == ENOTDIR else {
+                return (root + "/" + folder, errno)
+            }
         }
         return nil
     }

@@ -108,6 +108,22 @@ struct OutputWriterTests {
         #expect(BuildRecord.read(in: out)?.verified(against: out).exact == true)
     }
 
+    @Test("The old site's folders listed at the start of a build are checked by their paths; one removed by hand since is no obstacle")
+    func foldersCheckedByPath() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let out = fixture.url("public")
+        _ = try OutputWriter.publish(["index.html": Data("a".utf8), "2024/a/index.html": Data("b".utf8)], to: out)
+        let tree = OutputTree.scan(out.path, folders: true)
+        let folders = try #require(tree.folders.map { Array($0.keys) })
+        #expect(Set(folders) == ["", "2024", "2024/a"])
+        #expect(OutputWriter.survey(of: out, folders: folders).unemptiable == nil)
+        try FileManager.default.removeItem(at: out.appendingPathComponent("2024"))
+        #expect(OutputWriter.survey(of: out, folders: folders).unemptiable == nil)
+        try FileManager.default.removeItem(at: out)
+        #expect(FileTree.unemptiableFolder(under: out.path, among: folders)?.errno == ENOENT, "the output itself gone is reported")
+    }
+
     @Test("Publishing through the kept spare gives the site a fresh publish gives, and never writes through a published file")
     func spareBroughtUpToDate() throws {
         let fixture = try SiteFixture(withTheme: false)
