@@ -49,8 +49,11 @@ struct InputStamps {
                     if let year { unsettledYears.insert(year) }
                     return
                 }
-                digest.add(path, stamp)
-                if let year { years[year, default: StampDigest()].add(path, stamp) }
+                // Hashed once, added to the folder's digest and to its year's.
+                var file = StampDigest()
+                file.add(path, stamp)
+                digest.add(file)
+                if let year { years[year, default: StampDigest()].add(file) }
                 if inContent && path == "enterprises.yaml" { registry = stamp }
             }
             settled = settled && listed
