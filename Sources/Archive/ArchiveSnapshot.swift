@@ -45,7 +45,7 @@ extension ArchiveDatabase {
     public func snapshot(reusing known: [Int: YearRecords]) throws -> ArchiveSnapshot {
         try writer.read { db in
             let (registry, writing) = try Self.loadRegistryAndWriting(db)
-            let years = try Int.fetchAll(db, sql: "SELECT year FROM competition ORDER BY year").map { year in
+            let years = try Self.archivedYears(db).map { year in
                 try known[year] ?? Self.loadYear(try Self.competition(year, db), db)
             }
             return ArchiveSnapshot(registry: registry, writing: writing, years: years)
@@ -57,7 +57,7 @@ extension ArchiveDatabase {
     public func yearRecords(except excluded: Set<Int>) throws -> [Int: YearRecords] {
         try writer.read { db in
             var years: [Int: YearRecords] = [:]
-            for year in try Int.fetchAll(db, sql: "SELECT year FROM competition ORDER BY year") where !excluded.contains(year) {
+            for year in try Self.archivedYears(db) where !excluded.contains(year) {
                 years[year] = try Self.loadYear(try Self.competition(year, db), db)
             }
             return years
@@ -68,7 +68,7 @@ extension ArchiveDatabase {
     /// a stage left behind its dates needs when nothing else is read.
     public func calendars() throws -> [YearRecords] {
         try writer.read { db in
-            try Int.fetchAll(db, sql: "SELECT year FROM competition ORDER BY year").map { year in
+            try Self.archivedYears(db).map { year in
                 var records = YearRecords(competition: try Self.competition(year, db))
                 records.stages = try CompetitionStage.filter(Column("year") == year).fetchAll(db).sorted { $0.stage < $1.stage }
                 return records
@@ -80,6 +80,11 @@ extension ArchiveDatabase {
     /// compares with the content to know whether it changes anything besides years.
     public func registryAndWriting() throws -> (Registry, Writing) {
         try writer.read { db in try Self.loadRegistryAndWriting(db) }
+    }
+
+    /// The archived years, ascending.
+    static func archivedYears(_ db: Database) throws -> [Int] {
+        try Int.fetchAll(db, sql: "SELECT year FROM competition ORDER BY year")
     }
 
     private static func loadRegistryAndWriting(_ db: Database) throws -> (Registry, Writing) {

@@ -79,7 +79,7 @@ extension ArchiveDatabase {
 extension ArchiveDatabase {
     /// The archived years, ascending.
     public func years() throws -> [Int] {
-        try writer.read { db in try Int.fetchAll(db, sql: "SELECT year FROM competition ORDER BY year") }
+        try writer.read { db in try Self.archivedYears(db) }
     }
 
     /// Deletes one year and everything of it (registrations, scores, awards, applications).
