@@ -17,6 +17,8 @@ struct AchievementSection: SiteSection {
         var resultsURL: String
     }
 
+    var startsFirst: Bool { true }
+
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let layout = try context.layoutKey("achievement", section: "years")
         let previous = files.previous

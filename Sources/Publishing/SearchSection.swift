@@ -23,6 +23,8 @@ struct SearchSection: SiteSection {
         var thresholdPercent: String
     }
 
+    var startsFirst: Bool { true }
+
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let sources = Self.sources(context)
         let check = TitleCheck.build(context)

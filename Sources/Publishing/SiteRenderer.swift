@@ -45,7 +45,7 @@ public struct SiteRenderer {
         let independent = Array(Self.sections.dropLast())
         // Begun longest first (the search index, much of it one thread's work, then the
         // achievement pages), so that no core is left at the end with a long section begun last.
-        let order = independent.indices.sorted { Self.startsFirst(independent[$0]) && !Self.startsFirst(independent[$1]) }
+        let order = independent.indices.sorted { independent[$0].startsFirst && !independent[$1].startsFirst }
         let rendered = try Parallel.map(order) { index in
             Result { () throws -> OutputFiles in
                 var files = OutputFiles(previous: previous)
@@ -64,15 +64,15 @@ public struct SiteRenderer {
     }
 }
 
-extension SiteRenderer {
-    static func startsFirst(_ section: any SiteSection) -> Bool {
-        section is SearchSection || section is AchievementSection
-    }
-}
-
 /// One part of the site (home, notices, years, …).
 protocol SiteSection: Sendable {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws
+    /// Whether the section is among the longest to render, begun before the others.
+    var startsFirst: Bool { get }
+}
+
+extension SiteSection {
+    var startsFirst: Bool { false }
 }
 
 /// The files of a render by output path. A path written twice means two things of the content
