@@ -85,16 +85,16 @@ struct EnterpriseSection: SiteSection {
                                   description: "\(enterprise.name)历年参加QC小组成果竞赛的入围、获奖记录与优秀企业申报条件。",
                                   breadcrumbs: [Link(title: "参赛单位", url: context.urls.link(SitePath.enterprises))]),
                 model, previous: previous[SitePath.file(path)])
-            return (model, page)
+            return (model, path, page)
         }
         var summaries: [String: Summary] = [:]
-        for (enterprise, (model, page)) in zip(enterprises, pages) {
+        for (enterprise, (model, path, page)) in zip(enterprises, pages) {
             let entries = model.years.flatMap(\.entries)
-            summaries[enterprise.id] = Summary(name: enterprise.name, nameParts: NameBreaks.parts(enterprise.name), url: context.urls.link(SitePath.enterprise(enterprise.id)),
+            summaries[enterprise.id] = Summary(name: enterprise.name, nameParts: NameBreaks.parts(enterprise.name), url: context.urls.link(path),
                                                shortlisted: entries.filter(\.shortlisted).count,
                                                awarded: entries.filter { $0.award != nil }.count,
                                                counted: model.eligibility.awards.count, eligible: model.eligibility.meets)
-            try files.add(SitePath.file(SitePath.enterprise(enterprise.id)), key: page.key, page.data)
+            try files.add(SitePath.file(path), key: page.key, page.data)
         }
         // Member units with the enterprises under them; enterprises outside any member unit last.
         var groups: [Group] = []

@@ -122,7 +122,7 @@ public struct SiteBuilder {
         var readAhead: Background<[Int: YearRecords]>?
         let (content, imported) = try step("import") {
             try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive,
-                                        known: knownFingerprints(sources, published?.record)) { changing in
+                                        known: Self.knownFingerprints(sources, published?.record)) { changing in
                 let archivePath = paths.archive
                 let ahead = Background { (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: changing)) ?? [:] }
                 readAhead = ahead
@@ -212,7 +212,7 @@ public struct SiteBuilder {
 
     /// The fingerprints of the years whose files' stamps are what they were when the last build
     /// recorded them (`InputStamps.Sources.years`): the files are as they were then.
-    private func knownFingerprints(_ sources: InputStamps.Sources?, _ record: BuildRecord?) -> [Int: String] {
+    private static func knownFingerprints(_ sources: InputStamps.Sources?, _ record: BuildRecord?) -> [Int: String] {
         guard let sources, let record else { return [:] }
         var known: [Int: String] = [:]
         for (year, recorded) in record.years where sources.years[year] == recorded.stamps { known[year] = recorded.fingerprint }
