@@ -107,7 +107,7 @@ extension ArchiveDatabase {
         }
     }
 
-    private static func loadYear(_ competition: Competition, _ db: Database) throws -> YearRecords {
+    static func loadYear(_ competition: Competition, _ db: Database) throws -> YearRecords {
         let y = competition.year
         var year = YearRecords(competition: competition)
         let inYear = Column("year") == y

@@ -2,7 +2,9 @@ import GRDB
 
 extension ArchiveDatabase {
     /// Writes the registry, the writing and the given years in one transaction.
-    /// Each given year replaces the archived year of the same number whole; other archived years stay.
+    /// Each given year replaces the archived year of the same number, which reads back as the given
+    /// one (by its rows that differ when only its registrations, people, materials and write-ups
+    /// changed); other archived years stay.
     /// Enterprises are updated in place and never deleted while an archived year refers to them.
     public func replace(registry: Registry, writing: Writing, years: [YearRecords]) throws {
         try writer.write { db in
@@ -53,6 +55,16 @@ extension ArchiveDatabase {
     }
 
     private static func store(year: YearRecords, in db: Database) throws {
+        // A year archived already whose parts besides its registrations are as they were (a
+        // write-up or a registration row corrected) is changed by the rows that differ: a
+        // national year's thousands of rows are then neither deleted nor written again. A year
+        // that no longer reads back (its rules stored by an older qcsite) is written whole.
+        if let competition = try Competition.fetchOne(db, key: year.year), let archived = try? loadYear(competition, db),
+           archived.sameBesidesRegistrations(year) {
+            if archived.competition != year.competition { try year.competition.update(db) }
+            try RegistrationRows.change(from: archived, to: year, in: db)
+            return
+        }
         _ = try Competition.deleteOne(db, key: year.year)
         try year.competition.insert(db)
         for stage in year.stages { try stage.insert(db) }

@@ -13,9 +13,10 @@ enum RegistrationRows {
         """
 
     /// Writes a year's registrations, people, materials and write-ups.
-    static func insert(_ year: YearRecords, in db: Database) throws {
+    /// `conflict`: what a registration row does when the year already has its id (nothing: an error).
+    static func insert(_ year: YearRecords, in db: Database, conflict: String = "") throws {
         let extras = ExtraColumns()
-        try insert(year.registrations, into: "registration", columns: registrationColumns, in: db) { r, row in
+        try insert(year.registrations, into: "registration", columns: registrationColumns, in: db, conflict: conflict) { r, row in
             try row.bind(r.year)
             for text in [r.id, r.enterpriseId, r.enterpriseNameAsWritten, r.groupName, r.title, r.type, r.tutor] {
                 try row.bind(text)
@@ -47,20 +48,92 @@ enum RegistrationRows {
         }
     }
 
+    /// Brings a year's registrations, people, materials and write-ups from `archived` (as read
+    /// from the archive) to `year`'s: rows in both stay, others are deleted or written. A changed
+    /// registration is updated in place, so its people, write-up, award and score sheets stay
+    /// (they are compared on their own); one deleted takes its rows of every table with it.
+    static func change(from archived: YearRecords, to year: YearRecords, in db: Database) throws {
+        let registrations = difference(archived.registrations, year.registrations) { $0.id }
+        let people = difference(archived.people, year.people) { PersonKey(registration: $0.registrationId, role: $0.role, position: $0.position) }
+        let materials = difference(archived.materials, year.materials) { [$0.registrationId, $0.material] }
+        let writeups = difference(archived.writeups, year.writeups) { $0.registrationId }
+        // Children first: a registration deleted below would take them anyway.
+        try delete(people.removed, from: "registration_person", where: "registration_id = ? AND role = ? AND position = ?", in: db) {
+            try $1.bind($0.year)
+            try $1.bind($0.registrationId)
+            try $1.bind($0.role.rawValue)
+            try $1.bind($0.position)
+        }
+        try delete(materials.removed, from: "registration_material", where: "registration_id = ? AND material = ?", in: db) {
+            try $1.bind($0.year)
+            try $1.bind($0.registrationId)
+            try $1.bind($0.material)
+        }
+        try delete(writeups.removed, from: "writeup", where: "registration_id = ?", in: db) {
+            try $1.bind($0.year)
+            try $1.bind($0.registrationId)
+        }
+        let updated = Set(registrations.added.map(\.id))
+        try delete(registrations.removed.filter { !updated.contains($0.id) }, from: "registration", where: "id = ?", in: db) {
+            try $1.bind($0.year)
+            try $1.bind($0.id)
+        }
+        var changed = YearRecords(competition: year.competition)
+        (changed.registrations, changed.people, changed.materials, changed.writeups) =
+            (registrations.added, people.added, materials.added, writeups.added)
+        try insert(changed, in: db, conflict: " ON CONFLICT (year, id) DO UPDATE SET " + registrationColumns
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { $0 != "year" && $0 != "id" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+    }
+
+    private struct PersonKey: Hashable {
+        var registration: String
+        var role: RegistrationPerson.Role
+        var position: Int
+    }
+
+    /// The rows of `old` that `new` does not have as they are, and the rows of `new` that `old`
+    /// does not have as they are, each in its list's order; rows are matched by `key` (unique in each).
+    static func difference<Row: Equatable, Key: Hashable>(_ old: [Row], _ new: [Row], key: (Row) -> Key)
+        -> (removed: [Row], added: [Row]) {
+        var kept = [Key: Row](minimumCapacity: old.count)
+        for row in old { kept[key(row)] = row }
+        var added: [Row] = [], same = Set<Key>()
+        for row in new {
+            let k = key(row)
+            if kept[k] == row { same.insert(k) } else { added.append(row) }
+        }
+        return (old.filter { !same.contains(key($0)) }, added)
+    }
+
+    /// Deletes `rows` from `table`, each by its year and `condition`; `bind` binds the year, then
+    /// the condition's values.
+    private static func delete<Record>(_ rows: [Record], from table: String, where condition: String, in db: Database,
+                                       bind: (Record, inout StatementBinder) throws -> Void) throws {
+        guard !rows.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE year = ? AND \(condition)")
+        for row in rows {
+            var binder = StatementBinder(statement)
+            try bind(row, &binder)
+            try binder.execute()
+        }
+    }
+
     /// Rows per INSERT statement: SQLite's work per statement (cursors opened, the statement
     /// reset) is paid once for these, well under its limit of 32,766 bound values.
     private static let batch = 64
 
     /// Inserts `rows` `batch` at a time; `bind` binds one row's values in `columns` order.
     private static func insert<Record>(_ rows: [Record], into table: String, columns: String, in db: Database,
-                                       bind: (Record, inout StatementBinder) throws -> Void) throws {
+                                       conflict: String = "", bind: (Record, inout StatementBinder) throws -> Void) throws {
         let count = columns.split(separator: ",").count
         let placeholders = "(" + Array(repeating: "?", count: count).joined(separator: ", ") + ")"
         var start = 0
         while start < rows.count {
             let end = min(start + batch, rows.count)
             let statement = try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns)) VALUES "
-                                                   + Array(repeating: placeholders, count: end - start).joined(separator: ", "))
+                                                   + Array(repeating: placeholders, count: end - start).joined(separator: ", ")
+                                                   + conflict)
             var binder = StatementBinder(statement)
             for row in rows[start..<end] { try bind(row, &binder) }
             try binder.execute()

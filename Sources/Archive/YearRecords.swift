@@ -22,6 +22,23 @@ public struct YearRecords: Sendable, Equatable {
 
     public var year: Int { competition.year }
 
+    /// Whether the year's parts other than its competition row, registrations, people, materials
+    /// and write-ups are the same as `other`'s, in the same order (score sheets compared without
+    /// the ids the archive gives them).
+    func sameBesidesRegistrations(_ other: YearRecords) -> Bool {
+        func sheets(_ year: YearRecords) -> [ScoredSheet] {
+            year.sheets.map { scored in
+                var scored = scored
+                scored.sheet.id = nil
+                scored.items = scored.items.map { ScoreItem(sheetId: 0, item: $0.item, score: $0.score) }
+                return scored
+            }
+        }
+        return year == other.year && stages == other.stages && judges == other.judges && awards == other.awards
+            && applications == other.applications && claims == other.claims && publications == other.publications
+            && decisions == other.decisions && sheets(self) == sheets(other)
+    }
+
     /// Registrations still in the competition: withdrawn and disqualified entries leave the
     /// ranking, the rules about an entry's own form and the public site.
     public var activeRegistrations: [Registration] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 @testable import Archive
 @testable import Rules
 
@@ -55,5 +56,118 @@ struct RegistrationRowsTests {
                 """)
         }
         #expect { try archive.snapshot() } throws: { "\($0)".contains("lost") }
+    }
+
+    /// A year of `count` registrations with people, materials, write-ups and a few awards.
+    static func sampleYear(_ count: Int) -> YearRecords {
+        var year = YearRecords(competition: Competition(year: 2024, title: "2024", published: .results,
+                                                        rules: CompetitionRules(), sourcePath: "c.yaml"))
+        for i in 0..<count {
+            let id = String(format: "2024-%03d", i)
+            year.registrations.append(Registration(
+                year: 2024, id: id, enterpriseId: "ent-a", enterpriseNameAsWritten: "示例", groupName: "第\(i)小组",
+                title: "降低基站退服率\(i)", type: "问题解决型", tutor: "", registeredOn: nil, contact: "", phone: "",
+                email: "", address: "", postcode: "", status: .active, extra: [:],
+                sourcePath: "content/years/2024/registrations.csv", sourceLine: i + 2))
+            year.people.append(RegistrationPerson(year: 2024, registrationId: id, role: .presenter, position: 1, name: "张伟"))
+            year.materials.append(RegistrationMaterial(year: 2024, registrationId: id, material: "成果报告"))
+            year.writeups.append(Writeup(year: 2024, registrationId: id, title: nil, markdown: "第\(i)小组。",
+                                         sourcePath: "content/years/2024/writeups/\(id).md"))
+        }
+        // Awards and a score sheet of the first registrations, which no round deletes.
+        year.awards = (0..<3).map { Award(year: 2024, registrationId: year.registrations[$0].id, award: "一等奖", shortlisted: true, sourceLine: $0 + 2) }
+        year.judges = [Judge(year: 2024, name: "评委甲", enterpriseId: nil, organisation: "", sourceLine: 2)]
+        year.sheets = [ScoredSheet(sheet: ScoreSheet(year: 2024, round: .material, registrationId: year.registrations[0].id, judge: "评委甲",
+                                                     total: 90, hasItems: true, sourcePath: "s.csv", sourceLine: 2),
+                                   items: [ScoreItem(sheetId: 0, item: "选题", score: 9)])]
+        return year
+    }
+
+    /// Edits a year as a corrected import would: rows changed, added and removed in every table.
+    static func edit(_ year: inout YearRecords, round: Int, _ random: inout SeededRandom) {
+        for _ in 0...random.next(below: 4) {
+            let n = 3 + random.next(below: year.registrations.count - 3)  // never one with an award
+            let id = year.registrations[n].id
+            switch random.next(below: 9) {
+            case 0: year.registrations[n].title += "（修订\(round)）"
+            case 1: year.registrations[n].extra["备注"] = "第\(round)轮"
+            case 2: year.registrations[n].status = .withdrawn
+            case 3:  // removed with everything of it
+                year.registrations.remove(at: n)
+                year.people.removeAll { $0.registrationId == id }
+                year.materials.removeAll { $0.registrationId == id }
+                year.writeups.removeAll { $0.registrationId == id }
+            case 4:
+                let added = "2024-9\(round)\(random.next(below: 100))"
+                guard !year.registrations.contains(where: { $0.id == added }) else { continue }
+                var registration = year.registrations[n]
+                registration.id = added
+                year.registrations.append(registration)
+                year.people.append(RegistrationPerson(year: 2024, registrationId: added, role: .member, position: 1, name: "王芳"))
+                year.writeups.append(Writeup(year: 2024, registrationId: added, title: "新增", markdown: "新增。", sourcePath: "w.md"))
+            case 5:
+                if let i = year.people.firstIndex(where: { $0.registrationId == id }) { year.people[i].name += "华" }
+                year.people.append(RegistrationPerson(year: 2024, registrationId: id, role: .member, position: 2 + round, name: "李强"))
+            case 6:
+                year.materials.removeAll { $0.registrationId == id }
+                year.materials.append(RegistrationMaterial(year: 2024, registrationId: id, material: "PPT\(round)"))
+            case 7:
+                if let i = year.writeups.firstIndex(where: { $0.registrationId == id }) {
+                    if random.next(below: 2) == 0 { year.writeups.remove(at: i) } else { year.writeups[i].markdown += "补充\(round)。" }
+                } else {
+                    year.writeups.append(Writeup(year: 2024, registrationId: id, title: nil, markdown: "补写。", sourcePath: "w.md"))
+                }
+            default: year.competition.sourceFingerprint = "round \(round)"
+            }
+        }
+    }
+
+    /// Every row of the archive's year tables, in key order, as text: what two archives hold
+    /// (score sheets without their ids, which count every sheet the archive ever held).
+    static func rows(_ archive: ArchiveDatabase) throws -> [String] {
+        try archive.read { db in
+            var rows: [String] = []
+            for (table, order) in [("competition", "year"), ("registration", "year, id"), ("registration_person", "year, registration_id, role, position"),
+                                   ("registration_material", "year, registration_id, material"), ("writeup", "year, registration_id"),
+                                   ("award", "year, registration_id"), ("judge", "year, name"), ("score_sheet", "year, registration_id, judge"),
+                                   ("score_item", "item")] {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") {
+                    rows.append(table + " " + row.columnNames.filter { !($0 == "id" && table == "score_sheet") && $0 != "sheet_id" }
+                        .map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: " "))
+                }
+            }
+            return rows
+        }
+    }
+
+    @Test("A year archived again is changed by the rows that differ, and holds what writing it whole gives")
+    func changedByDifferingRows() throws {
+        let registry = Registry(enterprises: [Enterprise(id: "ent-a", name: "示例甲")], aliases: [])
+        let none = Writing(notices: [], pages: [])
+        var year = Self.sampleYear(150)
+        let archive = try ArchiveDatabase()
+        try archive.replace(registry: registry, writing: none, years: [year])
+        var random = SeededRandom(seed: 7)
+        for round in 1...20 {
+            Self.edit(&year, round: round, &random)
+            let before = try archive.write { $0.totalChangesCount }
+            try archive.replace(registry: registry, writing: none, years: [year])
+            let changes = try archive.write { $0.totalChangesCount } - before
+            let whole = try ArchiveDatabase()
+            try whole.replace(registry: registry, writing: none, years: [year])
+            #expect(try Self.rows(archive) == Self.rows(whole), "round \(round)")
+            #expect(try archive.snapshot().year(2024) == whole.snapshot().year(2024), "round \(round)")
+            // The registry's one enterprise is written again each time; the year's 600-odd rows are not.
+            #expect(changes < 40, "round \(round): \(changes) rows written")
+        }
+
+        // A part besides the registrations changed: the year is written whole, as before.
+        year.awards.removeLast()
+        let before = try archive.write { $0.totalChangesCount }
+        try archive.replace(registry: registry, writing: none, years: [year])
+        #expect(try archive.write { $0.totalChangesCount } - before > 600)
+        let whole = try ArchiveDatabase()
+        try whole.replace(registry: registry, writing: none, years: [year])
+        #expect(try Self.rows(archive) == Self.rows(whole))
     }
 }
