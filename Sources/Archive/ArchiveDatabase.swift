@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import CFileSwap
 
 /// The SQLite archive of every competition year: the one owner of the connection.
 public final class ArchiveDatabase: Sendable {
@@ -78,10 +79,44 @@ extension ArchiveDatabase {
     }
 
     /// Copies the whole archive, consistently, to a new file, and closes that file.
+    ///
+    /// The archive's file is copied as it is when its write-ahead log holds nothing, as every
+    /// qcsite command leaves it: the copy runs inside a read transaction, during which SQLite
+    /// lets no checkpoint write the file (the reader reads the file itself) and, without a log,
+    /// no other writer either. A log with pages in it is copied page by page through SQLite's
+    /// backup instead, which takes them in. Either copy is marked as having no log of its own.
     public func backup(to path: String) throws {
+        let source = writer.path
+        let copied = try writer.read { db -> Bool in
+            guard !source.isEmpty, source != ":memory:", db.isInsideTransaction else { return false }
+            // The read's snapshot is taken by its first statement, and held to the transaction's end.
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+            var log = stat()
+            guard lstat(source + "-wal", &log) != 0 ? errno == ENOENT : log.st_size == 0 else { return false }
+            guard qc_copy_file(source, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            try Self.markRollbackJournal(path)
+            return true
+        }
+        if copied { return }
         let destination = try DatabaseQueue(path: path)
         try writer.backup(to: destination)
         try destination.close()
+        try Self.markRollbackJournal(path)
+    }
+
+    /// Marks a copied archive file as one without a write-ahead log (bytes 18 and 19 of its
+    /// header, the file format's read and write versions, 1 rather than WAL's 2): opening a
+    /// backup then leaves no log files beside it. Every page is in the copy's file (it has no
+    /// log), so nothing is lost.
+    private static func markRollbackJournal(_ path: String) throws {
+        let fd = open(path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        var versions: (UInt8, UInt8) = (0, 0)
+        guard pread(fd, &versions, 2, 18) == 2 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard versions == (2, 2) else { return }
+        var legacy: (UInt8, UInt8) = (1, 1)
+        guard pwrite(fd, &legacy, 2, 18) == 2 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 }
 

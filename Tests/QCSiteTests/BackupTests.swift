@@ -49,6 +49,34 @@ struct BackupTests {
         #expect(try ArchiveDatabase(readingFrom: path).snapshot().registry.enterprises.map(\.id) == ["a"])
     }
 
+    @Test("A backup holds the archive as committed, whether its write-ahead log is empty (the file copied) or not (page by page)",
+          arguments: [false, true])
+    func backupOfArchiveFile(logHoldsPages: Bool) throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        var year = RegistrationRowsTests.sampleYear(300)
+        let registry = Registry(enterprises: [Enterprise(id: "ent-a", name: "示例甲")], aliases: [])
+        var archive: ArchiveDatabase? = try ArchiveDatabase(path: fixture.paths.archive)
+        try archive!.replace(registry: registry, writing: Writing(notices: [], pages: []), years: [year])
+        if logHoldsPages {
+            // A second write, not yet taken into the file: the log holds it while the pool is open.
+            year.writeups[0].markdown += "补充。"
+            try archive!.replace(registry: registry, writing: Writing(notices: [], pages: []), years: [year])
+            #expect(try FileManager.default.attributesOfItem(atPath: fixture.paths.archive + "-wal")[.size] as? Int ?? 0 > 0)
+        } else {
+            archive = nil  // closed: its log taken into the file
+            archive = try ArchiveDatabase(readingFrom: fixture.paths.archive)
+        }
+        let path = try ArchiveBackups.keep(archive!, archivePath: fixture.paths.archive)
+        let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 20)
+        #expect(header.map { Array($0.suffix(2)) } == [1, 1], "a backup without a log, as SQLite's backup writes it")
+        let copy = try ArchiveDatabase(readingFrom: path)
+        #expect(try copy.snapshot().year(2024) == archive!.snapshot().year(2024))
+        #expect(try copy.snapshot().year(2024)?.writeups[0].markdown.hasSuffix("补充。") == logHoldsPages)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: ArchiveBackups.folder(for: fixture.paths.archive).path)
+            == [URL(fileURLWithPath: path).lastPathComponent], "opening a backup leaves nothing beside it")
+    }
+
     @Test("Running out of space is said as 磁盘空间不足 with the folder, from SQLite and from the system")
     func diskFullMessage() throws {
         let archive = try ArchiveDatabase()
