@@ -118,16 +118,17 @@ public struct SiteBuilder {
         var aside: [any Waitable] = [lastBuild]
         defer { aside.forEach { $0.wait() } }
 
-        // The archived years an import leaves as they are: read on another core while it writes the others.
-        var readAhead: Background<[Int: YearRecords]>?
+        // The archived years, read on another core from the start of the import: those it leaves
+        // as they are stand in the snapshot (it writes no other year's rows). Only an archive
+        // that exists is opened: a first import that fails must leave none behind.
+        let archivePath = paths.archive
+        let readAhead = FileManager.default.fileExists(atPath: archivePath)
+            ? Background { (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: [])) ?? [:] } : nil
+        aside += [readAhead].compactMap { $0 }
+        var changing: Set<Int> = []
         let (content, imported) = try step("import") {
             try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive,
-                                        known: Self.knownFingerprints(sources, published?.record)) { changing in
-                let archivePath = paths.archive
-                let ahead = Background { (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: changing)) ?? [:] }
-                readAhead = ahead
-                aside.append(ahead)
-            }
+                                        known: Self.knownFingerprints(sources, published?.record)) { changing = $0 }
         }
         let (last, intact) = lastBuild.value
         let reusable = last.flatMap { exact && canReuse($0) ? $0 : nil }
@@ -164,7 +165,8 @@ public struct SiteBuilder {
         aside += [previous.readingAhead, survey].compactMap { $0 }
 
         // (A year the read ahead could not read is read here, where its error is reported.)
-        var snapshot = try step("snapshot") { try archive.snapshot(reusing: readAhead?.value ?? [:]) }
+        let untouched = readAhead.map { $0.value.filter { !changing.contains($0.key) } } ?? [:]
+        var snapshot = try step("snapshot") { try archive.snapshot(reusing: untouched) }
         for index in snapshot.years.indices {
             if let stage = stageOverrides[snapshot.years[index].year] { snapshot.years[index].competition.published = stage }
         }
