@@ -8,6 +8,12 @@ struct PostingEntry: Equatable {
     var code: UInt64
     var documents: ArraySlice<UInt8>
     var positions: ArraySlice<UInt8>
+
+    /// The entry as the shards hold it: its bigram's scalars, its postings, then its positions.
+    var shardEntry: ShardSet.Entry { ShardSet.Entry(key: BigramCode.scalars(code), payloads: [documents, positions]) }
+
+    /// What it counts for in its shard's size (`ShardBoundaries`).
+    var size: Int { shardEntry.size }
 }
 
 extension BigramPostings {
@@ -43,18 +49,31 @@ extension SearchShards {
     }
 
     /// The index as the last build published it, read back from the output: the fragment of
-    /// each document and the postings of each bigram.
-    struct Published {
+    /// each document and the names of each shard's files. A shard's entries are read only when
+    /// a patch needs them (`entries(ofShard:)`).
+    struct Published: Sendable {
         /// How many documents it indexes, and how many each directory names.
         var documents: Int
         var perDirectory: Int
         var fragmentNames: [String]
-        var entries: [PostingEntry]
+        var shards: [Shard]
+        /// The entries' sizes summed and their number, as the manifest gives them.
+        var bytes: Int
+        var count: Int
+
+        /// A shard: the first bigram's code (0 for the first shard) and its two files' names.
+        struct Shard: Sendable {
+            var firstKey: String
+            var first: UInt64
+            var postings: String
+            var positions: String
+        }
 
         /// Nil when the output holds no index (of `documents` documents cut `perDirectory` to a
-        /// directory, when expected), or any of its files is not as the last build wrote it or
-        /// cannot be read: the index is then made from every document. Each file must still hash
-        /// to its name (the manifest to its recorded key): one damaged on disk is never carried forward.
+        /// directory, when expected), or any of its manifest, directories and tables is not as
+        /// the last build wrote it or cannot be read: the index is then made from every document.
+        /// Each file read must still hash to its name (the manifest to its recorded key): one
+        /// damaged on disk is never carried forward.
         static func read(_ previous: PreviousOutput, expecting: (documents: Int, perDirectory: Int)?,
                          damaged: DamagedFiles) -> Published? {
             let decoder = JSONDecoder()
@@ -78,7 +97,7 @@ extension SearchShards {
             for list in lists {
                 if let list { fragmentNames += list } else { usable = false }
             }
-            var shards: [(postings: String, positions: String)] = []
+            var shards: [Shard] = []
             for name in tableNames {
                 guard let data = named(previous, tablePath, name, damaged), let table = try? decoder.decode(Table.self, from: data),
                       let postings = ContentName.split(table.postings), let positions = ContentName.split(table.positions),
@@ -86,22 +105,32 @@ extension SearchShards {
                     usable = false
                     continue
                 }
-                shards += zip(postings, positions).map { ($0, $1) }
+                for (key, (postings, positions)) in zip(table.shards, zip(postings, positions)) {
+                    let scalars = key.unicodeScalars.map(\.value)
+                    // The first shard's key is empty; every other is a bigram, after the one before.
+                    guard scalars.count == (shards.isEmpty ? 0 : 2) else { return nil }
+                    let first = shards.isEmpty ? 0 : BigramCode.code(scalars[0], scalars[1])
+                    guard shards.isEmpty || first > shards.last!.first else { return nil }
+                    shards.append(Shard(firstKey: key, first: first, postings: postings, positions: positions))
+                }
             }
-            let parsed = Parallel.map(shards) { shard -> [PostingEntry]? in
-                guard let postings = named(previous, postingsPath, shard.postings, damaged),
-                      let positions = named(previous, positionsPath, shard.positions, damaged) else { return nil }
-                return shardEntries(postings: [UInt8](postings), positions: [UInt8](positions))
-            }
-            var entries: [PostingEntry] = []
-            for part in parsed {
-                // Every bigram once, in order across the shards.
-                guard let part, entries.isEmpty || part.isEmpty || part[0].code > entries.last!.code else { return nil }
-                entries += part
-            }
-            guard usable, fragmentNames.count == manifest.documents else { return nil }
+            guard usable, fragmentNames.count == manifest.documents, !shards.isEmpty else { return nil }
             return Published(documents: manifest.documents, perDirectory: manifest.documentsPerDirectory,
-                             fragmentNames: fragmentNames, entries: entries)
+                             fragmentNames: fragmentNames, shards: shards, bytes: manifest.entryBytes, count: manifest.entries)
+        }
+
+        /// The entries of shard `index`, read from the output; nil when a file cannot be read,
+        /// is not what its name says (noted in `damaged`) or holds no entries a build writes,
+        /// or when an entry is not of the shard's range of bigrams.
+        func entries(ofShard index: Int, _ previous: PreviousOutput, _ damaged: DamagedFiles) -> [PostingEntry]? {
+            let shard = shards[index]
+            guard let postings = Published.named(previous, postingsPath, shard.postings, damaged),
+                  let positions = Published.named(previous, positionsPath, shard.positions, damaged),
+                  let entries = Published.shardEntries(postings: [UInt8](postings), positions: [UInt8](positions)) else { return nil }
+            let end = index + 1 < shards.count ? shards[index + 1].first : nil
+            guard entries.allSatisfy({ $0.code >= shard.first && (end == nil || $0.code < end!) }),
+                  index == 0 || entries.first?.code == shard.first else { return nil }
+            return entries
         }
 
         /// The bytes of a file named by its content (`ContentName`), when they still are what its
@@ -145,14 +174,34 @@ extension SearchShards {
         var json: Data
     }
 
-    /// The postings of `sources` made from the last build's (`last`) by indexing again only the
-    /// documents whose key changed, and those documents' fragments. Nil when the last build's
-    /// fragment of a changed document cannot be read, or when so many changed that indexing
-    /// every document is as quick.
-    static func patch(_ last: Published, sources: [SearchSource], previous: PreviousOutput, damaged: DamagedFiles)
-        -> (entries: [PostingEntry], changed: [Change])? {
+    /// A shard of the index being made: its first bigram (empty for the first shard) and its two
+    /// files, each kept as the output holds it (by name) or made now.
+    struct ShardFiles {
+        var firstKey: String
+        var postings: File
+        var positions: File
+
+        enum File {
+            case kept(String)
+            case made(Data)
+        }
+    }
+
+    /// The index of `sources` patched from the last build's (`last`): the documents whose key
+    /// changed are indexed again, and only the shards their old or new bigrams fall in are read,
+    /// spliced and cut again, from the shard before the first of a run of them up to where a
+    /// shard begins at the entry it began at before (`ShardBoundaries`); every other shard keeps
+    /// its files. Nil when a file it needs is not as the last build wrote it, when so many
+    /// documents changed that indexing every one is as quick, or when the boundaries' spacing
+    /// changes (the average entry crossed a power of two): the index is then made from every
+    /// document. The files are the same as those made from every document.
+    static func patch(_ last: Published, sources: [SearchSource], previous: PreviousOutput, damaged: DamagedFiles,
+                      target: Int) -> (shards: [ShardFiles], bytes: Int, count: Int, changed: [Change])? {
         let changed = sources.indices.filter { previous[fragmentPath(last.fragmentNames[$0])] != sources[$0].key }
         guard changed.count * 4 <= sources.count else { return nil }
+        // Shards not read are kept as they are: each must be as the last build wrote it.
+        guard last.shards.allSatisfy({ previous[postingsPath($0.postings)] == $0.postings
+                                       && previous[positionsPath($0.positions)] == $0.positions }) else { return nil }
         let decoder = JSONDecoder()
         let documents = Parallel.map(changed) { number -> (old: SearchIndex.Document, new: SearchIndex.Document)? in
             guard let data = Published.named(previous, fragmentPath, last.fragmentNames[number], damaged),
@@ -171,42 +220,110 @@ extension SearchShards {
                 affected.insert(run.code)
             }
         }
-        // The lists the changed documents held or will hold, spliced on every core (each is
-        // read up to the last changed document: most of a common bigram's list).
-        let additions = added
-        let touched = last.entries.indices.filter { affected.contains(last.entries[$0].code) }
-        let splices = Parallel.map(touched) { index in
-            let old = last.entries[index]
-            return spliced(old, removing: changed, adding: additions[old.code] ?? [], documents: sources.count)
+        // The shard each such bigram falls in (the last whose first bigram is not after it).
+        let firsts = last.shards.map(\.first)
+        func shard(of code: UInt64) -> Int {
+            var (low, high) = (0, firsts.count)
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if firsts[middle] <= code { low = middle } else { high = middle }
+            }
+            return low
         }
-        var entries: [PostingEntry] = []
-        entries.reserveCapacity(last.entries.count + added.count)
-        // Bigrams no document held before, put in order among the others.
-        var fresh = added.keys.sorted()[...]
-        func putFresh(before code: UInt64?) {
-            while let next = fresh.first, code.map({ next < $0 }) ?? true {
-                fresh.removeFirst()
-                let empty = PostingEntry(code: next, documents: [], positions: [])
-                if let entry = spliced(empty, removing: changed, adding: added[next]!, documents: sources.count) ?? nil {
-                    entries.append(entry)
+        var codes: [Int: [UInt64]] = [:]
+        for code in affected.sorted() { codes[shard(of: code), default: []].append(code) }
+        let dirty = codes.keys.sorted()
+        // Those shards read and spliced on every core.
+        let additions = added
+        let splices = Parallel.map(dirty) { index -> (old: [PostingEntry], new: [PostingEntry])? in
+            guard let old = last.entries(ofShard: index, previous, damaged) else { return nil }
+            var new: [PostingEntry] = []
+            new.reserveCapacity(old.count + 8)
+            // An entry with the changed documents taken out and put in again; false when it is not one a build writes.
+            func splice(_ entry: PostingEntry) -> Bool {
+                guard let result = spliced(entry, removing: changed, adding: additions[entry.code] ?? [], documents: sources.count)
+                else { return false }
+                if let result { new.append(result) }
+                return true
+            }
+            var touched = codes[index]![...]
+            for entry in old {
+                // Bigrams no document held before, put in order among the others.
+                while let code = touched.first, code < entry.code {
+                    touched.removeFirst()
+                    guard splice(PostingEntry(code: code, documents: [], positions: [])) else { return nil }
+                }
+                if touched.first == entry.code {
+                    touched.removeFirst()
+                    guard splice(entry) else { return nil }
+                } else {
+                    new.append(entry)
                 }
             }
-        }
-        var k = 0  // the next of `touched`
-        for (index, old) in last.entries.enumerated() {
-            putFresh(before: old.code)
-            if fresh.first == old.code { fresh.removeFirst() }
-            guard k < touched.count && touched[k] == index else {
-                entries.append(old)
-                continue
+            for code in touched {
+                guard splice(PostingEntry(code: code, documents: [], positions: [])) else { return nil }
             }
-            k += 1
-            guard let entry = splices[k - 1] else { return nil }
-            if let entry { entries.append(entry) }
+            return (old, new)
         }
-        putFresh(before: nil)
+        var remade: [Int: [PostingEntry]] = [:]
+        var (bytes, count) = (last.bytes, last.count)
+        for (index, splice) in zip(dirty, splices) {
+            guard let splice else { return nil }
+            remade[index] = splice.new
+            bytes += splice.new.reduce(0) { $0 + $1.size } - splice.old.reduce(0) { $0 + $1.size }
+            count += splice.new.count - splice.old.count
+        }
+        let spacing = ShardBoundaries(target: target, bytes: last.bytes, count: last.count).spacing
+        guard count > 0, ShardBoundaries(target: target, bytes: bytes, count: count).spacing == spacing else { return nil }
+
+        // The shards in order: kept ones as they are, runs around the spliced ones cut again.
+        var shards: [ShardFiles] = []
+        var pending: [ShardSet.Entry] = []
+        func flush() {
+            guard !pending.isEmpty else { return }
+            let files = ShardSet.files(pending[...], kinds: 2)
+            shards.append(ShardFiles(firstKey: shards.isEmpty ? "" : ShardSet.string(pending[0].key),
+                                     postings: .made(files[0]), positions: .made(files[1])))
+            pending = []
+        }
+        func keep(_ range: Range<Int>) {
+            for shard in last.shards[range] {
+                shards.append(ShardFiles(firstKey: shard.firstKey, postings: .kept(shard.postings), positions: .kept(shard.positions)))
+            }
+        }
+        var k = 0  // the first shard not yet kept or cut again
+        var next = dirty[...]
+        while let d = next.first {
+            // The run begins at the shard before the spliced one: the entries before are as they
+            // were, so a shard still begins at its first entry (unchanged).
+            let start = d == 0 ? 0 : d - 1
+            guard start >= k else { return nil }  // a run ends only where an unspliced shard begins
+            keep(k..<start)
+            var cutter = ShardBoundaries(target: target, bytes: bytes, count: count)
+            k = last.shards.count
+            run: for m in start..<last.shards.count {
+                let isDirty = next.first == m
+                if isDirty { next.removeFirst() }
+                guard let entries = isDirty ? remade[m] : last.entries(ofShard: m, previous, damaged) else { return nil }
+                for (i, entry) in entries.enumerated() {
+                    let item = entry.shardEntry
+                    if cutter.take(size: item.size, key: item.key, first: pending.isEmpty) {
+                        flush()
+                        // A shard begins where it began before, at an unspliced shard: from here on
+                        // the shards are as they were, up to the next run.
+                        if i == 0 && !isDirty {
+                            k = m
+                            break run
+                        }
+                    }
+                    pending.append(item)
+                }
+            }
+            flush()
+        }
+        keep(k..<last.shards.count)
         let fragments = zip(changed, documents).map { Change(number: $0, json: $1!.new.json) }
-        return (entries, fragments)
+        return (shards, bytes, count, fragments)
     }
 
     /// A bigram's entry with the documents `removing` (ascending) taken out and `adding` put in

@@ -27,7 +27,7 @@ struct SearchShards {
     }
 
     struct Manifest: Codable, Equatable {
-        static let currentVersion = 2
+        static let currentVersion = 3
         var version = currentVersion
         var documents: Int
         var documentsPerDirectory: Int
@@ -36,9 +36,14 @@ struct SearchShards {
         /// The first bigram of each shard table, and the tables' names.
         var tables: [String]
         var tableFiles: String
+        /// How many bigrams the shards hold, and their sizes summed (`ShardSet`): what a rebuild
+        /// that patches a few shards takes the boundaries' spacing from.
+        var entries: Int
+        var entryBytes: Int
 
         enum CodingKeys: String, CodingKey {
-            case version, documents, documentsPerDirectory = "per_directory", directories, tables, tableFiles = "table_files"
+            case version, documents, documentsPerDirectory = "per_directory", directories, tables, tableFiles = "table_files",
+                 entries, entryBytes = "entry_bytes"
         }
     }
 
@@ -78,8 +83,8 @@ struct SearchShards {
 
     /// The index of `sources`. When `previous` holds the index of the last build with as many
     /// documents and most of them unchanged (by key), only the changed documents are made and
-    /// indexed again: their old postings are taken out of the published lists and their new
-    /// ones put in. The files are the same as those made from every document.
+    /// indexed again, and only the shards their bigrams fall in are read and made again
+    /// (`patch`). The files are the same as those made from every document.
     init(sources: [SearchSource], previous: PreviousOutput = PreviousOutput(), options: Options = Options()) throws {
         var published: [String: File] = [:]
         let perDirectory = options.documentsPerDirectory ?? Self.documentsPerDirectory(sources.count)
@@ -87,8 +92,16 @@ struct SearchShards {
             ?? ReadBack(previous, expecting: (documents: sources.count, perDirectory: perDirectory))
         let damaged = readBack.damaged
         let last = readBack.published.flatMap { $0.documents == sources.count && $0.perDirectory == perDirectory ? $0 : nil }
-        let patch = last.flatMap { Self.patch($0, sources: sources, previous: previous, damaged: damaged) }
-        // A file the output holds as this build would make it is kept; one found damaged is made again.
+        let patch = last.flatMap { Self.patch($0, sources: sources, previous: previous, damaged: damaged, target: options.shardBytes) }
+        // A file the output holds as this build would make it is kept; one found damaged is made
+        // again. A patch reads only some shards: when one it read was damaged, every other is read
+        // and checked too, so that none damaged the same way is kept.
+        if let last, patch == nil, !damaged.all.isEmpty {
+            _ = Parallel.map(last.shards) { shard in
+                (Published.named(previous, Self.postingsPath, shard.postings, damaged),
+                 Published.named(previous, Self.positionsPath, shard.positions, damaged))
+            }
+        }
         let broken = damaged.all
         func add(_ path: String, key: String, _ data: Data?) {
             guard published[path] == nil else { return }
@@ -102,16 +115,29 @@ struct SearchShards {
                 return name
             }
         }
+        /// A shard's file: kept under its name (the patch saw the output hold it as written), or made.
+        func add(_ file: ShardFiles.File, at path: (String) -> String) throws -> String {
+            switch file {
+            case .kept(let name):
+                add(path(name), key: name, nil)
+                return name
+            case .made(let data):
+                return try add([data], at: path)[0]
+            }
+        }
 
-        var fragmentNames: [String], entries: [PostingEntry], made: [Change]
+        var fragmentNames: [String], made: [Change], shards: [ShardFiles], entryCount: Int, entryBytes: Int
         if let last, let patch {
-            (fragmentNames, entries, made) = (last.fragmentNames, patch.entries, patch.changed)
+            (fragmentNames, made, shards, entryCount, entryBytes) = (last.fragmentNames, patch.changed, patch.shards, patch.count, patch.bytes)
             patched = true
         } else {
             let documents = Parallel.map(sources, \.finished)
             made = Parallel.map(Array(documents.indices)) { Change(number: $0, json: documents[$0].json) }
             fragmentNames = Array(repeating: "", count: documents.count)
-            entries = try BigramPostings(documents: documents).entries
+            let set = ShardSet(entries: try BigramPostings(documents: documents).entries.map(\.shardEntry), kinds: 2,
+                               target: options.shardBytes)
+            shards = zip(set.firstKeys, set.files).map { ShardFiles(firstKey: $0, postings: .made($1[0]), positions: .made($1[1])) }
+            (entryCount, entryBytes) = (set.count, set.bytes)
             patched = false
         }
         let madeNames = try add(made.map(\.json), at: Self.fragmentPath, keys: made.map { sources[$0.number].key })
@@ -128,15 +154,13 @@ struct SearchShards {
         }
         let directoryNames = try add(directories, at: Self.directoryPath)
 
-        let shards = ShardSet(entries: entries.map { ShardSet.Entry(key: BigramCode.scalars($0.code), payloads: [$0.documents, $0.positions]) },
-                              kinds: 2, target: options.shardBytes)
-        let postingNames = try add(shards.files.map { $0[0] }, at: Self.postingsPath)
-        let positionNames = try add(shards.files.map { $0[1] }, at: Self.positionsPath)
+        let postingNames = try shards.map { try add($0.postings, at: Self.postingsPath) }
+        let positionNames = try shards.map { try add($0.positions, at: Self.positionsPath) }
         var tables: [String] = [], tableFiles: [Data] = []
-        for start in stride(from: 0, to: shards.firstKeys.count, by: options.shardsPerTable) {
-            let run = start..<min(start + options.shardsPerTable, shards.firstKeys.count)
-            tables.append(shards.firstKeys[start])
-            tableFiles.append(try encoder.encode(Table(shards: Array(shards.firstKeys[run]),
+        for start in stride(from: 0, to: shards.count, by: options.shardsPerTable) {
+            let run = start..<min(start + options.shardsPerTable, shards.count)
+            tables.append(shards[start].firstKey)
+            tableFiles.append(try encoder.encode(Table(shards: shards[run].map(\.firstKey),
                                                        postings: ContentName.names(Array(postingNames[run])),
                                                        positions: ContentName.names(Array(positionNames[run])))))
         }
@@ -144,7 +168,7 @@ struct SearchShards {
 
         manifest = Manifest(documents: sources.count, documentsPerDirectory: perDirectory,
                             directories: ContentName.names(directoryNames), tables: tables,
-                            tableFiles: ContentName.names(tableNames))
+                            tableFiles: ContentName.names(tableNames), entries: entryCount, entryBytes: entryBytes)
         let data = try encoder.encode(manifest)
         add(Self.manifestPath, key: ContentName.of(data), data)
         self.published = published

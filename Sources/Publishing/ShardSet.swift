@@ -8,31 +8,40 @@ struct ShardSet {
         var key: [UInt32]
         /// One payload per kind of file.
         var payloads: [ArraySlice<UInt8>]
+
+        /// What the entry counts for in the size of its shard.
+        var size: Int { ShardSet.encodedKey(key).count + payloads.reduce(0) { $0 + $1.count + 5 } }
     }
 
     /// The first key of each shard as a string; the first shard's is empty, so every key has a shard.
     var firstKeys: [String] = []
     /// The bytes of each shard's files: `files[shard][kind]`.
     var files: [[Data]] = []
+    /// The entries' sizes summed, and their number: what the boundaries' spacing is taken from.
+    var bytes = 0
+    var count = 0
 
     init(entries: [Entry], kinds: Int, target: Int) {
-        let keys = entries.map { Self.encodedKey($0.key) }
-        let sizes = entries.indices.map { i in
-            keys[i].count + entries[i].payloads.reduce(0) { $0 + $1.count + 5 }
-        }
+        let sizes = entries.map(\.size)
+        (bytes, count) = (sizes.reduce(0, +), sizes.count)
         let starts = ShardBoundaries.starts(sizes: sizes, keys: entries.map(\.key), target: target)
         for (n, start) in starts.enumerated() {
             let end = n + 1 < starts.count ? starts[n + 1] : entries.count
             firstKeys.append(n == 0 ? "" : Self.string(entries[start].key))
-            files.append((0..<kinds).map { kind in
-                var bytes: [UInt8] = []
-                for i in start..<end {
-                    bytes += keys[i]
-                    VarInt.append(entries[i].payloads[kind].count, to: &bytes)
-                    bytes += entries[i].payloads[kind]
-                }
-                return Data(bytes)
-            })
+            files.append(Self.files(entries[start..<end], kinds: kinds))
+        }
+    }
+
+    /// The files of one shard holding `entries`, one per kind.
+    static func files(_ entries: ArraySlice<Entry>, kinds: Int) -> [Data] {
+        (0..<kinds).map { kind in
+            var bytes: [UInt8] = []
+            for entry in entries {
+                bytes += encodedKey(entry.key)
+                VarInt.append(entry.payloads[kind].count, to: &bytes)
+                bytes += entry.payloads[kind]
+            }
+            return Data(bytes)
         }
     }
 

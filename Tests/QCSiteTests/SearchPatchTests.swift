@@ -101,6 +101,30 @@ struct SearchPatchTests {
         }
     }
 
+    @Test("Patched shard by shard at any shard size, the index is the one made from every document",
+          arguments: [200, 900, 4000])
+    func patchedAtShardSizes(shardBytes: Int) throws {
+        let options = SearchShards.Options(shardBytes: shardBytes, shardsPerTable: 3, documentsPerDirectory: 8)
+        func shards(_ documents: [SearchIndex.Document], _ previous: PreviousOutput = PreviousOutput()) throws -> SearchShards {
+            try SearchShards(sources: documents.map { SearchSource($0) }, previous: previous, options: options)
+        }
+        var documents = SearchSamples.documents(synthetic: 240)
+        let output = try Output()
+        try output.publish(try shards(documents))
+        var random = SeededRandom(seed: UInt64(shardBytes))
+        var patched = 0
+        for round in 1...40 {
+            Self.edit(&documents, round: round, &random)
+            if round % 7 == 0 { documents[0].text += " 丂丄\(round)" }  // bigrams sorting first
+            if round % 5 == 0 { documents[documents.count - 1].text += " \u{10FFFD}\u{10FFFD}\(round)" }  // and last
+            let next = try shards(documents, output.previous)
+            #expect(try output.bytes(next) == shards(documents).files, "round \(round)")
+            patched += next.patched ? 1 : 0
+            try output.publish(next)
+        }
+        #expect(patched >= 30, "\(patched) of 40 rounds patched")
+    }
+
     @Test("An index that cannot be patched is made from every document: other documents, or a file not as written",
           arguments: [false, true])
     func fallsBack(readAhead: Bool) throws {
@@ -114,24 +138,37 @@ struct SearchPatchTests {
         #expect(try output.bytes(fewer) == (try Self.shards(documents)).files)
         try output.publish(fewer)
 
-        // A shard damaged in place, its size and key the same (one bit of a position): it no
-        // longer hashes to its name, so it is refused, never patched into the next index.
+        // Every positions shard damaged in place, its size and key the same (one bit of a
+        // position), and a document edited: the shard the patch reads no longer hashes to its
+        // name, so nothing is patched from it, and every other shard is read and checked too.
         let shards = output.keys.keys.filter { $0.hasPrefix("search/p/") }.sorted()
-        var flipped = try Data(contentsOf: output.folder.appendingPathComponent(shards[1]))
-        flipped[flipped.count - 1] ^= 0x01
-        try output.damage(shards[1], with: flipped, known: true)
+        for shard in shards {
+            var flipped = try Data(contentsOf: output.folder.appendingPathComponent(shard))
+            flipped[flipped.count - 1] ^= 0x01
+            try output.damage(shard, with: flipped, known: true)
+        }
+        documents[0].text += "，又一句"
         let refused = try Self.shards(documents, output.previous(ahead: readAhead))
         #expect(!refused.patched)
-        #expect(refused.published[shards[1]]?.data != nil, "made again and written, not kept as it is")
+        #expect(shards.allSatisfy { refused.published[$0] == nil || refused.published[$0]?.data != nil },
+                "made again and written, never kept as they are")
         #expect(try output.bytes(refused) == (try Self.shards(documents)).files)
+        try output.publish(refused)
 
-        // Bytes that are no shard under a shard's name and key: read, refused, nothing patched.
-        try output.damage(shards[0], with: Data([0x02, 0x80, 0x80]), known: true)
-        documents[0].text += "，又一句"
-        #expect(try !Self.shards(documents, output.previous(ahead: readAhead)).patched)
+        // Bytes that are no shard under a shard's name and key, in every shard: refused, nothing patched.
+        for shard in output.keys.keys.filter({ $0.hasPrefix("search/d/") }) {
+            try output.damage(shard, with: Data([0x02, 0x80, 0x80]), known: true)
+        }
+        documents[1].text += "，又一句"
+        let garbled = try Self.shards(documents, output.previous(ahead: readAhead))
+        #expect(!garbled.patched)
+        #expect(try output.bytes(garbled) == (try Self.shards(documents)).files)
+        try output.publish(garbled)
 
         // A shard changed since it was written, as a build finds it by its stamp: made again.
-        try output.damage(shards[0], with: Data("not a shard".utf8), known: false)
+        let first = try #require(output.keys.keys.filter { $0.hasPrefix("search/p/") }.min())
+        try output.damage(first, with: Data("not a shard".utf8), known: false)
+        documents[2].text += "，又一句"
         let remade = try Self.shards(documents, output.previous(ahead: readAhead))
         #expect(!remade.patched)
         #expect(try output.bytes(remade) == (try Self.shards(documents)).files)
