@@ -106,14 +106,17 @@ public enum OutputWriter {
             if !fm.fileExists(atPath: staging.path) { try fm.createDirectory(at: staging, withIntermediateDirectories: true) }
             do {
                 let changedSet = Set(changed)
-                let wanted = Set(files.keys).union(site.kept)
-                try removeUnwanted(spareFiles.keys.filter { !wanted.contains($0) }, from: staging.path)
+                try removeUnwanted(spareFiles.keys.filter { files[$0] == nil && !site.kept.contains($0) }, from: staging.path)
                 // A spare file that is already the old site's (a link to it), for a file that did
                 // not change, stays as it is; its record entry is the old file's, set above.
-                let placed = wanted.filter { path in
+                // (Kept pages are never among the changed files.)
+                let placed = (files.keys.filter { path in
                     guard let spare = spareFiles[path] else { return true }
                     return changedSet.contains(path) || spare != oldFiles[path]
-                }.sorted()
+                } + site.kept.filter { path in
+                    guard let spare = spareFiles[path] else { return true }
+                    return spare != oldFiles[path]
+                }).sorted()
                 // Folders are made and spare files set aside in path order; the files are then
                 // linked or written on every core (a first build writes tens of thousands).
                 var folders = FolderMaker(root: staging.path)
