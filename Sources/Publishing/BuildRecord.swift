@@ -8,7 +8,7 @@ import SafePaths
 /// and, for a page rendered from keyed inputs, the key of those inputs.
 public struct BuildRecord: Sendable, Equatable {
     public static let fileName = ".qcsite-build"
-    static let header = "qcsite-build-record 3"
+    static let header = "qcsite-build-record 4"
 
     public struct YearSource: Sendable, Equatable {
         public var stamps: String
@@ -39,6 +39,36 @@ public struct BuildRecord: Sendable, Equatable {
     /// key of their stamps when it was taken (`InputStamps.Sources.years`): a build whose key for
     /// a year is the same takes the fingerprint as it is, without hashing the year's files.
     public var years: [Int: YearSource] = [:]
+    /// What the site this build swapped out holds, as the build found it when it began (its
+    /// files' digest, and a digest of its folders' stamps): that site becomes the spare the next
+    /// build brings up to date, which takes its files from the spare's own record instead of a
+    /// walk when both digests still hold (`OutputWriter.survey`). Nil when the build cannot
+    /// vouch for it (the old site was not exactly what its record said, or nothing was swapped).
+    public var spare: SpareDigests?
+
+    public struct SpareDigests: Sendable, Equatable {
+        public var files: String
+        public var folders: String
+
+        /// The digests of a walk of the output with its folders; nil without them.
+        public init?(of tree: OutputTree) {
+            guard tree.complete, let folders = tree.folders else { return nil }
+            files = tree.digest.text
+            self.folders = Self.digest(folders).text
+        }
+
+        init(files: String, folders: String) {
+            self.files = files
+            self.folders = folders
+        }
+
+        static func digest(_ folders: [String: FileStamp]) -> StampDigest {
+            var digest = StampDigest()
+            for (path, stamp) in folders { digest.add(path, stamp) }
+            return digest
+        }
+    }
+
     /// The digest of the files' stamps (`StampDigest`) as the record on disk gives it, read even
     /// when its files are not: it tells whether the output is exactly what the record says
     /// without a file of it parsed. Nil for a record made in memory.
@@ -68,7 +98,8 @@ public struct BuildRecord: Sendable, Equatable {
                      "errors \(checkErrors)",
                      "check " + checkLine.replacingOccurrences(of: "\n", with: " "),
                      "output " + digestText,
-                     "years " + yearsText]
+                     "years " + yearsText,
+                     "spare " + (spare.map { $0.files + " / " + $0.folders } ?? "-")]
         return String(decoding: Array((lines.joined(separator: "\n") + "\n").utf8) + fileLines, as: UTF8.self)
     }
 
@@ -134,7 +165,7 @@ public struct BuildRecord: Sendable, Equatable {
     }
 
     static func parse(_ text: String, files: Bool = true) -> BuildRecord? {
-        let fields = 7
+        let fields = 8
         var lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: files ? .max : fields,
                                     omittingEmptySubsequences: false)
         guard lines.count > fields, lines.removeLast().isEmpty || !files, String(lines[0]) == header else { return nil }
@@ -144,11 +175,16 @@ public struct BuildRecord: Sendable, Equatable {
         }
         guard let inputs = field(1, "inputs"), let stamps = field(2, "stamps"), let errors = field(3, "errors").flatMap({ Int($0) }),
               let check = field(4, "check"), let output = field(5, "output"),
-              let years = field(6, "years").flatMap(parseYears) else { return nil }
+              let years = field(6, "years").flatMap(parseYears), let spare = field(7, "spare") else { return nil }
         var record = BuildRecord(inputs: inputs == "-" ? nil : inputs, stamps: stamps == "-" ? nil : stamps,
                                  checkErrors: errors, checkLine: check, files: [:])
         record.filesDigest = output
         record.years = years
+        if spare != "-" {
+            let parts = spare.components(separatedBy: " / ")
+            guard parts.count == 2 else { return nil }
+            record.spare = SpareDigests(files: parts[0], folders: parts[1])
+        }
         guard files else { return record }
         record.files.reserveCapacity(lines.count)
         for line in lines[fields...] {

@@ -77,7 +77,9 @@ public enum OutputWriter {
             if let found, OutputTree.scan(output.path).digest != found.digest {
                 return try publish(site, record: given, to: output, found: nil, log: log)
             }
-            // The site stays as it is; its record may have new keys, true of the same files.
+            // The site stays as it is; its record may have new keys, true of the same files. (No
+            // site was swapped out: the record vouches for no spare.)
+            record.spare = nil
             if fm.contents(atPath: recordPath) != Data(record.text.utf8) { try record.replace(in: output) }
             return summary
         }
@@ -178,7 +180,10 @@ public enum OutputWriter {
     /// - Parameter folders: the old site's folders (relative paths), when a complete walk of it
     ///   listed them already (`OutputTree.scan` with folders): each is then asked by its path,
     ///   none listed again.
-    public static func survey(of output: URL, folders: [String]? = nil) -> Survey {
+    /// - Parameter spareDigests: what the build that swapped the spare out found it to hold
+    ///   (`BuildRecord.spare`): the spare's files are then taken from its own build record when
+    ///   that record and the spare's folders still match them, instead of a walk of the spare.
+    public static func survey(of output: URL, folders: [String]? = nil, spareDigests: BuildRecord.SpareDigests? = nil) -> Survey {
         let output = canonical(output)
         let spare = spare(of: output)
         let hasSpare = isSpare(spare)
@@ -188,10 +193,40 @@ public enum OutputWriter {
             if part == 0 {
                 unemptiable = unemptiableFolder(of: output, among: folders)
             } else if hasSpare {
-                spareTree = OutputTree.scan(spare.path, folders: true)
+                spareTree = spareDigests.flatMap { recordedTree(of: spare, $0) } ?? OutputTree.scan(spare.path, folders: true)
             }
         }
         return Survey(unemptiable: unemptiable, spare: spareTree)
+    }
+
+    /// The spare's files as its own build record gives them, when they are what the build that
+    /// swapped it out found them to be (`digests.files`) and every folder holding them still has
+    /// the stamp it had then (`digests.folders`): nothing was added to, removed from or renamed
+    /// in the spare since. (A file changed in place that is still a link to the published site's
+    /// changed that file too, which the build's walk of the output finds; any other spare file is
+    /// replaced by the publish.) Nil otherwise: the spare is then walked.
+    static func recordedTree(of spare: URL, _ digests: BuildRecord.SpareDigests) -> OutputTree? {
+        guard let record = BuildRecord.read(in: spare) else { return nil }
+        let digest = record.digest
+        guard digest.text == digests.files else { return nil }
+        var folders: Set<String> = [""]
+        for path in record.files.keys {
+            var folder = PathText.folder(of: path)
+            while !folder.isEmpty && folders.insert(folder).inserted { folder = PathText.folder(of: folder) }
+        }
+        let top = open(spare.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { return nil }
+        defer { close(top) }
+        var stamps: [String: FileStamp] = [:]
+        stamps.reserveCapacity(folders.count)
+        for folder in folders {
+            var info = stat()
+            guard fstatat(top, folder.isEmpty ? "." : folder, &info, AT_SYMLINK_NOFOLLOW) == 0,
+                  info.st_mode & S_IFMT == S_IFDIR else { return nil }
+            stamps[folder] = FileStamp(info)
+        }
+        guard BuildRecord.SpareDigests.digest(stamps).text == digests.folders else { return nil }
+        return OutputTree(files: record.files.mapValues(\.stamp), complete: true, digest: digest, folders: stamps)
     }
 
     /// Puts the complete staging folder in the place of the output folder.

@@ -159,8 +159,10 @@ public struct SiteBuilder {
         // beside the output are surveyed ahead only when the output is one qcsite wrote (it has
         // a build record); any other is refused by the publish, and never walked.
         let previous = PreviousOutput(keys: intact.compactMapValues(\.key), folder: outputFolder).readingSearchIndexAhead()
+        let spareDigests = last?.spare
         let survey = published.map { found in
-            Background { OutputWriter.survey(of: outputFolder, folders: found.tree.complete ? found.tree.folders.map { Array($0.keys) } : nil) }
+            Background { OutputWriter.survey(of: outputFolder, folders: found.tree.complete ? found.tree.folders.map { Array($0.keys) } : nil,
+                                             spareDigests: spareDigests) }
         }
         aside += [previous.readingAhead, survey].compactMap { $0 }
 
@@ -203,10 +205,12 @@ public struct SiteBuilder {
 
         // A build that let findings through records how many, so that the next one checks again.
         let blockingCount = blocking.values.reduce(0) { $0 + $1.count }
+        // The site this build swaps out, as found when it began, when it was exactly what its record said.
+        var built = BuildRecord(inputs: inputs.all, stamps: stamps, checkErrors: blockingCount, checkLine: checkLine, files: [:],
+                                years: years)
+        built.spare = published.flatMap { exact ? BuildRecord.SpareDigests(of: $0.tree) : nil }
         let output = try step("publish") {
-            try OutputWriter.publish(site, record: BuildRecord(inputs: inputs.all, stamps: stamps, checkErrors: blockingCount,
-                                                               checkLine: checkLine, files: [:], years: years),
-                                     to: outputFolder, found: published?.tree, survey: survey, log: log)
+            try OutputWriter.publish(site, record: built, to: outputFolder, found: published?.tree, survey: survey, log: log)
         }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         return BuildReport(imported: imported, findings: findings, files: site.count, output: output, blocking: blocking)

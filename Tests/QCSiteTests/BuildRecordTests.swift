@@ -14,6 +14,10 @@ struct BuildRecordTests {
         var written = record
         written.filesDigest = record.digest.text
         #expect(BuildRecord.parse(record.text) == written)
+        var swapped = record
+        swapped.spare = BuildRecord.SpareDigests(files: "a1 3", folders: "b2 2")
+        #expect(BuildRecord.parse(swapped.text)?.spare == swapped.spare, "the spare's digests read back")
+        #expect(BuildRecord.parse(swapped.text.replacingOccurrences(of: " / ", with: " ")) == nil)
         var head = written
         head.files = [:]
         #expect(BuildRecord.parse(record.text, files: false) == head, "read without its files, it still knows their digest")

@@ -196,6 +196,55 @@ struct OutputWriterTests {
         #expect(tree(out).files == later)
     }
 
+    @Test("The spare's files are taken from its own record while the digests the build that swapped it out recorded hold; any change by hand to its folders has it walked")
+    func spareFromItsRecord() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let out = fixture.url("public")
+        let spare = OutputWriter.spare(of: out)
+        /// Publishes as a build does: the output walked first, and vouched for when its record describes it.
+        func publish(_ version: [String: String]) throws {
+            let found = OutputTree.scan(out.path, folders: true)
+            var record = BuildRecord(inputs: nil, stamps: nil, checkErrors: 0, checkLine: "", files: [:])
+            if BuildRecord.read(in: out)?.describes(found, in: out) == true { record.spare = BuildRecord.SpareDigests(of: found) }
+            let digests = BuildRecord.read(in: out)?.spare
+            let survey = Background { OutputWriter.survey(of: out, spareDigests: digests) }
+            let files = version.mapValues { Data($0.utf8) }
+            _ = try OutputWriter.publish(RenderedSite(files: files, kept: [], keys: [:]), record: record, to: out, found: found,
+                                         survey: survey)
+            #expect(tree(out).files == files)
+            #expect(BuildRecord.read(in: out)?.verified(against: out).exact == true)
+        }
+        let versions: [[String: String]] = [
+            ["index.html": "v1", "a/index.html": "a1", "a/b/index.html": "b1"],
+            ["index.html": "v2", "a/index.html": "a1", "a/b/index.html": "b2", "c/index.html": "c2"],
+            ["index.html": "v3", "a/index.html": "a3", "c/index.html": "c2"],
+            ["index.html": "v4", "a/index.html": "a3", "c/index.html": "c4", "d/e/index.html": "e4"],
+        ]
+        for version in versions { try publish(version) }
+        let digests = try #require(BuildRecord.read(in: out)?.spare, "the last build swapped a site out it could vouch for")
+        let walked = OutputTree.scan(spare.path, folders: true)
+        let recorded = try #require(OutputWriter.recordedTree(of: spare, digests))
+        #expect(recorded.files == walked.files && recorded.folders == walked.folders && recorded.digest == walked.digest)
+
+        // A file added, a file removed, a folder renamed: each leaves a folder with a new stamp,
+        // and the spare is walked; the site published through it is still right.
+        let changes: [(URL) throws -> Void] = [
+            { try Data("mine".utf8).write(to: $0.appendingPathComponent("a/notes.txt")) },
+            { try FileManager.default.removeItem(at: $0.appendingPathComponent("c/index.html")) },
+            { try FileManager.default.moveItem(at: $0.appendingPathComponent("a/b"), to: $0.appendingPathComponent("a/bb")) },
+        ]
+        for (number, change) in changes.enumerated() {
+            try publish(["index.html": "w\(number)", "a/index.html": "a", "a/b/index.html": "b", "c/index.html": "c"])
+            try publish(["index.html": "x\(number)", "a/index.html": "a", "a/b/index.html": "b\(number)"])
+            let digests = try #require(BuildRecord.read(in: out)?.spare)
+            #expect(OutputWriter.recordedTree(of: spare, digests) != nil, "change \(number): before it, taken from the record")
+            try change(spare)
+            #expect(OutputWriter.recordedTree(of: spare, digests) == nil, "change \(number): walked")
+            try publish(["index.html": "y\(number)", "a/index.html": "a\(number)", "c/index.html": "c"])
+        }
+    }
+
     @Test("Names of one character (a page a.md, --archive a, --output p) build; they once trapped in Foundation")
     func oneCharacterNames() throws {
         try #require(QCSiteBinary.isBuilt)
