@@ -45,12 +45,18 @@ extension SearchShards {
         /// checked then.
         init(_ previous: PreviousOutput, expecting: (documents: Int, perDirectory: Int)?) {
             published = Published.read(previous, expecting: expecting, damaged: damaged)
+            // Read ahead of the render, the shards are read too, on this side: a patch reads most
+            // of them (a write-up's bigrams fall in shards all over the index), and the render
+            // keeps both cores busy.
+            if expecting == nil, let index = published {
+                published?.read = Parallel.map(Array(index.shards.indices)) { index.entries(ofShard: $0, previous, damaged) }
+            }
         }
     }
 
     /// The index as the last build published it, read back from the output: the fragment of
-    /// each document and the names of each shard's files. A shard's entries are read only when
-    /// a patch needs them (`entries(ofShard:)`).
+    /// each document and the names of each shard's files. A shard's entries are read when a
+    /// patch needs them (`entries(ofShard:)`), or all of them with the rest when it is read ahead.
     struct Published: Sendable {
         /// How many documents it indexes, and how many each directory names.
         var documents: Int
@@ -60,6 +66,8 @@ extension SearchShards {
         /// The entries' sizes summed and their number, as the manifest gives them.
         var bytes: Int
         var count: Int
+        /// Each shard's entries when they were read with the rest (nil for one that could not be).
+        var read: [[PostingEntry]?]?
 
         /// A shard: the first bigram's code (0 for the first shard) and its two files' names.
         struct Shard: Sendable {
@@ -116,13 +124,15 @@ extension SearchShards {
             }
             guard usable, fragmentNames.count == manifest.documents, !shards.isEmpty else { return nil }
             return Published(documents: manifest.documents, perDirectory: manifest.documentsPerDirectory,
-                             fragmentNames: fragmentNames, shards: shards, bytes: manifest.entryBytes, count: manifest.entries)
+                             fragmentNames: fragmentNames, shards: shards, bytes: manifest.entryBytes, count: manifest.entries,
+                             read: nil)
         }
 
         /// The entries of shard `index`, read from the output; nil when a file cannot be read,
         /// is not what its name says (noted in `damaged`) or holds no entries a build writes,
         /// or when an entry is not of the shard's range of bigrams.
         func entries(ofShard index: Int, _ previous: PreviousOutput, _ damaged: DamagedFiles) -> [PostingEntry]? {
+            if let read { return read[index] }
             let shard = shards[index]
             guard let postings = Published.named(previous, postingsPath, shard.postings, damaged),
                   let positions = Published.named(previous, positionsPath, shard.positions, damaged),
@@ -198,7 +208,8 @@ extension SearchShards {
     static func patch(_ last: Published, sources: [SearchSource], previous: PreviousOutput, damaged: DamagedFiles,
                       target: Int) -> (shards: [ShardFiles], bytes: Int, count: Int, changed: [Change])? {
         let changed = sources.indices.filter { previous[fragmentPath(last.fragmentNames[$0])] != sources[$0].key }
-        guard changed.count * 4 <= sources.count else { return nil }
+        // (A file of the index found damaged while it was read: nothing is patched from it.)
+        guard changed.count * 4 <= sources.count, damaged.all.isEmpty else { return nil }
         // Shards not read are kept as they are: each must be as the last build wrote it.
         guard last.shards.allSatisfy({ previous[postingsPath($0.postings)] == $0.postings
                                        && previous[positionsPath($0.positions)] == $0.positions }) else { return nil }
