@@ -4,6 +4,10 @@
 # of CPU time (user + system), with the files each rebuild wrote.
 # usage: bench/rebuild.sh [RUNS] [YEARS] [PER_YEAR] [ENTERPRISES] [WRITEUP_BYTES]
 #        (defaults 5, 10, 1000, 400, 1600: 10,000 achievements with ~1.6 KB write-ups)
+# With BASELINE=<an older qcsite binary>, the one-write-up rebuilds run in pairs: the older
+# binary on a copy of the site, the same write-up changed in both, the two binaries taking turns
+# to go first; the medians of both and of the pairs' differences are printed. This machine's
+# noise moves whole series by 20%, so only paired figures compare two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}; years=${2:-10}; per_year=${3:-1000}; enterprises=${4:-400}; writeup=${5:-1600}
@@ -39,11 +43,34 @@ echo "rebuild, nothing changed (median of $runs): $(printf '%s\n' "${walls[@]}" 
 echo "  last run: $line"
 
 walls=(); cpus=(); first=$((2025 - years + 1))
+if [ -n "${BASELINE:-}" ]; then
+  # The older binary's copy of the site, built by it (its record and spare are its own).
+  mkdir -p "$work/baseline" && cp -r content themes "$work/baseline/"
+  (cd "$work/baseline" && "$BASELINE" build >/dev/null 2>&1)
+  (cd "$work/baseline" && timed "$BASELINE" build >/dev/null)  # its second build: its spare now exists
+  sleep 2.2
+fi
+bwalls=(); bcpus=(); diffs=()
 for i in $(seq "$runs"); do
   file=$(ls content/years/$first/writeups | sed -n "${i}p")
   printf '\n补充说明第 %s 次。\n' "$i" >> "content/years/$first/writeups/$file"
-  read -r wall cpu line < <(timed "$bin" build)
+  if [ -n "${BASELINE:-}" ]; then
+    printf '\n补充说明第 %s 次。\n' "$i" >> "$work/baseline/content/years/$first/writeups/$file"
+    if (( i % 2 )); then
+      read -r bwall bcpu _ < <(cd "$work/baseline" && timed "$BASELINE" build)
+      read -r wall cpu line < <(timed "$bin" build)
+    else
+      read -r wall cpu line < <(timed "$bin" build)
+      read -r bwall bcpu _ < <(cd "$work/baseline" && timed "$BASELINE" build)
+    fi
+    bwalls+=("$bwall"); bcpus+=("$bcpu"); diffs+=("$(echo "$wall - $bwall" | bc -l)")
+  else
+    read -r wall cpu line < <(timed "$bin" build)
+  fi
   walls+=("$wall"); cpus+=("$cpu")
-  echo "  run $i ($file): $wall s — $line"
+  echo "  run $i ($file): $wall s${bwall:+ (baseline $bwall s)} — $line"
 done
 echo "rebuild after one write-up changed (median of $runs): $(printf '%s\n' "${walls[@]}" | median) s wall, $(printf '%s\n' "${cpus[@]}" | median) s CPU"
+if [ -n "${BASELINE:-}" ]; then
+  echo "  baseline (median of $runs): $(printf '%s\n' "${bwalls[@]}" | median) s wall, $(printf '%s\n' "${bcpus[@]}" | median) s CPU; median paired difference $(printf '%s\n' "${diffs[@]}" | median) s"
+fi
