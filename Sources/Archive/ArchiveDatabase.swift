@@ -94,6 +94,11 @@ extension ArchiveDatabase {
             var log = stat()
             guard lstat(source + "-wal", &log) != 0 ? errno == ENOENT : log.st_size == 0 else { return false }
             guard qc_copy_file(source, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            // A file system whose kernel copy stops short says so only by the size.
+            var original = stat(), copy = stat()
+            guard stat(source, &original) == 0, stat(path, &copy) == 0, copy.st_size == original.st_size else {
+                throw ArchiveError("存档备份不完整 (the copy of \(source) is shorter than the archive)；请重试，或检查 archive-backups/ 所在的磁盘")
+            }
             try Self.markRollbackJournal(path)
             return true
         }
