@@ -34,9 +34,13 @@ public struct YearRecords: Sendable, Equatable {
                 return scored
             }
         }
+        // (Rows that name a registration must name one of `other`'s: a registration deleted
+        // takes its rows with it, where writing the year whole would refuse them.)
+        let ids = Set(other.registrations.map(\.id))
         return year == other.year && stages == other.stages && judges == other.judges && awards == other.awards
             && applications == other.applications && claims == other.claims && publications == other.publications
             && decisions == other.decisions && sheets(self) == sheets(other)
+            && other.awards.allSatisfy { ids.contains($0.registrationId) } && other.sheets.allSatisfy { ids.contains($0.sheet.registrationId) }
     }
 
     /// Registrations still in the competition: withdrawn and disqualified entries leave the

@@ -169,5 +169,13 @@ struct RegistrationRowsTests {
         let whole = try ArchiveDatabase()
         try whole.replace(registry: registry, writing: none, years: [year])
         #expect(try Self.rows(archive) == Self.rows(whole))
+
+        // A registration dropped while an award still names it: refused, as writing the year
+        // whole refuses it, never its award deleted with it; the archive stays as it was.
+        let held = try Self.rows(archive)
+        var dropped = year
+        dropped.registrations.removeFirst()
+        #expect(throws: (any Error).self) { try archive.replace(registry: registry, writing: none, years: [dropped]) }
+        #expect(try Self.rows(archive) == held)
     }
 }
