@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import CFileSwap
 
 /// The SQLite archive of every competition year: the one owner of the connection.
 public final class ArchiveDatabase: Sendable {
@@ -80,39 +79,21 @@ extension ArchiveDatabase {
 
     /// Copies the whole archive, consistently, to a new file, and closes that file.
     ///
-    /// The archive's file is copied as it is when its write-ahead log holds nothing, as every
-    /// qcsite command leaves it: the copy runs inside a read transaction, during which SQLite
-    /// lets no checkpoint write the file (the reader reads the file itself) and, without a log,
-    /// no other writer either. A log with pages in it is copied page by page through SQLite's
-    /// backup instead, which takes them in. Either copy is marked as having no log of its own.
+    /// Always through SQLite's backup, never by opening the archive's file: closing any
+    /// descriptor of a file drops every lock this process holds on it (POSIX), SQLite's included,
+    /// and another program's connection could then take the archive's write-ahead log for its own
+    /// to end. The copy is marked as having no log of its own.
     public func backup(to path: String) throws {
-        let source = writer.path
-        let copied = try writer.read { db -> Bool in
-            guard !source.isEmpty, source != ":memory:", db.isInsideTransaction else { return false }
-            // The read's snapshot is taken by its first statement, and held to the transaction's end.
-            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
-            var log = stat()
-            guard lstat(source + "-wal", &log) != 0 ? errno == ENOENT : log.st_size == 0 else { return false }
-            guard qc_copy_file(source, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            // A file system whose kernel copy stops short says so only by the size.
-            var original = stat(), copy = stat()
-            guard stat(source, &original) == 0, stat(path, &copy) == 0, copy.st_size == original.st_size else {
-                throw ArchiveError("存档备份不完整 (the copy of \(source) is shorter than the archive)；请重试，或检查 archive-backups/ 所在的磁盘")
-            }
-            try Self.markRollbackJournal(path)
-            return true
-        }
-        if copied { return }
         let destination = try DatabaseQueue(path: path)
         try writer.backup(to: destination)
         try destination.close()
         try Self.markRollbackJournal(path)
     }
 
-    /// Marks a copied archive file as one without a write-ahead log (bytes 18 and 19 of its
+    /// Marks a copy of the archive as one without a write-ahead log (bytes 18 and 19 of its
     /// header, the file format's read and write versions, 1 rather than WAL's 2): opening a
-    /// backup then leaves no log files beside it. Every page is in the copy's file (it has no
-    /// log), so nothing is lost.
+    /// backup then leaves no log files beside it. SQLite's backup writes every page into the
+    /// copy's file (it has no log), so nothing is lost.
     private static func markRollbackJournal(_ path: String) throws {
         let fd = open(path, O_RDWR | O_CLOEXEC)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

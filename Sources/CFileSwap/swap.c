@@ -19,59 +19,6 @@ int qc_exchange_paths(const char *a, const char *b) {
 #endif
 }
 
-int qc_copy_file(const char *from, const char *to) {
-    int source = open(from, O_RDONLY | O_CLOEXEC);
-    if (source < 0) return -1;
-    int target = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (target < 0) {
-        int saved = errno;
-        close(source);
-        errno = saved;
-        return -1;
-    }
-    int result = 0;
-    int kernel = 1;
-    char buffer[1 << 16];
-    for (;;) {
-        ssize_t copied;
-#if defined(__linux__)
-        if (kernel) {
-            copied = copy_file_range(source, NULL, target, NULL, 1 << 30, 0);
-            if (copied < 0 && (errno == ENOSYS || errno == EXDEV || errno == EINVAL || errno == EOPNOTSUPP)) {
-                kernel = 0;  /* nothing was copied: read and write from where the two files are */
-                continue;
-            }
-        } else
-#endif
-        {
-            copied = read(source, buffer, sizeof buffer);
-            for (ssize_t done = 0; copied > 0 && done < copied;) {
-                ssize_t written = write(target, buffer + done, (size_t)(copied - done));
-                if (written < 0) {
-                    if (errno == EINTR) continue;
-                    copied = -1;
-                    break;
-                }
-                done += written;
-            }
-        }
-        if (copied == 0) break;
-        if (copied < 0) {
-            if (errno == EINTR) continue;
-            result = -1;
-            break;
-        }
-    }
-    int saved = errno;
-    if (close(target) != 0 && result == 0) {
-        result = -1;
-        saved = errno;
-    }
-    close(source);
-    errno = saved;
-    return result;
-}
-
 int qc_sync_file_system(const char *path) {
     int fd = open(path, O_RDONLY | O_DIRECTORY);
     if (fd < 0) return -1;

@@ -49,7 +49,7 @@ struct BackupTests {
         #expect(try ArchiveDatabase(readingFrom: path).snapshot().registry.enterprises.map(\.id) == ["a"])
     }
 
-    @Test("A backup holds the archive as committed, whether its write-ahead log is empty (the file copied) or not (page by page)",
+    @Test("A backup holds the archive as committed, whether its write-ahead log is empty or holds pages, and opening it leaves no log beside it",
           arguments: [false, true])
     func backupOfArchiveFile(logHoldsPages: Bool) throws {
         let fixture = try SiteFixture(withTheme: false)

@@ -66,5 +66,9 @@ struct StoredRulesTests {
             #expect(error.message.contains("2024 年的竞赛规则无法读取"))
             #expect(error.message.contains("--force"))
         }
+        // The repair the message names works: the year is written whole again.
+        _ = try Importer.run(contentDirectory: site.url("content"), displayPath: "content", archivePath: site.paths.archive,
+                             onlyYears: [2024], force: true)
+        #expect(try ArchiveDatabase(readingFrom: site.paths.archive).snapshot().year(2024)?.competition.rules == CompetitionRules())
     }
 }

@@ -5,11 +5,6 @@
 /// Returns 0 on success, -1 with errno set (ENOSYS/EINVAL where the file system cannot).
 int qc_exchange_paths(const char *a, const char *b);
 
-/// Copies the file `from` to a new file `to` (created, never replaced), in the kernel where it
-/// can (Linux copy_file_range), else by reads and writes. Does not flush. Returns 0 on success,
-/// -1 with errno set; a partly written `to` is left for the caller to remove.
-int qc_copy_file(const char *from, const char *to);
-
 /// Flushes the file system holding `path` to disk (Linux syncfs): one call for a whole new
 /// site instead of one fsync per file. Returns 0 on success, -1 with errno set.
 int qc_sync_file_system(const char *path);
