@@ -1,5 +1,6 @@
 import CFileSwap
 import Foundation
+import Parallelism
 
 /// Walks a folder with `getdents64` and `fstatat`, links not followed: a national archive's
 /// site has tens of thousands of files in ten thousand folders, and a rebuild looks at them all.
@@ -16,15 +17,29 @@ public enum FileTree {
         let lister = Lister()
         var complete = true
         func walk(_ folder: Int32, prefix: String, level: Int) {
-            let listed = lister.list(folder, level: level) { name, type in
+            defer { close(folder) }
+            var entries: [(name: String, type: UInt8)] = []
+            complete = lister.list(folder, level: level, closing: false) { entries.append(($0, $1)) } && complete
+            // A folder of thousands of files (the search index's fragments, half a national
+            // site's files) has them looked at on every core; the folders in it are walked here.
+            let statted = entries.count >= Self.manyEntries ? Self.statuses(entries, in: folder, walking: level < depth) : nil
+            for (index, (name, type)) in entries.enumerated() {
                 if type == directoryType && level < depth {
                     walkFolder(name, in: folder, prefix: prefix, level: level)
-                    return
+                    continue
                 }
                 var info = stat()
-                guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-                    complete = false
-                    return
+                if let statted {
+                    guard let found = statted[index] else {
+                        complete = false
+                        continue
+                    }
+                    info = found
+                } else {
+                    guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                        complete = false
+                        continue
+                    }
                 }
                 if info.st_mode & S_IFMT == S_IFDIR && level < depth {
                     walkFolder(name, in: folder, prefix: prefix, level: level)
@@ -32,7 +47,6 @@ public enum FileTree {
                     visit(prefix + name, info)
                 }
             }
-            complete = complete && listed
         }
         func walkFolder(_ name: String, in folder: Int32, prefix: String, level: Int) {
             guard let child = openFolder(name, in: folder) else {
@@ -52,6 +66,23 @@ public enum FileTree {
         stampFolder(rootFolder, "")
         walk(rootFolder, prefix: "", level: 0)
         return complete
+    }
+
+    /// Entries of one folder from which its files are looked at on every core.
+    static let manyEntries = 2048
+
+    /// The status of each of `entries` of the open `folder` (nil where it cannot be had), on every
+    /// core; entries the listing names as folders to be walked are left out (nil).
+    private static func statuses(_ entries: [(name: String, type: UInt8)], in folder: Int32, walking: Bool) -> [stat?] {
+        let chunk = 256
+        let starts = Array(stride(from: 0, to: entries.count, by: chunk))
+        return Parallel.map(starts) { start in
+            entries[start..<min(start + chunk, entries.count)].map { entry -> stat? in
+                if entry.type == directoryType && walking { return nil }
+                var info = stat()
+                return fstatat(folder, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
+            }
+        }.flatMap { $0 }
     }
 
     /// The first folder under `root`, `root` included, that this process could not empty (one
@@ -119,9 +150,9 @@ public enum FileTree {
         private let bufferSize = 32 * 1024
 
         /// Calls `entry` with the name and type of every entry of `folder` but `.` and `..`, then
-        /// closes it; false when it could not be read to the end.
-        func list(_ folder: Int32, level: Int, _ entry: (String, UInt8) -> Void) -> Bool {
-            defer { close(folder) }
+        /// closes it unless `closing` is false; false when it could not be read to the end.
+        func list(_ folder: Int32, level: Int, closing: Bool = true, _ entry: (String, UInt8) -> Void) -> Bool {
+            defer { if closing { close(folder) } }
             if buffers.count <= level { buffers.append(.allocate(byteCount: bufferSize, alignment: 8)) }
             let buffer = buffers[level]
             while true {

@@ -245,6 +245,25 @@ struct OutputWriterTests {
         }
     }
 
+    @Test("A folder of thousands of files, looked at on every core, is walked as a small one is")
+    func largeFolderWalked() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let out = fixture.url("public")
+        var files: [String: Data] = ["index.html": Data("i".utf8)]
+        for n in 0..<(FileTree.manyEntries + 300) { files["search/f/\(n).json"] = Data(String(repeating: "x", count: n % 7).utf8) }
+        for n in 0..<3 { files["search/f/sub\(n)/index.html"] = Data("s\(n)".utf8) }
+        _ = try OutputWriter.publish(files, to: out)
+        let walked = OutputTree.scan(out.path, folders: true)
+        #expect(walked.complete)
+        #expect(Set(walked.files.keys) == Set(files.keys))
+        #expect(walked.files.allSatisfy { $0.value.size == Int64(files[$0.key]!.count) })
+        #expect(walked.folders?.keys.contains("search/f/sub2") == true)
+        // Something there that is no file or folder (a link) makes the walk incomplete.
+        try FileManager.default.createSymbolicLink(atPath: out.path + "/search/f/link", withDestinationPath: "/etc/passwd")
+        #expect(!OutputTree.scan(out.path).complete)
+    }
+
     @Test("Names of one character (a page a.md, --archive a, --output p) build; they once trapped in Foundation")
     func oneCharacterNames() throws {
         try #require(QCSiteBinary.isBuilt)
