@@ -43,18 +43,24 @@ public struct SiteRenderer {
         try context.checkPageLinks()
         let context = try context.fillingNoticeLists()
         let independent = Array(Self.sections.dropLast())
-        // Begun longest first (the search index, much of it one thread's work, then the
-        // achievement pages), so that no core is left at the end with a long section begun last.
-        let order = independent.indices.sorted { independent[$0].startsFirst && !independent[$1].startsFirst }
-        let rendered = try Parallel.map(order) { index in
+        @Sendable func rendered(_ index: Int) -> Result<OutputFiles, any Error> {
             Result { () throws -> OutputFiles in
                 var files = OutputFiles(previous: previous)
                 try independent[index].render(into: &files, context)
                 return files
             }
         }
+        // The longest sections (the search index, much of it one thread's work, and the
+        // achievement pages) begin at once, each on a thread of its own; the others render one
+        // after another on this one. Every section makes its pages on every core: a parallel map
+        // inside a parallel map gets one core, so the sections are not mapped themselves.
+        var ahead: [Int: Background<Result<OutputFiles, any Error>>] = [:]
+        for index in independent.indices where independent[index].startsFirst {
+            ahead[index] = Background { rendered(index) }
+        }
         var inOrder = [Result<OutputFiles, any Error>?](repeating: nil, count: independent.count)
-        for (index, part) in zip(order, rendered) { inOrder[index] = part }
+        for index in independent.indices where ahead[index] == nil { inOrder[index] = rendered(index) }
+        for (index, work) in ahead { inOrder[index] = work.value }
         var files = OutputFiles(previous: previous)
         for part in inOrder {
             try files.add(contentsOf: try part!.get())
