@@ -209,11 +209,7 @@ public enum OutputWriter {
         guard let record = BuildRecord.read(in: spare) else { return nil }
         let digest = record.digest
         guard digest.text == digests.files else { return nil }
-        var folders: Set<String> = [""]
-        for path in record.files.keys {
-            var folder = PathText.folder(of: path)
-            while !folder.isEmpty && folders.insert(folder).inserted { folder = PathText.folder(of: folder) }
-        }
+        let folders = PathText.folders(holding: record.files.keys).union([""])
         let top = open(spare.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return nil }
         defer { close(top) }
@@ -274,14 +270,11 @@ public enum OutputWriter {
 
     /// Removes files of the spare that the new site does not have, and the folders left empty.
     private static func removeUnwanted(_ paths: [String], from root: String) throws {
-        var folders: Set<String> = []
         for path in paths {
             guard unlink(root + "/" + path) == 0 || errno == ENOENT else { throw OutputError.failure(root + "/" + path, errno) }
-            var folder = PathText.folder(of: path)
-            while !folder.isEmpty && folders.insert(folder).inserted { folder = PathText.folder(of: folder) }
         }
         // Deepest first; a folder that still holds something stays.
-        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(root + "/" + folder) }
+        for folder in PathText.folders(holding: paths).sorted(by: { $0.count > $1.count }) { rmdir(root + "/" + folder) }
     }
 
     /// Output paths come from names in the content (a page's file name, an enterprise id): one

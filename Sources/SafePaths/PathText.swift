@@ -12,4 +12,14 @@ public enum PathText {
         while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
         return String(folder)
     }
+
+    /// Every folder holding one of `paths`, at any depth ("a/b/c" → "a/b" and "a"); the root ("") is not one.
+    public static func folders(holding paths: some Sequence<String>) -> Set<String> {
+        var folders: Set<String> = []
+        for path in paths {
+            var folder = folder(of: path)
+            while !folder.isEmpty && folders.insert(folder).inserted { folder = Self.folder(of: folder) }
+        }
+        return folders
+    }
 }
