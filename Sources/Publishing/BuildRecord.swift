@@ -88,52 +88,29 @@ public struct BuildRecord: Sendable, Equatable {
     /// record say that it knows no inputs, so the next build renders everything).
     var text: String {
         let plain = files.keys.allSatisfy { !$0.utf8.contains(UInt8(ascii: "\n")) }
-        // The files' digest and their lines, of tens of thousands of files, made side by side.
-        nonisolated(unsafe) var digestText = "-"
-        nonisolated(unsafe) var fileLines: [UInt8] = []
-        DispatchQueue.concurrentPerform(iterations: plain ? 2 : 0) { part in
-            if part == 0 { digestText = digest.text } else { fileLines = self.fileLines }
-        }
         let lines = [Self.header, "inputs " + (plain ? inputs ?? "-" : "-"), "stamps " + (plain ? stamps ?? "-" : "-"),
                      "errors \(checkErrors)",
                      "check " + checkLine.replacingOccurrences(of: "\n", with: " "),
-                     "output " + digestText,
+                     "output " + (plain ? digest.text : "-"),
                      "years " + yearsText,
                      "spare " + (spare.map { $0.files + " / " + $0.folders } ?? "-")]
-        return String(decoding: Array((lines.joined(separator: "\n") + "\n").utf8) + fileLines, as: UTF8.self)
-    }
-
-    /// One line per file, as bytes, in the order of the paths' UTF-8 (which is the order of their scalars).
-    private var fileLines: [UInt8] {
-        var text: [UInt8] = []
-        text.reserveCapacity(files.count * 80)
-        let sorted = files.map { (path: Array($0.key.utf8), entry: $0.value) }.sorted { $0.path.lexicographicallyPrecedes($1.path) }
-        for (path, entry) in sorted {
-            text += Self.fileWord
-            Self.append(entry.stamp.size, to: &text)
-            text.append(UInt8(ascii: " "))
-            Self.append(entry.stamp.modified, to: &text)
-            text.append(UInt8(ascii: " "))
-            text += (entry.key ?? "-").utf8
-            text.append(UInt8(ascii: " "))
-            text += path
-            text.append(UInt8(ascii: "\n"))
+        var text = lines.joined(separator: "\n") + "\n"
+        if plain {
+            // One line per file of tens of thousands: appended to one string, not interpolated.
+            text.reserveCapacity(text.utf8.count + files.count * 80)
+            for (path, entry) in files.sorted(by: { $0.key < $1.key }) {
+                text += "file "
+                text += String(entry.stamp.size)
+                text += " "
+                text += String(entry.stamp.modified)
+                text += " "
+                text += entry.key ?? "-"
+                text += " "
+                text += path
+                text += "\n"
+            }
         }
         return text
-    }
-
-    private static let fileWord = Array("file ".utf8)
-
-    /// `value` in decimal digits.
-    private static func append(_ value: Int64, to text: inout [UInt8]) {
-        if value < 0 { text.append(UInt8(ascii: "-")) }
-        let start = text.count
-        var magnitude = value.magnitude
-        repeat {
-            text.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        text[start...].reverse()
     }
 
     /// The record of the output folder at `folder`; nil when there is none or it is not one this

@@ -84,8 +84,8 @@ public struct SiteBuilder {
     /// The build itself, for a caller that already holds the site's lock (`qcsite stage`).
     package func buildHoldingLock() throws -> BuildReport {
         // The stamps of the sources and the files of the output: two walks of many files, side by side.
-        nonisolated(unsafe) var sources: InputStamps.Sources?
-        nonisolated(unsafe) var published: (record: BuildRecord, tree: OutputTree)?
+        var sources: InputStamps.Sources?
+        var published: (record: BuildRecord, tree: OutputTree)?
         let (paths, baseURL) = (paths, baseURL)
         try step("stamps") {
             // The content's walk on a thread of its own, the output's (three times as many files)
