@@ -128,3 +128,47 @@ extension ArchiveDatabase {
         return year
     }
 }
+
+extension ArchiveSnapshot {
+    /// What an archive that held nothing holds once `replace(registry:writing:years:)` has
+    /// written these and `snapshot()` reads them back: every list in the order `snapshot()` reads
+    /// it, the score sheets numbered as an empty archive numbers them. A first build renders from
+    /// it while the archive is written on another core, and compares it with the archive's own
+    /// snapshot (`sameRecords(as:)`) before anything is published.
+    public init(writtenToEmptyArchive registry: Registry, writing: Writing, years: [YearRecords]) {
+        // (The orders are those of `loadRegistryAndWriting`, `loadYear` and `RegistrationRows`.)
+        let registry = Registry(enterprises: registry.enterprises.sorted { $0.id < $1.id },
+                                aliases: registry.aliases.sorted { $0.alias < $1.alias })
+        let writing = Writing(notices: writing.notices.sorted { ($1.date, $0.slug) < ($0.date, $1.slug) },
+                              pages: writing.pages.sorted { $0.slug < $1.slug })
+        var nextSheet: Int64 = 1
+        let years = years.map { written in
+            var year = written
+            year.stages.sort { $0.stage < $1.stage }
+            year.registrations.sort { ($0.sourceLine, $0.id) < ($1.sourceLine, $1.id) }
+            year.people.sort { ($0.registrationId, $0.role.rawValue, $0.position) < ($1.registrationId, $1.role.rawValue, $1.position) }
+            year.materials.sort { ($0.registrationId, $0.material) < ($1.registrationId, $1.material) }
+            year.writeups.sort { $0.registrationId < $1.registrationId }
+            year.judges.sort { $0.sourceLine < $1.sourceLine }
+            year.sheets = year.sheets.map { scored in
+                defer { nextSheet += 1 }
+                var sheet = scored.sheet
+                sheet.id = nextSheet
+                let items = scored.items.map { ScoreItem(sheetId: nextSheet, item: $0.item, score: $0.score) }.sorted { $0.item < $1.item }
+                return ScoredSheet(sheet: sheet, items: items)
+            }
+            year.awards.sort { $0.sourceLine < $1.sourceLine }
+            year.applications.sort { $0.sourceLine < $1.sourceLine }
+            year.claims.sort { ($0.applicationId, $0.position) < ($1.applicationId, $1.position) }
+            year.publications.sort { ($0.applicationId, $0.position) < ($1.applicationId, $1.position) }
+            year.decisions.sort { $0.sourceLine < $1.sourceLine }
+            return year
+        }
+        self.init(registry: registry, writing: writing, years: years)
+    }
+
+    /// Whether both hold the same records in the same order.
+    public func sameRecords(as other: ArchiveSnapshot) -> Bool {
+        registry == other.registry && writing == other.writing && years == other.years
+    }
+}

@@ -38,6 +38,27 @@ public enum Importer {
     package static func runHoldingLock(contentDirectory: URL, displayPath: String, archivePath: String,
                                        onlyYears: Set<Int>? = nil, force: Bool = false, known: [Int: String] = [:],
                                        beforeWriting: (Set<Int>) -> Void = { _ in }) throws -> (ContentSite, ImportSummary) {
+        let prepared = try prepareHoldingLock(contentDirectory: contentDirectory, displayPath: displayPath, archivePath: archivePath,
+                                              onlyYears: onlyYears, force: force, known: known, beforeWriting: beforeWriting)
+        try prepared.write?()
+        return (prepared.content, prepared.summary)
+    }
+
+    /// An import read, compared with the archive and backed up, with its write still to run.
+    package struct Prepared: Sendable {
+        package let content: ContentSite
+        package let summary: ImportSummary
+        /// Replaces the archived years, the registry, the notices and the pages in one
+        /// transaction (creating the archive on a first import); nil when the content matches
+        /// the archive and nothing is to be written.
+        package let write: (@Sendable () throws -> Void)?
+    }
+
+    /// `runHoldingLock` up to its write, which the caller runs when it chooses (a first build
+    /// runs it on another core while it renders what is being written).
+    package static func prepareHoldingLock(contentDirectory: URL, displayPath: String, archivePath: String,
+                                           onlyYears: Set<Int>? = nil, force: Bool = false, known: [Int: String] = [:],
+                                           beforeWriting: (Set<Int>) -> Void = { _ in }) throws -> Prepared {
         try ArchiveBackups.removeLeftovers(archivePath: archivePath)
         // Open an existing archive only, and for reading: a failed first import must not leave an
         // empty archive behind, and an import that changes nothing must not write.
@@ -48,16 +69,18 @@ public enum Importer {
         var backup: String?
         if let existing {
             guard try !content.years.isEmpty || changesRegistryOrWriting(content, existing) else {
-                return (content, summary(content, backup: nil))
+                return Prepared(content: content, summary: summary(content, backup: nil), write: nil)
             }
             beforeWriting(Set(content.years.map(\.year)))
             backup = try ArchiveBackups.keep(existing, archivePath: archivePath)
         }
         let folder = URL(fileURLWithPath: archivePath).deletingLastPathComponent().path
-        try DiskFull.naming(folder, isFull: ArchiveDatabase.isDiskFull) {
-            try ArchiveDatabase(path: archivePath).replace(registry: content.registry, writing: content.writing, years: content.years)
+        let (registry, writing, years) = (content.registry, content.writing, content.years)
+        return Prepared(content: content, summary: summary(content, backup: backup)) {
+            try DiskFull.naming(folder, isFull: ArchiveDatabase.isDiskFull) {
+                try ArchiveDatabase(path: archivePath).replace(registry: registry, writing: writing, years: years)
+            }
         }
-        return (content, summary(content, backup: backup))
     }
 
     /// The archive for reading; one from an older qcsite is brought up to date first.

@@ -19,6 +19,22 @@ struct BuildInputs {
 
     /// Read after the import, holding the site's lock, so the archive is the one the build uses.
     static func read(paths: SitePaths, baseURL: String?, archive: ArchiveDatabase) throws -> BuildInputs {
+        let fingerprints = try archive.fingerprints()
+        let (registry, writing) = try archive.registryAndWriting()
+        return try read(paths: paths, baseURL: baseURL, years: try archive.years().map { ($0, fingerprints[$0]) },
+                        registry: registry, writing: writing)
+    }
+
+    /// `read(paths:baseURL:archive:)` from what the archive is being written with: the same keys
+    /// once it reads back as `snapshot`.
+    static func read(paths: SitePaths, baseURL: String?, snapshot: ArchiveSnapshot) throws -> BuildInputs {
+        try read(paths: paths, baseURL: baseURL, years: snapshot.years.map { ($0.year, $0.competition.sourceFingerprint) },
+                 registry: snapshot.registry, writing: snapshot.writing)
+    }
+
+    /// - Parameter years: each archived year, ascending, with the fingerprint it was imported from.
+    private static func read(paths: SitePaths, baseURL: String?, years: [(year: Int, fingerprint: String?)],
+                             registry: Registry, writing: Writing) throws -> BuildInputs {
         let content = try SourceFolder.open(paths.contentURL, displayPath: paths.content)
         var render = InputKey()
         render.add("qcsite-build-1")
@@ -38,11 +54,8 @@ struct BuildInputs {
 
         var all = InputKey()
         all.add(renderKey)
-        let fingerprints = try archive.fingerprints()
-        let years = try archive.years()
-        guard years.allSatisfy({ fingerprints[$0] != nil }) else { return BuildInputs(renderKey: renderKey, dataKey: dataKey, all: nil) }
-        for year in years.sorted() { all.add("\(year) \(fingerprints[year]!)") }
-        let (registry, writing) = try archive.registryAndWriting()
+        guard years.allSatisfy({ $0.fingerprint != nil }) else { return BuildInputs(renderKey: renderKey, dataKey: dataKey, all: nil) }
+        for (year, fingerprint) in years { all.add("\(year) \(fingerprint!)") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         all.add(try encoder.encode(registry.enterprises))

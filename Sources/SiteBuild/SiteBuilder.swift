@@ -20,6 +20,9 @@ public struct BuildReport: Sendable {
     public var output: OutputSummary?
     /// The findings that stop publication (by year), whether or not the build was let through.
     public var blocking: [Int: [Finding]] = [:]
+    /// Whether the build went on from what a first import was writing, and found the archive
+    /// holding it once written (`WriteAside`).
+    package var renderedWhileWriting = false
 
     public var stoppedByFindings: Bool { output == nil }
 }
@@ -45,6 +48,8 @@ public struct SiteBuilder {
     public var lockWait: Duration = .zero
     /// Which renderer renders the theme's templates (tests compare the two).
     package var templateRendering = Theme.Rendering.compiled
+    /// When a first import's write runs on another core (tests take every way).
+    package var writeAside = WriteAside.Mode.firstImport
     public var log: (String) -> Void
 
     public init(paths: SitePaths, baseURL: String? = nil, allowFindings: Bool = false, log: @escaping (String) -> Void = { _ in }) {
@@ -127,25 +132,81 @@ public struct SiteBuilder {
             ? Background { (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: [])) ?? [:] } : nil
         aside += [readAhead].compactMap { $0 }
         var changing: Set<Int> = []
-        let (content, imported) = try step("import") {
-            try Importer.runHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content, archivePath: paths.archive,
-                                        known: Self.knownFingerprints(sources, published?.record)) { changing = $0 }
+        let prepared = try step("import") {
+            let prepared = try Importer.prepareHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content,
+                                                           archivePath: paths.archive, known: Self.knownFingerprints(sources, published?.record)) {
+                changing = $0
+            }
+            if readAhead != nil || writeAside == .never { try prepared.write?() }
+            return prepared
         }
+        let (content, imported) = (prepared.content, prepared.summary)
+        // A first import's write (every year, the whole archive) runs on another core while the
+        // build goes on from what it writes; nothing is published before the archive reads back
+        // as the build took it to be (`WriteAside`).
+        let written = readAhead == nil && writeAside != .never ? prepared.write.map { WriteAside(content, write: $0, archivePath: archivePath, mode: writeAside) } : nil
+        aside += [written].compactMap { $0 }
         let (last, intact) = lastBuild.value
-        let reusable = last.flatMap { exact && canReuse($0) ? $0 : nil }
         let changed = imported.years.map { "\($0.year)年 \($0.registrations) 项" }.joined(separator: "，")
         let unchanged = imported.unchangedYears.map { "\($0)年" }.joined(separator: "、")
         log("导入：" + [changed.isEmpty ? nil : "更新 " + changed, unchanged.isEmpty ? nil : "未改动 " + unchanged]
             .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
 
+        // (A year the read ahead could not read is read by the snapshot, where its error is reported.)
+        let untouched = readAhead.map { $0.value.filter { !changing.contains($0.key) } } ?? [:]
+        let imports = Imported(content: content, summary: imported, sources: sources, published: published, exact: exact,
+                               last: last, intact: intact, untouched: untouched)
+        guard let written else { return try render(imports, speculative: nil, confirm: {}) }
+        // Its lines are held until the write is confirmed: a build rendered from records the
+        // archive does not read back as is done again from the archive, and says nothing twice.
+        let held = HeldLines()
+        var trial = self
+        trial.log = held.append
+        let outcome = Result { try trial.render(imports, speculative: written.speculative, confirm: { try written.confirm() }) }
+        guard try written.confirmed() else { return try render(imports, speculative: nil, confirm: {}) }
+        if timings { log(String(format: "  archive write (aside): %.0f ms", written.milliseconds)) }
+        held.lines.forEach(log)
+        var report = try outcome.get()
+        report.renderedWhileWriting = true
+        return report
+    }
+
+    /// What the build knows once the content is imported (its write perhaps still under way).
+    private struct Imported {
+        let content: ContentSite
+        let summary: ImportSummary
+        let sources: InputStamps.Sources?
+        let published: (record: BuildRecord, tree: OutputTree)?
+        /// Whether the output is exactly what its record says.
+        let exact: Bool
+        /// The last build's record in full, and the files of its output still as it wrote them.
+        let last: BuildRecord?
+        let intact: [String: BuildRecord.Entry]
+        /// The archived years, read ahead, that the import left as they were.
+        let untouched: [Int: YearRecords]
+    }
+
+    /// The build from the snapshot on: from the archive, or from `speculative`, what the archive
+    /// is being written with; `confirm` then throws unless the archive reads back as that, and is
+    /// called before anything is published or told of the archive.
+    private func render(_ imports: Imported, speculative: ArchiveSnapshot?, confirm: () throws -> Void) throws -> BuildReport {
+        let (content, imported, sources) = (imports.content, imports.summary, imports.sources)
+        let reusable = imports.last.flatMap { imports.exact && canReuse($0) ? $0 : nil }
         // The archive's stamps once every connection of the import and the read ahead is closed:
         // the last to close moves the write-ahead log into the archive file.
-        readAhead?.wait()
-        let stamps = InputStamps.key(sources, archive: paths.archive)
+        let stampsNow = speculative == nil ? InputStamps.key(sources, archive: paths.archive) : nil
+        func stamps() throws -> String? {
+            try confirm()
+            return stampsNow ?? InputStamps.key(sources, archive: paths.archive)
+        }
         let years = Self.yearSources(sources, imported)
-        let archive = try ArchiveDatabase(readingFrom: paths.archive)
-        let inputs = try step("inputs") { try BuildInputs.read(paths: paths, baseURL: baseURL, archive: archive) }
+        let archive = try speculative == nil ? ArchiveDatabase(readingFrom: paths.archive) : nil
+        let inputs = try step("inputs") {
+            if let archive { try BuildInputs.read(paths: paths, baseURL: baseURL, archive: archive) }
+            else { try BuildInputs.read(paths: paths, baseURL: baseURL, snapshot: speculative!) }
+        }
         if let reusable, let all = inputs.all, reusable.inputs == all {
+            let stamps = try stamps()
             if reusable.stamps != stamps || reusable.years != years {
                 // Files were written but say the same: the next build can tell from their new stamps.
                 var record = reusable
@@ -159,17 +220,17 @@ public struct SiteBuilder {
         // Files still as the last build wrote them, by the key of their inputs. The folders
         // beside the output are surveyed ahead only when the output is one qcsite wrote (it has
         // a build record); any other is refused by the publish, and never walked.
-        let previous = PreviousOutput(keys: intact.compactMapValues(\.key), folder: outputFolder).readingSearchIndexAhead()
-        let spareDigests = last?.spare
-        let survey = published.map { found in
+        let outputFolder = paths.outputURL
+        let previous = PreviousOutput(keys: imports.intact.compactMapValues(\.key), folder: outputFolder).readingSearchIndexAhead()
+        let spareDigests = imports.last?.spare
+        let survey = imports.published.map { found in
             Background { OutputWriter.survey(of: outputFolder, folders: found.tree.complete ? found.tree.folders.map { Array($0.keys) } : nil,
                                              spareDigests: spareDigests) }
         }
-        aside += [previous.readingAhead, survey].compactMap { $0 }
+        let aside: [any Waitable] = [previous.readingAhead, survey].compactMap { $0 }
+        defer { aside.forEach { $0.wait() } }
 
-        // (A year the read ahead could not read is read here, where its error is reported.)
-        let untouched = readAhead.map { $0.value.filter { !changing.contains($0.key) } } ?? [:]
-        var snapshot = try step("snapshot") { try archive.snapshot(reusing: untouched) }
+        var snapshot = try speculative ?? step("snapshot") { try archive!.snapshot(reusing: imports.untouched) }
         for index in snapshot.years.indices {
             if let stage = stageOverrides[snapshot.years[index].year] { snapshot.years[index].competition.published = stage }
         }
@@ -202,16 +263,16 @@ public struct SiteBuilder {
                              contentDirectory: paths.contentURL, renderKey: inputs.renderKey,
                              dataKey: inputs.dataKey).render(previous: previous)
         }
-        try step("link check") { try checkLinks(site, urls: urls, published: intact) }
+        try step("link check") { try checkLinks(site, urls: urls, published: imports.intact) }
 
         // A build that let findings through records how many, so that the next one checks again.
         let blockingCount = blocking.values.reduce(0) { $0 + $1.count }
         // The site this build swaps out, as found when it began, when it was exactly what its record said.
-        var built = BuildRecord(inputs: inputs.all, stamps: stamps, checkErrors: blockingCount, checkLine: checkLine, files: [:],
+        var built = BuildRecord(inputs: inputs.all, stamps: try stamps(), checkErrors: blockingCount, checkLine: checkLine, files: [:],
                                 years: years)
-        built.spare = published.flatMap { exact ? BuildRecord.SpareDigests(of: $0.tree) : nil }
+        built.spare = imports.published.flatMap { imports.exact ? BuildRecord.SpareDigests(of: $0.tree) : nil }
         let output = try step("publish") {
-            try OutputWriter.publish(site, record: built, to: outputFolder, found: published?.tree, survey: survey, log: log)
+            try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.published?.tree, survey: survey, log: log)
         }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         return BuildReport(imported: imported, findings: findings, files: site.count, output: output, blocking: blocking)
