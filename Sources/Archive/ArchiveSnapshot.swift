@@ -136,35 +136,47 @@ extension ArchiveSnapshot {
     /// it while the archive is written on another core, and compares it with the archive's own
     /// snapshot (`sameRecords(as:)`) before anything is published.
     public init(writtenToEmptyArchive registry: Registry, writing: Writing, years: [YearRecords]) {
-        // (The orders are those of `loadRegistryAndWriting`, `loadYear` and `RegistrationRows`.)
-        let registry = Registry(enterprises: registry.enterprises.sorted { $0.id < $1.id },
-                                aliases: registry.aliases.sorted { $0.alias < $1.alias })
-        let writing = Writing(notices: writing.notices.sorted { ($1.date, $0.slug) < ($0.date, $1.slug) },
-                              pages: writing.pages.sorted { $0.slug < $1.slug })
+        // (The orders are those of `loadRegistryAndWriting`, `loadYear` and `RegistrationRows`,
+        // text in SQLite's order, by its bytes.)
+        let registry = Registry(enterprises: registry.enterprises.sorted { Bytes($0.id) < Bytes($1.id) },
+                                aliases: registry.aliases.sorted { Bytes($0.alias) < Bytes($1.alias) })
+        let writing = Writing(notices: writing.notices.sorted { (Bytes($1.date), Bytes($0.slug)) < (Bytes($0.date), Bytes($1.slug)) },
+                              pages: writing.pages.sorted { Bytes($0.slug) < Bytes($1.slug) })
         var nextSheet: Int64 = 1
         let years = years.map { written in
             var year = written
             year.stages.sort { $0.stage < $1.stage }
-            year.registrations.sort { ($0.sourceLine, $0.id) < ($1.sourceLine, $1.id) }
-            year.people.sort { ($0.registrationId, $0.role.rawValue, $0.position) < ($1.registrationId, $1.role.rawValue, $1.position) }
-            year.materials.sort { ($0.registrationId, $0.material) < ($1.registrationId, $1.material) }
-            year.writeups.sort { $0.registrationId < $1.registrationId }
+            year.registrations.sort { ($0.sourceLine, Bytes($0.id)) < ($1.sourceLine, Bytes($1.id)) }
+            year.people.sort {
+                (Bytes($0.registrationId), Bytes($0.role.rawValue), $0.position) < (Bytes($1.registrationId), Bytes($1.role.rawValue), $1.position)
+            }
+            year.materials.sort { (Bytes($0.registrationId), Bytes($0.material)) < (Bytes($1.registrationId), Bytes($1.material)) }
+            year.writeups.sort { Bytes($0.registrationId) < Bytes($1.registrationId) }
             year.judges.sort { $0.sourceLine < $1.sourceLine }
             year.sheets = year.sheets.map { scored in
                 defer { nextSheet += 1 }
                 var sheet = scored.sheet
                 sheet.id = nextSheet
-                let items = scored.items.map { ScoreItem(sheetId: nextSheet, item: $0.item, score: $0.score) }.sorted { $0.item < $1.item }
+                let items = scored.items.map { ScoreItem(sheetId: nextSheet, item: $0.item, score: $0.score) }.sorted { Bytes($0.item) < Bytes($1.item) }
                 return ScoredSheet(sheet: sheet, items: items)
             }
             year.awards.sort { $0.sourceLine < $1.sourceLine }
             year.applications.sort { $0.sourceLine < $1.sourceLine }
-            year.claims.sort { ($0.applicationId, $0.position) < ($1.applicationId, $1.position) }
-            year.publications.sort { ($0.applicationId, $0.position) < ($1.applicationId, $1.position) }
+            year.claims.sort { (Bytes($0.applicationId), $0.position) < (Bytes($1.applicationId), $1.position) }
+            year.publications.sort { (Bytes($0.applicationId), $0.position) < (Bytes($1.applicationId), $1.position) }
             year.decisions.sort { $0.sourceLine < $1.sourceLine }
             return year
         }
         self.init(registry: registry, writing: writing, years: years)
+    }
+
+    /// Text as SQLite orders it (BINARY: by its UTF-8 bytes), where Swift's `<` orders strings
+    /// by their canonical form.
+    private struct Bytes: Comparable {
+        let text: String
+        init(_ text: String) { self.text = text }
+        static func < (a: Bytes, b: Bytes) -> Bool { a.text.utf8.lexicographicallyPrecedes(b.text.utf8) }
+        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
     }
 
     /// Whether both hold the same records in the same order.

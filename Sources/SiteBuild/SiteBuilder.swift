@@ -149,26 +149,48 @@ public struct SiteBuilder {
         let (last, intact) = lastBuild.value
         let changed = imported.years.map { "\($0.year)年 \($0.registrations) 项" }.joined(separator: "，")
         let unchanged = imported.unchangedYears.map { "\($0)年" }.joined(separator: "、")
-        log("导入：" + [changed.isEmpty ? nil : "更新 " + changed, unchanged.isEmpty ? nil : "未改动 " + unchanged]
-            .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇")
+        let importLine = "导入：" + [changed.isEmpty ? nil : "更新 " + changed, unchanged.isEmpty ? nil : "未改动 " + unchanged]
+            .compactMap { $0 }.joined(separator: "；") + "；单位 \(imported.enterprises) 家，通知 \(imported.notices) 篇"
 
         // (A year the read ahead could not read is read by the snapshot, where its error is reported.)
         let untouched = readAhead.map { $0.value.filter { !changing.contains($0.key) } } ?? [:]
         let imports = Imported(content: content, summary: imported, sources: sources, published: published, exact: exact,
                                last: last, intact: intact, untouched: untouched)
-        guard let written else { return try render(imports, speculative: nil, confirm: {}) }
-        // Its lines are held until the write is confirmed: a build rendered from records the
-        // archive does not read back as is done again from the archive, and says nothing twice.
+        guard let written else {
+            log(importLine)
+            return try render(imports, speculative: nil)
+        }
+        // Every line, the import's first, is held until the write is confirmed, and said then: a
+        // build from records the archive does not read back as is done again from the archive,
+        // and a write that fails is reported alone.
         let held = HeldLines()
+        held.append(importLine)
         var trial = self
         trial.log = held.append
-        let outcome = Result { try trial.render(imports, speculative: written.speculative, confirm: { try written.confirm() }) }
-        guard try written.confirmed() else { return try render(imports, speculative: nil, confirm: {}) }
-        if timings { log(String(format: "  archive write (aside): %.0f ms", written.milliseconds)) }
-        held.lines.forEach(log)
+        let (log, timings) = (log, timings)
+        let confirmRelease = {
+            try written.confirm()
+            if timings { log(String(format: "  archive write (aside): %.0f ms", written.milliseconds)) }
+            held.release(to: log)
+        }
+        let outcome = Result { try trial.render(imports, speculative: Speculation(snapshot: written.speculative, confirm: confirmRelease)) }
+        guard try written.confirmed() else {
+            if timings { log(String(format: "  archive write (aside): %.0f ms, read back otherwise than taken: built again from the archive", written.milliseconds)) }
+            log(importLine)
+            return try render(imports, speculative: nil)
+        }
+        try confirmRelease()  // (a trial that stopped before publishing has not released its lines)
         var report = try outcome.get()
         report.renderedWhileWriting = true
         return report
+    }
+
+    /// What the build goes on from while the archive is written (`WriteAside`): `confirm` throws
+    /// unless the archive reads back as `snapshot`, and is called before anything is published,
+    /// recorded or told of the archive.
+    private struct Speculation {
+        let snapshot: ArchiveSnapshot
+        let confirm: () throws -> Void
     }
 
     /// What the build knows once the content is imported (its write perhaps still under way).
@@ -186,24 +208,23 @@ public struct SiteBuilder {
         let untouched: [Int: YearRecords]
     }
 
-    /// The build from the snapshot on: from the archive, or from `speculative`, what the archive
-    /// is being written with; `confirm` then throws unless the archive reads back as that, and is
-    /// called before anything is published or told of the archive.
-    private func render(_ imports: Imported, speculative: ArchiveSnapshot?, confirm: () throws -> Void) throws -> BuildReport {
+    /// The build from the snapshot on: from the archive, or from what it is being written with.
+    private func render(_ imports: Imported, speculative: Speculation?) throws -> BuildReport {
         let (content, imported, sources) = (imports.content, imports.summary, imports.sources)
         let reusable = imports.last.flatMap { imports.exact && canReuse($0) ? $0 : nil }
-        // The archive's stamps once every connection of the import and the read ahead is closed:
-        // the last to close moves the write-ahead log into the archive file.
+        // The archive's stamps once every connection of the import and the read ahead (or of the
+        // write aside and its reading back) is closed: the last to close moves the write-ahead
+        // log into the archive file.
         let stampsNow = speculative == nil ? InputStamps.key(sources, archive: paths.archive) : nil
         func stamps() throws -> String? {
-            try confirm()
+            try speculative?.confirm()
             return stampsNow ?? InputStamps.key(sources, archive: paths.archive)
         }
         let years = Self.yearSources(sources, imported)
         let archive = try speculative == nil ? ArchiveDatabase(readingFrom: paths.archive) : nil
         let inputs = try step("inputs") {
             if let archive { try BuildInputs.read(paths: paths, baseURL: baseURL, archive: archive) }
-            else { try BuildInputs.read(paths: paths, baseURL: baseURL, snapshot: speculative!) }
+            else { try BuildInputs.read(paths: paths, baseURL: baseURL, snapshot: speculative!.snapshot) }
         }
         if let reusable, let all = inputs.all, reusable.inputs == all {
             let stamps = try stamps()
@@ -230,7 +251,7 @@ public struct SiteBuilder {
         let aside: [any Waitable] = [previous.readingAhead, survey].compactMap { $0 }
         defer { aside.forEach { $0.wait() } }
 
-        var snapshot = try speculative ?? step("snapshot") { try archive!.snapshot(reusing: imports.untouched) }
+        var snapshot = try speculative?.snapshot ?? step("snapshot") { try archive!.snapshot(reusing: imports.untouched) }
         for index in snapshot.years.indices {
             if let stage = stageOverrides[snapshot.years[index].year] { snapshot.years[index].competition.published = stage }
         }

@@ -60,7 +60,7 @@ public struct StagePublisher {
     private func rehearse(_ file: CompetitionFile, dryRun: Bool) throws -> StageReport {
         let scratch = try StageScratch(beside: paths.outputURL, archive: paths.archive)
         defer { scratch.remove() }
-        let lines = LineBuffer()
+        let lines = HeldLines()
         var trial = builder(SitePaths(content: paths.content, themes: paths.themes, archive: scratch.archive, output: scratch.output))
         trial.stageOverrides = [year: stage]
         // The trial's line about the files it wrote names the scratch folder, which staff never see.
@@ -70,25 +70,13 @@ public struct StagePublisher {
         do {
             built = try trial.build()
         } catch {
-            lines.flush(to: log)
+            lines.release(to: log)
             throw error
         }
-        if built.stoppedByFindings { lines.flush(to: log) }
+        if built.stoppedByFindings { lines.release(to: log) }
         return StageReport(year: year, from: file.published, to: stage, dryRun: dryRun, file: file.displayPath,
                            line: file.publishedLine, output: paths.output, stoppedByFindings: built.stoppedByFindings,
                            changes: built.stoppedByFindings ? nil
                                : SiteChanges.between(old: paths.outputURL, new: URL(fileURLWithPath: scratch.output)))
-    }
-
-    /// The trial's lines, kept until it is known whether staff need them.
-    private final class LineBuffer {
-        private var lines: [String] = []
-
-        func append(_ line: String) { lines.append(line) }
-
-        func flush(to log: (String) -> Void) {
-            lines.forEach(log)
-            lines = []
-        }
     }
 }

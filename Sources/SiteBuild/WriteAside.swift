@@ -63,14 +63,29 @@ package final class WriteAside: Waitable, Sendable {
     struct Disagrees: Error {}
 }
 
-/// Lines said while the build cannot yet tell whether they stand (`WriteAside`).
+/// Lines held until it is known whether they stand: said then, all at once and every later one
+/// as it comes (`release(to:)`), or dropped.
 final class HeldLines: @unchecked Sendable {
     private let lock = NSLock()
     private var held: [String] = []
+    private var said: ((String) -> Void)?
 
     func append(_ line: String) {
-        lock.withLock { held.append(line) }
+        lock.withLock {
+            if let said { said(line) } else { held.append(line) }
+        }
     }
 
+    /// Says the held lines to `log`, and every line appended from now on.
+    func release(to log: @escaping (String) -> Void) {
+        lock.withLock {
+            guard said == nil else { return }
+            held.forEach(log)
+            held = []
+            said = log
+        }
+    }
+
+    /// The lines held so far.
     var lines: [String] { lock.withLock { held } }
 }
