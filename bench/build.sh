@@ -9,11 +9,15 @@
 # usage: bench/build.sh [RUNS] [YEARS] [PER_YEAR] [ENTERPRISES] [WRITEUP_BYTES]
 #        (defaults 5, 10, 1000, 400, 1600: 10,000 achievements, each with a write-up of about 1.6 KB)
 # QCSITE=path/to/qcsite benchmarks another binary (default: the release build of this checkout).
+# BASELINE=path/to/older/qcsite also builds with an older binary in each run, the two taking
+# turns to go first (whichever runs first after Hugo is favoured on this machine), and prints
+# its row and the median of the runs' paired wall differences.
+# WORK=folder makes the work folder there (WORK=/dev/shm: on tmpfs, without the disk's noise).
 # KEEP=1 keeps the work folder (its path is printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}; years=${2:-10}; per_year=${3:-1000}; enterprises=${4:-400}; writeup_bytes=${5:-1600}
-work=$(mktemp -d /tmp/qcsite-bench.XXXXXX)
+work=$(mktemp -d "${WORK:-/tmp}/qcsite-bench.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 [ -z "${KEEP:-}" ] || echo "work folder: $work" >&2
 export PYTHONDONTWRITEBYTECODE=1
@@ -25,6 +29,8 @@ else
   swift build -c release --product qcsite >/dev/null
   bin=$(swift build -c release --show-bin-path)/qcsite
 fi
+base=""
+[ -z "${BASELINE:-}" ] || base=$(cd "$(dirname "$BASELINE")" && pwd)/$(basename "$BASELINE")
 python3 bench/make-large-site.py "$work/content" --years "$years" --per-year "$per_year" \
   --enterprises "$enterprises" --writeup-bytes "$writeup_bytes"
 cp -r themes "$work/themes"
@@ -54,15 +60,27 @@ measure() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-declare -a q_wall q_user q_rss h_wall h_user h_rss r_wall r_user r_rss
+declare -a q_wall q_user q_rss h_wall h_user h_rss r_wall r_user r_rss b_wall b_user b_rss rb_wall rb_user d_wall
 for i in $(seq "$runs"); do
   # A new archive and output folder each run; the last run's are deleted only after Hugo's run,
   # so no build pays for the file system's clean-up of another.
+  if [ -n "$base" ] && [ $((i % 2)) = 0 ]; then
+    read -r bw bu bm < <(measure "$base" build --archive "base$i.sqlite" --output "base-public$i")
+  fi
   read -r w u m < <(measure "$bin" build --archive "run$i.sqlite" --output "public$i")
   q_wall+=("$w"); q_user+=("$u"); q_rss+=("$m")
+  if [ -n "$base" ] && [ $((i % 2)) = 1 ]; then
+    read -r bw bu bm < <(measure "$base" build --archive "base$i.sqlite" --output "base-public$i")
+  fi
   read -r hw hu hm < <(measure hugo --quiet -s hugo -d "$work/hugo-public$i")
   h_wall+=("$hw"); h_user+=("$hu"); h_rss+=("$hm")
   r_wall+=("$(ratio "$w" "$hw")"); r_user+=("$(ratio "$u" "$hu")"); r_rss+=("$(ratio "$m" "$hm")")
+  if [ -n "$base" ]; then
+    b_wall+=("$bw"); b_user+=("$bu"); b_rss+=("$bm")
+    rb_wall+=("$(ratio "$bw" "$hw")"); rb_user+=("$(ratio "$bu" "$hu")")
+    d_wall+=("$(awk -v a="$w" -v b="$bw" 'BEGIN { printf "%.2f", a - b }')")
+    rm -rf "base-public$i" "base$i.sqlite"*
+  fi
   files=$(find "public$i" -type f | wc -l)
   pages=$(find "hugo-public$i" -type f | wc -l)
   [ "$i" = 1 ] || rm -rf "public$((i - 1))" "hugo-public$((i - 1))" "run$((i - 1)).sqlite"*
@@ -80,3 +98,8 @@ row "wall" "$(col "${q_wall[@]}") s" "$(col "${h_wall[@]}") s" "$(col "${r_wall[
 row "user CPU" "$(col "${q_user[@]}") s" "$(col "${h_user[@]}") s" "$(col "${r_user[@]}")"
 row "peak memory" "$(mib "$(col "${q_rss[@]}")")" "$(mib "$(col "${h_rss[@]}")")" "$(col "${r_rss[@]}")"
 echo "per run, qcsite/Hugo wall: ${r_wall[*]}; user CPU: ${r_user[*]}"
+if [ -n "$base" ]; then
+  echo "baseline $BASELINE: wall $(col "${b_wall[@]}") s ($(col "${rb_wall[@]}") of Hugo's), user CPU $(col "${b_user[@]}") s" \
+    "($(col "${rb_user[@]}") of Hugo's), peak $(mib "$(col "${b_rss[@]}")"); median paired wall difference" \
+    "(this − baseline) $(col "${d_wall[@]}") s; per run: ${d_wall[*]}"
+fi
