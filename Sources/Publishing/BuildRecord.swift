@@ -143,9 +143,9 @@ public struct BuildRecord: Sendable, Equatable {
 
     static func parse(_ text: String, files: Bool = true) -> BuildRecord? {
         let fields = 8
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: files ? .max : fields,
-                                    omittingEmptySubsequences: false)
-        guard lines.count > fields, lines.removeLast().isEmpty || !files, String(lines[0]) == header else { return nil }
+        // The head's lines, then the files' lines, which are read as bytes (a site has tens of thousands).
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: fields, omittingEmptySubsequences: false)
+        guard lines.count > fields, String(lines[0]) == header else { return nil }
         func field(_ index: Int, _ name: String) -> String? {
             let line = String(lines[index])
             return line?.hasPrefix(name + " ") == true ? String(line!.dropFirst(name.count + 1)) : nil
@@ -163,19 +163,38 @@ public struct BuildRecord: Sendable, Equatable {
             record.spare = SpareDigests(files: parts[0], folders: parts[1])
         }
         guard files else { return record }
-        record.files.reserveCapacity(lines.count)
-        for line in lines[fields...] {
-            // file <size> <time> <key> <path>
-            let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 4, omittingEmptySubsequences: false)
-            guard parts.count == 5, parts[0].elementsEqual("file".utf8), let size = Self.integer(parts[1]),
-                  let modified = Self.integer(parts[2]), let path = String(parts[4]) else { return nil }
-            let key = parts[3].elementsEqual("-".utf8) ? nil : String(parts[3])
-            record.files[path] = Entry(stamp: FileStamp(size: size, modified: modified), key: key)
-        }
-        return record
+        let read = lines[fields].withContiguousStorageIfAvailable { parseFiles($0, into: &record.files) }
+        return read == true ? record : nil
     }
 
-    private static func integer(_ digits: Substring.UTF8View.SubSequence) -> Int64? {
+    /// The files' lines, `file <size> <time> <key> <path>` each, every one ended by a line break
+    /// (the text is UTF-8 already: a slice between spaces or line breaks is too).
+    private static func parseFiles(_ bytes: UnsafeBufferPointer<UInt8>, into files: inout [String: Entry]) -> Bool {
+        let (space, newline) = (UInt8(ascii: " "), UInt8(ascii: "\n"))
+        let prefix = Array("file ".utf8)
+        files.reserveCapacity(bytes.count / 64)
+        var start = 0
+        while start < bytes.count {
+            guard let end = bytes[start...].firstIndex(of: newline) else { return false }  // a record cut short
+            let line = bytes[start..<end]
+            start = end + 1
+            guard line.starts(with: prefix) else { return false }
+            // Size, time and key end at a space; the path is the rest of the line.
+            var rest = line[(line.startIndex + prefix.count)...]
+            func field() -> Slice<UnsafeBufferPointer<UInt8>>? {
+                guard let end = rest.firstIndex(of: space) else { return nil }
+                defer { rest = rest[(end + 1)...] }
+                return rest[..<end]
+            }
+            guard let sizeText = field(), let timeText = field(), let keyText = field(),
+                  let size = integer(sizeText), let modified = integer(timeText) else { return false }
+            let key = keyText.elementsEqual("-".utf8) ? nil : String(decoding: keyText, as: UTF8.self)
+            files[String(decoding: rest, as: UTF8.self)] = Entry(stamp: FileStamp(size: size, modified: modified), key: key)
+        }
+        return true
+    }
+
+    private static func integer(_ digits: some Collection<UInt8>) -> Int64? {
         guard !digits.isEmpty else { return nil }
         var value: Int64 = 0
         for digit in digits {

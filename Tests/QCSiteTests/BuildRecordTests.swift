@@ -23,6 +23,9 @@ struct BuildRecordTests {
         #expect(BuildRecord.parse(record.text, files: false) == head, "read without its files, it still knows their digest")
         #expect(BuildRecord.parse(String(record.text.dropLast())) == nil, "a record cut short")
         #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "file 12", with: "file x")) == nil)
+        #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "file 12", with: "flie 12")) == nil)
+        #expect(BuildRecord.parse(record.text.replacingOccurrences(of: " 5 ff00 ", with: " 5 ff00")) == nil, "a line without its path")
+        #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "\nfile 7", with: "\n\nfile 7")) == nil, "an empty line")
         #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "2024=s2024=f2024", with: "2024=s2024")) == nil)
         #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "years 2023", with: "year 2023")) == nil)
         var none = record

@@ -280,6 +280,28 @@ struct OutputWriterTests {
         #expect(fixture.read("p/a/index.html")?.contains("正文。") == true)
     }
 
+    @Test("The folder of a path, read as bytes, is what the reading by characters gave")
+    func folderOfPath() throws {
+        // The reading by characters it replaced (slower: it counted and searched by grapheme).
+        func byCharacters(_ path: String) -> String {
+            var trimmed = Substring(path)
+            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+            guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+            if slash == trimmed.startIndex { return "/" }
+            var folder = trimmed[..<slash]
+            while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+            return String(folder)
+        }
+        var random = SeededRandom(seed: 3)
+        let parts = ["a", "/", "//", "甲", "é", "e\u{301}", "2024", ".", "成果-1.md", "👩‍👩‍👧"]
+        var paths = ["", "/", "//", "a", "a/", "/a", "a//b", "甲/", "/甲", "a/b/c", "///a///"]
+        for _ in 0..<2000 { paths.append((0..<random.next(below: 7)).map { _ in parts[random.next(below: parts.count)] }.joined()) }
+        for path in paths {
+            #expect(PathText.folder(of: path) == byCharacters(path), "\(path)")
+            #expect(Array(PathText.folder(of: path).utf8) == Array(byCharacters(path).utf8), "\(path)")
+        }
+    }
+
     @Test("A path that would leave the output folder is refused before anything is written")
     func pathsStayInside() throws {
         let fixture = try SiteFixture(withTheme: false)
