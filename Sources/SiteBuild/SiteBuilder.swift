@@ -170,8 +170,7 @@ public struct SiteBuilder {
         let (log, timings) = (log, timings)
         let confirmRelease = {
             try written.confirm()
-            if timings { log(String(format: "  archive write (aside): %.0f ms", written.milliseconds)) }
-            held.release(to: log)
+            held.release(to: log, first: timings ? String(format: "  archive write (aside): %.0f ms", written.milliseconds) : nil)
         }
         let outcome = Result { try trial.render(imports, speculative: Speculation(snapshot: written.speculative, confirm: confirmRelease)) }
         guard try written.confirmed() else {

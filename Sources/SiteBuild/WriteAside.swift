@@ -76,10 +76,12 @@ final class HeldLines: @unchecked Sendable {
         }
     }
 
-    /// Says the held lines to `log`, and every line appended from now on.
-    func release(to log: @escaping (String) -> Void) {
+    /// Says `first` and the held lines to `log`, and every line appended from now on; nothing
+    /// when they were released already.
+    func release(to log: @escaping (String) -> Void, first: String? = nil) {
         lock.withLock {
             guard said == nil else { return }
+            first.map(log)
             held.forEach(log)
             held = []
             said = log

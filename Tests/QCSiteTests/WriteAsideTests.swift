@@ -69,6 +69,15 @@ struct WriteAsideTests {
         #expect(aside.report.renderedWhileWriting)
         Self.expectSame(aside, as: first, "written aside")
 
+        // With timings, the write's own line is said once, and every step's.
+        let timed = HeldLines()
+        var builder = SiteBuilder(paths: SitePaths(content: site.paths.content, themes: site.paths.themes,
+                                                   archive: site.url("timed.sqlite").path, output: site.url("timed").path), log: timed.append)
+        builder.timings = true
+        _ = try builder.build()
+        #expect(timed.lines.filter { $0.hasPrefix("  archive write (aside): ") }.count == 1, "\(timed.lines)")
+        #expect(timed.lines.filter { $0.hasPrefix("  publish: ") }.count == 1, "\(timed.lines)")
+
         let disagreeing = try Self.build(site, .disagreeing, name: "disagreeing")
         #expect(!disagreeing.report.renderedWhileWriting)
         Self.expectSame(disagreeing, as: first, "done again from the archive")
