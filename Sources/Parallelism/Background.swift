@@ -28,6 +28,11 @@ public final class Background<T: Sendable>: Waitable, Sendable {
     public func wait() {
         done.wait()
     }
+
+    /// Whether the work is done (its `value` is then at hand without waiting).
+    public var isDone: Bool {
+        done.wait(timeout: .now()) == .success
+    }
 }
 
 /// Work that can be waited for, whatever its result (`Background`).

@@ -172,7 +172,8 @@ public struct SiteBuilder {
             try written.confirm()
             held.release(to: log, first: timings ? String(format: "  archive write (aside): %.0f ms", written.milliseconds) : nil)
         }
-        let outcome = Result { try trial.render(imports, speculative: Speculation(snapshot: written.speculative, confirm: confirmRelease)) }
+        let speculation = Speculation(snapshot: written.speculative, confirm: confirmRelease, isDone: { written.isDone })
+        let outcome = Result { try trial.render(imports, speculative: speculation) }
         guard try written.confirmed() else {
             if timings { log(String(format: "  archive write (aside): %.0f ms, read back otherwise than taken: built again from the archive", written.milliseconds)) }
             log(importLine)
@@ -186,10 +187,13 @@ public struct SiteBuilder {
 
     /// What the build goes on from while the archive is written (`WriteAside`): `confirm` throws
     /// unless the archive reads back as `snapshot`, and is called before anything is published,
-    /// recorded or told of the archive.
+    /// recorded or told of the archive; it is called between steps too once the write is done
+    /// (`isDone`), so the held lines are said, or a failed write reported, without waiting for
+    /// the render.
     private struct Speculation {
         let snapshot: ArchiveSnapshot
         let confirm: () throws -> Void
+        let isDone: () -> Bool
     }
 
     /// What the build knows once the content is imported (its write perhaps still under way).
@@ -218,6 +222,9 @@ public struct SiteBuilder {
         func stamps() throws -> String? {
             try speculative?.confirm()
             return stampsNow ?? InputStamps.key(sources, archive: paths.archive)
+        }
+        func confirmIfDone() throws {
+            if let speculative, speculative.isDone() { try speculative.confirm() }
         }
         let years = Self.yearSources(sources, imported)
         let archive = try speculative == nil ? ArchiveDatabase(readingFrom: paths.archive) : nil
@@ -275,6 +282,7 @@ public struct SiteBuilder {
             return BuildReport(imported: imported, findings: findings, files: 0, output: nil, blocking: blocking)
         }
 
+        try confirmIfDone()
         let theme = try step("theme") { try Theme.load(paths.themeURL, displayPath: paths.themes + "/default", rendering: templateRendering) }
         let urls = SiteURLs(baseURL: baseURL ?? content.site.baseURL)
         let record = try step("disclose") { PublicRecord(snapshot: snapshot, standings: standings, settings: content.site) }
@@ -283,6 +291,7 @@ public struct SiteBuilder {
                              contentDirectory: paths.contentURL, renderKey: inputs.renderKey,
                              dataKey: inputs.dataKey).render(previous: previous)
         }
+        try confirmIfDone()
         try step("link check") { try checkLinks(site, urls: urls, published: imports.intact) }
 
         // A build that let findings through records how many, so that the next one checks again.

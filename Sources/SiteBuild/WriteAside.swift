@@ -46,6 +46,9 @@ package final class WriteAside: Waitable, Sendable {
 
     package func wait() { written.wait() }
 
+    /// Whether the write and its reading back are done.
+    var isDone: Bool { written.isDone }
+
     /// Waits for the write and its reading back: throws the write's error, or tells whether the
     /// archive holds what the build took it to.
     func confirmed() throws -> Bool {
