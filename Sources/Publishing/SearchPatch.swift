@@ -246,15 +246,22 @@ extension SearchShards {
         let dirty = codes.keys.sorted()
         // Those shards read and spliced on every core.
         let additions = added
-        let splices = Parallel.map(dirty) { index -> (old: [PostingEntry], new: [PostingEntry])? in
+        // What the entries' sizes and number change by, counted on the spliced entries alone.
+        let splices = Parallel.map(dirty) { index -> (entries: [PostingEntry], bytes: Int, count: Int)? in
             guard let old = last.entries(ofShard: index, previous, damaged) else { return nil }
             var new: [PostingEntry] = []
             new.reserveCapacity(old.count + 8)
-            // An entry with the changed documents taken out and put in again; false when it is not one a build writes.
-            func splice(_ entry: PostingEntry) -> Bool {
+            var (bytes, count) = (0, 0)
+            // An entry with the changed documents taken out and put in again (`fresh`: one no
+            // document held before); false when it is not one a build writes.
+            func splice(_ entry: PostingEntry, fresh: Bool = false) -> Bool {
                 guard let result = spliced(entry, removing: changed, adding: additions[entry.code] ?? [], documents: sources.count)
                 else { return false }
-                if let result { new.append(result) }
+                if !fresh { (bytes, count) = (bytes - entry.size, count - 1) }
+                if let result {
+                    new.append(result)
+                    (bytes, count) = (bytes + result.size, count + 1)
+                }
                 return true
             }
             var touched = codes[index]![...]
@@ -262,7 +269,7 @@ extension SearchShards {
                 // Bigrams no document held before, put in order among the others.
                 while let code = touched.first, code < entry.code {
                     touched.removeFirst()
-                    guard splice(PostingEntry(code: code, documents: [], positions: [])) else { return nil }
+                    guard splice(PostingEntry(code: code, documents: [], positions: []), fresh: true) else { return nil }
                 }
                 if touched.first == entry.code {
                     touched.removeFirst()
@@ -272,17 +279,16 @@ extension SearchShards {
                 }
             }
             for code in touched {
-                guard splice(PostingEntry(code: code, documents: [], positions: [])) else { return nil }
+                guard splice(PostingEntry(code: code, documents: [], positions: []), fresh: true) else { return nil }
             }
-            return (old, new)
+            return (new, bytes, count)
         }
         var remade: [Int: [PostingEntry]] = [:]
         var (bytes, count) = (last.bytes, last.count)
         for (index, splice) in zip(dirty, splices) {
             guard let splice else { return nil }
-            remade[index] = splice.new
-            bytes += splice.new.reduce(0) { $0 + $1.size } - splice.old.reduce(0) { $0 + $1.size }
-            count += splice.new.count - splice.old.count
+            remade[index] = splice.entries
+            (bytes, count) = (bytes + splice.bytes, count + splice.count)
         }
         let spacing = ShardBoundaries(target: target, bytes: last.bytes, count: last.count).spacing
         guard count > 0, ShardBoundaries(target: target, bytes: bytes, count: count).spacing == spacing else { return nil }

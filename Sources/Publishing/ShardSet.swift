@@ -5,12 +5,20 @@ import Foundation
 /// bytes; every shard has one file of each kind, holding the same keys.
 struct ShardSet {
     struct Entry {
-        var key: [UInt32]
+        let key: [UInt32]
         /// One payload per kind of file.
-        var payloads: [ArraySlice<UInt8>]
-
+        let payloads: [ArraySlice<UInt8>]
+        /// The key as every file of its shard holds it, encoded once.
+        let keyBytes: [UInt8]
         /// What the entry counts for in the size of its shard.
-        var size: Int { ShardSet.encodedKey(key).count + payloads.reduce(0) { $0 + $1.count + 5 } }
+        let size: Int
+
+        init(key: [UInt32], payloads: [ArraySlice<UInt8>]) {
+            self.key = key
+            self.payloads = payloads
+            keyBytes = ShardSet.encodedKey(key)
+            size = keyBytes.count + payloads.reduce(0) { $0 + $1.count + 5 }
+        }
     }
 
     /// The first key of each shard as a string; the first shard's is empty, so every key has a shard.
@@ -37,7 +45,7 @@ struct ShardSet {
         (0..<kinds).map { kind in
             var bytes: [UInt8] = []
             for entry in entries {
-                bytes += encodedKey(entry.key)
+                bytes += entry.keyBytes
                 VarInt.append(entry.payloads[kind].count, to: &bytes)
                 bytes += entry.payloads[kind]
             }
