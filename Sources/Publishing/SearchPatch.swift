@@ -45,18 +45,12 @@ extension SearchShards {
         /// checked then.
         init(_ previous: PreviousOutput, expecting: (documents: Int, perDirectory: Int)?) {
             published = Published.read(previous, expecting: expecting, damaged: damaged)
-            // Read ahead of the render, the shards are read too, on this side: a patch reads most
-            // of them (a write-up's bigrams fall in shards all over the index), and the render
-            // keeps both cores busy.
-            if expecting == nil, let index = published {
-                published?.read = Parallel.map(Array(index.shards.indices)) { index.entries(ofShard: $0, previous, damaged) }
-            }
         }
     }
 
     /// The index as the last build published it, read back from the output: the fragment of
-    /// each document and the names of each shard's files. A shard's entries are read when a
-    /// patch needs them (`entries(ofShard:)`), or all of them with the rest when it is read ahead.
+    /// each document and the names of each shard's files. A shard's entries are read only when a
+    /// patch needs them (`entries(ofShard:)`).
     struct Published: Sendable {
         /// How many documents it indexes, and how many each directory names.
         var documents: Int
@@ -66,8 +60,6 @@ extension SearchShards {
         /// The entries' sizes summed and their number, as the manifest gives them.
         var bytes: Int
         var count: Int
-        /// Each shard's entries when they were read with the rest (nil for one that could not be).
-        var read: [[PostingEntry]?]?
 
         /// A shard: the first bigram's code (0 for the first shard) and its two files' names.
         struct Shard: Sendable {
@@ -124,15 +116,13 @@ extension SearchShards {
             }
             guard usable, fragmentNames.count == manifest.documents, !shards.isEmpty else { return nil }
             return Published(documents: manifest.documents, perDirectory: manifest.documentsPerDirectory,
-                             fragmentNames: fragmentNames, shards: shards, bytes: manifest.entryBytes, count: manifest.entries,
-                             read: nil)
+                             fragmentNames: fragmentNames, shards: shards, bytes: manifest.entryBytes, count: manifest.entries)
         }
 
         /// The entries of shard `index`, read from the output; nil when a file cannot be read,
         /// is not what its name says (noted in `damaged`) or holds no entries a build writes,
         /// or when an entry is not of the shard's range of bigrams.
         func entries(ofShard index: Int, _ previous: PreviousOutput, _ damaged: DamagedFiles) -> [PostingEntry]? {
-            if let read { return read[index] }
             let shard = shards[index]
             guard let postings = Published.named(previous, postingsPath, shard.postings, damaged),
                   let positions = Published.named(previous, positionsPath, shard.positions, damaged),
@@ -198,15 +188,15 @@ extension SearchShards {
     }
 
     /// The index of `sources` patched from the last build's (`last`): the documents whose key
-    /// changed are indexed again, and only the shards their old or new bigrams fall in are read,
-    /// spliced and cut again, from the shard before the first of a run of them up to where a
+    /// changed are indexed again, and only the shards of the bigrams whose postings they change
+    /// are read, spliced and cut again, from the shard before the first of a run of them up to where a
     /// shard begins at the entry it began at before (`ShardBoundaries`); every other shard keeps
     /// its files. Nil when a file it needs is not as the last build wrote it, when so many
     /// documents changed that indexing every one is as quick, or when the boundaries' spacing
     /// changes (the average entry crossed a power of two): the index is then made from every
     /// document. The files are the same as those made from every document.
     static func patch(_ last: Published, sources: [SearchSource], previous: PreviousOutput, damaged: DamagedFiles,
-                      target: Int) -> (shards: [ShardFiles], bytes: Int, count: Int, changed: [Change])? {
+                      target: Int) -> (shards: [ShardFiles], bytes: Int, count: Int, changed: [Change], read: Int)? {
         let changed = sources.indices.filter { previous[fragmentPath(last.fragmentNames[$0])] != sources[$0].key }
         // (A file of the index found damaged while it was read: nothing is patched from it.)
         guard changed.count * 4 <= sources.count, damaged.all.isEmpty else { return nil }
@@ -220,16 +210,22 @@ extension SearchShards {
             return (old, sources[number].finished)
         }
         // By bigram, the changed documents' new occurrences (in document order), and every
-        // bigram whose list held or will hold one of them.
+        // bigram whose list changes: one a changed document holds at other positions than
+        // before, or holds now and did not, or the other way round. A document's record in a
+        // list is made from its number and its positions alone, so the lists of the other
+        // bigrams it holds are left as they are, their shards unread (a corrected sentence
+        // touches a few dozen bigrams of the thousands a write-up holds).
         var added: [UInt64: [(number: Int, positions: [Int])]] = [:]
         var affected = Set<UInt64>()
         for (number, pair) in zip(changed, documents) {
             guard let pair else { return nil }
-            for run in BigramPostings.runs(BigramPostings.occurrences(of: pair.old)) { affected.insert(run.code) }
+            var before: [UInt64: [Int]] = [:]
+            for run in BigramPostings.runs(BigramPostings.occurrences(of: pair.old)) { before[run.code] = run.positions }
             for run in BigramPostings.runs(BigramPostings.occurrences(of: pair.new)) {
                 added[run.code, default: []].append((number, run.positions))
-                affected.insert(run.code)
+                if before.removeValue(forKey: run.code) != run.positions { affected.insert(run.code) }
             }
+            affected.formUnion(before.keys)
         }
         // The shard each such bigram falls in (the last whose first bigram is not after it).
         let firsts = last.shards.map(\.first)
@@ -310,6 +306,7 @@ extension SearchShards {
         }
         var k = 0  // the first shard not yet kept or cut again
         var next = dirty[...]
+        var read = dirty.count
         while let d = next.first {
             // The run begins at the shard before the spliced one: the entries before are as they
             // were, so a shard still begins at its first entry (unchanged).
@@ -321,6 +318,7 @@ extension SearchShards {
             run: for m in start..<last.shards.count {
                 let isDirty = next.first == m
                 if isDirty { next.removeFirst() }
+                if !isDirty { read += 1 }
                 guard let entries = isDirty ? remade[m] : last.entries(ofShard: m, previous, damaged) else { return nil }
                 for (i, entry) in entries.enumerated() {
                     let item = entry.shardEntry
@@ -340,7 +338,7 @@ extension SearchShards {
         }
         keep(k..<last.shards.count)
         let fragments = zip(changed, documents).map { Change(number: $0, json: $1!.new.json) }
-        return (shards, bytes, count, fragments)
+        return (shards, bytes, count, fragments, read)
     }
 
     /// A bigram's entry with the documents `removing` (ascending) taken out and `adding` put in

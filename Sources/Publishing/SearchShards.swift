@@ -72,7 +72,9 @@ struct SearchShards {
     let published: [String: File]
     let manifest: Manifest
     /// Whether the postings were patched from the output's (false: made from every document).
-    let patched: Bool
+    var patched: Bool { shardsRead != nil }
+    /// How many of the output's shards a patch read (nil: made from every document).
+    let shardsRead: Int?
 
     /// The bytes of every file made (all of them without a previous output).
     var files: [String: Data] { published.compactMapValues(\.data) }
@@ -129,7 +131,7 @@ struct SearchShards {
         var fragmentNames: [String], made: [Change], shards: [ShardFiles], entryCount: Int, entryBytes: Int
         if let last, let patch {
             (fragmentNames, made, shards, entryCount, entryBytes) = (last.fragmentNames, patch.changed, patch.shards, patch.count, patch.bytes)
-            patched = true
+            shardsRead = patch.read
         } else {
             let documents = Parallel.map(sources, \.finished)
             made = Parallel.map(Array(documents.indices)) { Change(number: $0, json: documents[$0].json) }
@@ -138,7 +140,7 @@ struct SearchShards {
                                target: options.shardBytes)
             shards = zip(set.firstKeys, set.files).map { ShardFiles(firstKey: $0, postings: .made($1[0]), positions: .made($1[1])) }
             (entryCount, entryBytes) = (set.count, set.bytes)
-            patched = false
+            shardsRead = nil
         }
         let madeNames = try add(made.map(\.json), at: Self.fragmentPath, keys: made.map { sources[$0.number].key })
         for (change, name) in zip(made, madeNames) { fragmentNames[change.number] = name }

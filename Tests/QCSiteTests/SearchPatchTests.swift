@@ -101,6 +101,26 @@ struct SearchPatchTests {
         }
     }
 
+    @Test("A sentence added to a write-up reads the shards of the bigrams it changes, not of every bigram the write-up holds")
+    func readsChangedBigramsOnly() throws {
+        var documents = SearchSamples.documents(synthetic: 400)
+        // A write-up of a few thousand characters, as an achievement's is.
+        let number = 40
+        documents[number].text = documents.map(\.text).filter { !$0.isEmpty }.prefix(120).joined(separator: "。")
+        let output = try Output()
+        try output.publish(try Self.shards(documents))
+        // The shards holding the document's bigrams: what a patch of all of them would read.
+        let codes = Set(BigramPostings.occurrences(of: documents[number]).map(\.code))
+        let firsts = try SearchShards.Published.read(output.previous, expecting: nil, damaged: DamagedFiles()).map { $0.shards.map(\.first) }
+        let holding = Set(codes.map { code in try! #require(firsts).lastIndex { $0 <= code }! })
+
+        documents[number].text += "，复查后效果稳定"
+        let patched = try Self.shards(documents, output.previous)
+        let read = try #require(patched.shardsRead)
+        #expect(read <= 30 && holding.count > 5 * read, "\(read) shards read; the write-up's bigrams are in \(holding.count)")
+        #expect(try output.bytes(patched) == (try Self.shards(documents)).files)
+    }
+
     @Test("Patched shard by shard at any shard size, the index is the one made from every document",
           arguments: [200, 900, 4000])
     func patchedAtShardSizes(shardBytes: Int) throws {
