@@ -27,6 +27,12 @@ public struct BuildReport: Sendable {
     public var stoppedByFindings: Bool { output == nil }
 }
 
+/// What a build is done with, kept until the process ends (`SiteBuilder.leavesMemoryToExit`).
+private final class LeftForExit {
+    let values: [Any]
+    init(_ values: [Any]) { self.values = values }
+}
+
 /// `qcsite build`: a flat list of named steps, each reading only what the step before produced:
 /// import → snapshot → rank → check → gate → disclose → render → link check → publish. The paths are checked before anything is read,
 /// and the site's lock is held from then until the new site is out.
@@ -50,6 +56,9 @@ public struct SiteBuilder {
     package var templateRendering = Theme.Rendering.compiled
     /// When a first import's write runs on another core (tests take every way).
     package var writeAside = WriteAside.Mode.firstImport
+    /// Leave what the build is done with to the end of the process instead of freeing it: for
+    /// a command that exits right after the build (`qcsite build`), never for a caller that goes on.
+    public var leavesMemoryToExit = false
     public var log: (String) -> Void
 
     public init(paths: SitePaths, baseURL: String? = nil, allowFindings: Bool = false, log: @escaping (String) -> Void = { _ in }) {
@@ -304,7 +313,15 @@ public struct SiteBuilder {
             try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.published?.tree, survey: survey, log: log)
         }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
+        leaveToExit([site, record, snapshot, standings, findings, theme, previous, imports])
         return BuildReport(imported: imported, findings: findings, files: site.count, output: output, blocking: blocking)
+    }
+
+    /// What the build is done with, when the process ends right after it (`leavesMemoryToExit`):
+    /// kept alive, so that the exit reclaims it at once instead of its objects being freed one
+    /// by one (a national site's pages, records and keys: tens of milliseconds).
+    private func leaveToExit(_ values: [Any]) {
+        if leavesMemoryToExit { _ = Unmanaged.passRetained(LeftForExit(values)) }
     }
 
     /// The fingerprints of the years whose files' stamps are what they were when the last build

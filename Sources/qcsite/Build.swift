@@ -19,6 +19,7 @@ struct Build: ParsableCommand {
             var builder = SiteBuilder(paths: site.paths, baseURL: baseURL, allowFindings: allowFindings, log: progress)
             if let today = try Today.fixed() { builder.today = { today } }
             builder.timings = timings
+            builder.leavesMemoryToExit = true  // the process ends with the build
             let report = try builder.build()
             if report.stoppedByFindings { throw ExitCode(1) }
         }
