@@ -19,7 +19,7 @@ public struct InputKey: Sendable {
     }
 
     public mutating func add(_ value: Int64) {
-        withUnsafeBytes(of: value.littleEndian) { hash.add($0) }
+        hash.add(word: UInt64(bitPattern: value))
     }
 
     /// The key's two halves, for a caller that combines keys itself (`StampDigest`).
@@ -33,7 +33,7 @@ public struct InputKey: Sendable {
     }
 
     private mutating func add(raw bytes: UnsafeRawBufferPointer) {
-        withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { hash.add($0) }
+        hash.add(word: UInt64(bytes.count))
         hash.add(bytes)
     }
 

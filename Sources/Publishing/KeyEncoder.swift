@@ -72,19 +72,44 @@ enum KeyEncoder {
     static func add(_ value: Double, to key: inout InputKey) { key.add(Tag.double); key.add(Int64(bitPattern: value.bitPattern)) }
 
     /// A value as its tag and bytes; anything but a scalar as a node of its own.
-    static func add(_ value: some Encodable, to key: inout InputKey) throws {
-        switch value {
-        case let string as String: add(string, to: &key)
-        case let bool as Bool: add(bool, to: &key)
-        case let int as Int: add(int, to: &key)
-        case let double as Double: add(double, to: &key)
+    static func add<T: Encodable>(_ value: T, to key: inout InputKey) throws {
+        // The common scalars told by their type alone: a cast of the value to each would box it
+        // for every field of every page (a national site keys millions of values per build).
+        if T.self == String.self { return add(unsafeBitCast(value, to: String.self), to: &key) }
+        if T.self == Int.self { return add(unsafeBitCast(value, to: Int.self), to: &key) }
+        if T.self == Bool.self { return add(unsafeBitCast(value, to: Bool.self), to: &key) }
+        if T.self == Double.self { return add(unsafeBitCast(value, to: Double.self), to: &key) }
         // Other numbers encode themselves as single values: by their text, never as a node.
-        case let integer as any BinaryInteger: key.add(Tag.int); key.add("\(integer)")
-        case let number as any FloatingPoint: key.add(Tag.double); key.add("\(number)")
-        default:
-            let node = Node()
-            try value.encode(to: node)
-            node.add(to: &key)
+        if let (tag, text) = otherNumber(value) {
+            key.add(tag)
+            key.add(text)
+            return
+        }
+        let node = Node()
+        try value.encode(to: node)
+        node.add(to: &key)
+    }
+
+    /// The tag and text of a value of another of the number types an encoder takes as they are
+    /// (every other type encodes itself through those); nil for any other type. Told by the
+    /// type, not by casts to `BinaryInteger` and `FloatingPoint`: a failed cast looks up the
+    /// conformance, for every struct and array of every page.
+    private static func otherNumber<T>(_ value: T) -> (Int64, String)? {
+        func text<N>(_ type: N.Type) -> String { "\(unsafeBitCast(value, to: N.self))" }
+        switch ObjectIdentifier(T.self) {
+        case ObjectIdentifier(Int8.self): return (Tag.int, text(Int8.self))
+        case ObjectIdentifier(Int16.self): return (Tag.int, text(Int16.self))
+        case ObjectIdentifier(Int32.self): return (Tag.int, text(Int32.self))
+        case ObjectIdentifier(Int64.self): return (Tag.int, text(Int64.self))
+        case ObjectIdentifier(UInt.self): return (Tag.int, text(UInt.self))
+        case ObjectIdentifier(UInt8.self): return (Tag.int, text(UInt8.self))
+        case ObjectIdentifier(UInt16.self): return (Tag.int, text(UInt16.self))
+        case ObjectIdentifier(UInt32.self): return (Tag.int, text(UInt32.self))
+        case ObjectIdentifier(UInt64.self): return (Tag.int, text(UInt64.self))
+        case ObjectIdentifier(Int128.self): return (Tag.int, text(Int128.self))
+        case ObjectIdentifier(UInt128.self): return (Tag.int, text(UInt128.self))
+        case ObjectIdentifier(Float.self): return (Tag.double, text(Float.self))
+        default: return nil
         }
     }
 

@@ -25,26 +25,45 @@ package struct StreamHash: Sendable {
         guard count > 0 else { return }
         length &+= UInt64(count)
         var index = 0
-        if pendingCount > 0 {
-            while pendingCount < 8 && index < count {
-                take(buffer[index])
-                index += 1
-            }
-            guard pendingCount == 8 else { return }
-            fold(pending)
-            (pending, pendingCount) = (0, 0)
-        }
         var (low, high) = (self.low, self.high)
-        while index + 8 <= count {
-            let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            low = Self.round(low, word)
-            high = Self.round(high, word)
-            index += 8
+        if pendingCount == 0 {
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                (low, high) = (Self.round(low, word), Self.round(high, word))
+                index += 8
+            }
+        } else {
+            // Bytes left over from the call before: each word of this buffer completes the one
+            // they begin (their count stays the same), a word at a time, not a byte.
+            let shift = UInt64(8 * pendingCount)
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let whole = pending | word << shift
+                (low, high) = (Self.round(low, whole), Self.round(high, whole))
+                pending = word >> (64 - shift)
+                index += 8
+            }
         }
         (self.low, self.high) = (low, high)
         while index < count {
             take(buffer[index])
             index += 1
+            if pendingCount == 8 {
+                fold(pending)
+                (pending, pendingCount) = (0, 0)
+            }
+        }
+    }
+
+    /// Eight bytes, the lowest first: the same as adding them as bytes.
+    package mutating func add(word: UInt64) {
+        length &+= 8
+        if pendingCount == 0 {
+            fold(word)
+        } else {
+            let shift = UInt64(8 * pendingCount)
+            fold(pending | word << shift)
+            pending = word >> (64 - shift)
         }
     }
 

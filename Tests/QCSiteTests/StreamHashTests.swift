@@ -30,6 +30,53 @@ struct StreamHashTests {
         }
     }
 
+    /// The hash as its comment defines it, a byte at a time: the keys a build records, the
+    /// fingerprints an archive holds and the search files' names stay what they were however
+    /// the adding is made faster.
+    static func reference(_ bytes: [UInt8]) -> (UInt64, UInt64) {
+        let (p1, p2, p3): (UInt64, UInt64, UInt64) = (0x9e37_79b1_85eb_ca87, 0xc2b2_ae3d_27d4_eb4f, 0x1656_67b1_9e37_79f9)
+        func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
+            let sum = lane &+ word &* p2
+            return ((sum << 31) | (sum >> 33)) &* p1
+        }
+        func avalanche(_ value: UInt64) -> UInt64 {
+            var h = value
+            h ^= h >> 33; h &*= p2; h ^= h >> 29; h &*= p3; h ^= h >> 32
+            return h
+        }
+        var (low, high): (UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142)
+        var (word, count): (UInt64, Int) = (0, 0)
+        for byte in bytes {
+            word |= UInt64(byte) << (8 * UInt64(count))
+            count += 1
+            if count == 8 { (low, high, word, count) = (round(low, word), round(high, word), 0, 0) }
+        }
+        if count > 0 { (low, high) = (round(low, word), round(high, word)) }
+        let length = UInt64(bytes.count)
+        return (avalanche(low ^ length), avalanche(high ^ (length &* p3)))
+    }
+
+    @Test("Bytes and words added in any mix give the key the bytes give a byte at a time")
+    func matchesReference() {
+        var random = SeededRandom(seed: 29)
+        for _ in 0..<300 {
+            var hash = StreamHash()
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &random) {
+                if Bool.random(using: &random) {
+                    let word = UInt64.random(in: 0...UInt64.max, using: &random)
+                    hash.add(word: word)
+                    bytes += (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) }
+                } else {
+                    let piece = (0..<Int.random(in: 0...40, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                    hash.add(piece)
+                    bytes += piece
+                }
+            }
+            #expect(hash.words == Self.reference(bytes), "\(bytes.count) bytes")
+        }
+    }
+
     @Test("Different bytes get different keys: every short string, trailing zeros, each bit of a word flipped")
     func differentBytesDiffer() {
         var inputs: [[UInt8]] = []
