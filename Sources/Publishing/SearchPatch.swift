@@ -317,8 +317,7 @@ extension SearchShards {
             k = last.shards.count
             run: for m in start..<last.shards.count {
                 let isDirty = next.first == m
-                if isDirty { next.removeFirst() }
-                if !isDirty { read += 1 }
+                if isDirty { next.removeFirst() } else { read += 1 }
                 guard let entries = isDirty ? remade[m] : last.entries(ofShard: m, previous, damaged) else { return nil }
                 for (i, entry) in entries.enumerated() {
                     let item = entry.shardEntry
