@@ -3,7 +3,12 @@ import Foundation
 /// openpyxl under python3: a second reader (and writer) of Excel workbooks, independent of
 /// libxlsxwriter and of qcsite's own reader. CI installs it (python3-openpyxl).
 enum OpenPyXL {
-    static let isAvailable: Bool = (try? run("import openpyxl", arguments: []))?.status == 0
+    /// The first python3 that imports openpyxl: the one on PATH, else Debian's, where
+    /// python3-openpyxl installs it (a python3 earlier on PATH, such as pyenv's, may lack it).
+    static let python: String? = ["python3", "/usr/bin/python3"].first { python in
+        (try? run("import openpyxl", arguments: [], python: python))?.status == 0
+    }
+    static var isAvailable: Bool { python != nil }
 
     struct Run {
         var status: Int32
@@ -11,11 +16,15 @@ enum OpenPyXL {
         var stderr: String
     }
 
-    /// Runs `script` with python3 (found on PATH) and `arguments` as sys.argv[1:].
+    /// Runs `script` with the python3 that has openpyxl (`python`) and `arguments` as sys.argv[1:].
     static func run(_ script: String, arguments: [String]) throws -> Run {
+        try run(script, arguments: arguments, python: python ?? "python3")
+    }
+
+    private static func run(_ script: String, arguments: [String], python: String) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
+        process.arguments = [python, "-c", script] + arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
