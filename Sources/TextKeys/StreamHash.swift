@@ -22,49 +22,30 @@ package struct StreamHash: Sendable {
 
     package mutating func add(_ buffer: UnsafeRawBufferPointer) {
         let count = buffer.count
-        guard count > 0 else { return }
         length &+= UInt64(count)
         var index = 0
-        var (low, high) = (self.low, self.high)
-        if pendingCount == 0 {
-            while index + 8 <= count {
-                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                (low, high) = (Self.round(low, word), Self.round(high, word))
-                index += 8
-            }
-        } else {
-            // Bytes left over from the call before: each word of this buffer completes the one
-            // they begin (their count stays the same), a word at a time, not a byte.
-            let shift = UInt64(8 * pendingCount)
-            while index + 8 <= count {
-                let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let whole = pending | word << shift
-                (low, high) = (Self.round(low, whole), Self.round(high, whole))
-                pending = word >> (64 - shift)
-                index += 8
-            }
+        // A word at a time, never a byte: with bytes left pending by the call before, each word
+        // completes the one they begin and its last bytes are pending in turn (their count stays
+        // the same; with none pending, the shift is 0 and nothing is left over).
+        var (low, high, pending) = (self.low, self.high, self.pending)
+        let shift = UInt64(8 * pendingCount)
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let whole = pending | word << shift
+            (low, high) = (Self.round(low, whole), Self.round(high, whole))
+            pending = word >> (64 - shift)  // (a shift by 64 gives 0)
+            index += 8
         }
-        (self.low, self.high) = (low, high)
+        (self.low, self.high, self.pending) = (low, high, pending)
         while index < count {
             take(buffer[index])
             index += 1
-            if pendingCount == 8 {
-                fold(pending)
-                (pending, pendingCount) = (0, 0)
-            }
         }
     }
 
     /// Eight bytes, the lowest first: the same as adding them as bytes.
     package mutating func add(word: UInt64) {
-        length &+= 8
-        if pendingCount == 0 {
-            fold(word)
-        } else {
-            let shift = UInt64(8 * pendingCount)
-            fold(pending | word << shift)
-            pending = word >> (64 - shift)
-        }
+        withUnsafeBytes(of: word.littleEndian) { add($0) }
     }
 
     package mutating func add(_ bytes: [UInt8]) {
@@ -85,6 +66,10 @@ package struct StreamHash: Sendable {
     private mutating func take(_ byte: UInt8) {
         pending |= UInt64(byte) << (8 * UInt64(pendingCount))
         pendingCount += 1
+        if pendingCount == 8 {
+            fold(pending)
+            (pending, pendingCount) = (0, 0)
+        }
     }
 
     private mutating func fold(_ word: UInt64) {
