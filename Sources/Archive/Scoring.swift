@@ -119,7 +119,7 @@ extension ScoreSheet {
 }
 
 /// A score sheet with its items: how a year's sheets are read and written.
-public struct ScoredSheet: Sendable, Equatable, Decodable, FetchableRecord {
+public struct ScoredSheet: Sendable, Equatable, Codable, FetchableRecord {
     public var sheet: ScoreSheet
     /// The items (选题, 原因分析, …); empty for a sheet with a 总分 only.
     public var items: [ScoreItem]

@@ -1,6 +1,6 @@
 
 /// Everything the archive holds of one competition year; a year is written and read whole.
-public struct YearRecords: Sendable, Equatable {
+public struct YearRecords: Sendable, Equatable, Encodable {
     public var competition: Competition
     public var stages: [CompetitionStage] = []
     public var registrations: [Registration] = []
@@ -26,21 +26,34 @@ public struct YearRecords: Sendable, Equatable {
     /// and write-ups are the same as `other`'s, in the same order (score sheets compared without
     /// the ids the archive gives them).
     func sameBesidesRegistrations(_ other: YearRecords) -> Bool {
-        func sheets(_ year: YearRecords) -> [ScoredSheet] {
-            year.sheets.map { scored in
-                var scored = scored
-                scored.sheet.id = nil
-                scored.items = scored.items.map { ScoreItem(sheetId: 0, item: $0.item, score: $0.score) }
-                return scored
-            }
-        }
         // (Rows that name a registration must name one of `other`'s: a registration deleted
         // takes its rows with it, where writing the year whole would refuse them.)
         let ids = Set(other.registrations.map(\.id))
         return year == other.year && stages == other.stages && judges == other.judges && awards == other.awards
             && applications == other.applications && claims == other.claims && publications == other.publications
-            && decisions == other.decisions && sheets(self) == sheets(other)
+            && decisions == other.decisions && sheetsWithoutIds == other.sheetsWithoutIds
             && other.awards.allSatisfy { ids.contains($0.registrationId) } && other.sheets.allSatisfy { ids.contains($0.sheet.registrationId) }
+    }
+
+    /// The score sheets without the ids the archive gives them (a year written again renumbers them).
+    var sheetsWithoutIds: [ScoredSheet] {
+        sheets.map { scored in
+            var scored = scored
+            scored.sheet.id = nil
+            scored.items = scored.items.map { ScoreItem(sheetId: 0, item: $0.item, score: $0.score) }
+            return scored
+        }
+    }
+
+    /// The year as the rules read it: without its achievement write-ups (no rule reads them) and
+    /// the fingerprint of its files (which covers those), and with its score sheets without
+    /// their ids, so that the same records read the same however often the year was written.
+    public var checkedRecords: YearRecords {
+        var year = self
+        year.writeups = []
+        year.competition.sourceFingerprint = nil
+        year.sheets = sheetsWithoutIds
+        return year
     }
 
     /// Registrations still in the competition: withdrawn and disqualified entries leave the
@@ -51,7 +64,7 @@ public struct YearRecords: Sendable, Equatable {
 }
 
 /// The registry of enterprises with their aliases.
-public struct Registry: Sendable, Equatable {
+public struct Registry: Sendable, Equatable, Encodable {
     public var enterprises: [Enterprise]
     public var aliases: [EnterpriseAlias]
 

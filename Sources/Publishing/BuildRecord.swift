@@ -8,15 +8,20 @@ import SafePaths
 /// and, for a page rendered from keyed inputs, the key of those inputs.
 public struct BuildRecord: Sendable, Equatable {
     public static let fileName = ".qcsite-build"
-    static let header = "qcsite-build-record 4"
+    static let header = "qcsite-build-record 5"
 
     public struct YearSource: Sendable, Equatable {
         public var stamps: String
         public var fingerprint: String
+        /// The key of the year's records as the rules read them (`RuleInputs`), when the archive
+        /// held the year at `fingerprint`: the next build whose archive holds it so takes the key
+        /// as it is. Nil: unknown.
+        public var rules: String?
 
-        public init(stamps: String, fingerprint: String) {
+        public init(stamps: String, fingerprint: String, rules: String? = nil) {
             self.stamps = stamps
             self.fingerprint = fingerprint
+            self.rules = rules
         }
     }
 
@@ -34,6 +39,9 @@ public struct BuildRecord: Sendable, Equatable {
     /// Error findings of the rule check, and the line that summed the check up.
     public var checkErrors: Int
     public var checkLine: String
+    /// The key of everything the check read (`RuleInputs`): a build whose key is the same takes
+    /// `checkLine` as its own when `checkErrors` is 0, instead of checking again. Nil: unknown.
+    public var rules: String?
     public var files: [String: Entry]
     /// By year, the fingerprint of the year's files (the archive's `source_fingerprint`) and the
     /// key of their stamps when it was taken (`InputStamps.Sources.years`): a build whose key for
@@ -91,6 +99,7 @@ public struct BuildRecord: Sendable, Equatable {
         let lines = [Self.header, "inputs " + (plain ? inputs ?? "-" : "-"), "stamps " + (plain ? stamps ?? "-" : "-"),
                      "errors \(checkErrors)",
                      "check " + checkLine.replacingOccurrences(of: "\n", with: " "),
+                     "rules " + (rules ?? "-"),
                      "output " + (plain ? digest.text : "-"),
                      "years " + yearsText,
                      "spare " + (spare.map { $0.files + " / " + $0.folders } ?? "-")]
@@ -122,12 +131,15 @@ public struct BuildRecord: Sendable, Equatable {
         return parse(text, files: files)
     }
 
-    /// `2024=<stamps>=<fingerprint>` per year, in year order; `-` for none.
+    /// `2024=<stamps>=<fingerprint>=<rules>` per year, in year order (`-` for no rules key); `-` for none.
     private var yearsText: String {
         let known = years.sorted { $0.key < $1.key }.filter { year in
-            [year.value.stamps, year.value.fingerprint].allSatisfy { !$0.isEmpty && !$0.contains { $0 == "=" || $0 == " " || $0.isNewline } }
+            [year.value.stamps, year.value.fingerprint, year.value.rules ?? "-"].allSatisfy {
+                !$0.isEmpty && !$0.contains { $0 == "=" || $0 == " " || $0.isNewline }
+            }
         }
-        return known.isEmpty ? "-" : known.map { "\($0.key)=\($0.value.stamps)=\($0.value.fingerprint)" }.joined(separator: " ")
+        return known.isEmpty ? "-" : known.map { "\($0.key)=\($0.value.stamps)=\($0.value.fingerprint)=\($0.value.rules ?? "-")" }
+            .joined(separator: " ")
     }
 
     private static func parseYears(_ text: String) -> [Int: YearSource]? {
@@ -135,14 +147,14 @@ public struct BuildRecord: Sendable, Equatable {
         var years: [Int: YearSource] = [:]
         for item in text.split(separator: " ") {
             let parts = item.split(separator: "=", omittingEmptySubsequences: false)
-            guard parts.count == 3, let year = Int(parts[0]), !parts[1].isEmpty, !parts[2].isEmpty else { return nil }
-            years[year] = YearSource(stamps: String(parts[1]), fingerprint: String(parts[2]))
+            guard parts.count == 4, let year = Int(parts[0]), parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+            years[year] = YearSource(stamps: String(parts[1]), fingerprint: String(parts[2]), rules: parts[3] == "-" ? nil : String(parts[3]))
         }
         return years
     }
 
     static func parse(_ text: String, files: Bool = true) -> BuildRecord? {
-        let fields = 8
+        let fields = 9
         // The head's lines, then the files' lines, which are read as bytes (a site has tens of thousands).
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: fields, omittingEmptySubsequences: false)
         guard lines.count > fields, String(lines[0]) == header else { return nil }
@@ -151,11 +163,12 @@ public struct BuildRecord: Sendable, Equatable {
             return line?.hasPrefix(name + " ") == true ? String(line!.dropFirst(name.count + 1)) : nil
         }
         guard let inputs = field(1, "inputs"), let stamps = field(2, "stamps"), let errors = field(3, "errors").flatMap({ Int($0) }),
-              let check = field(4, "check"), let output = field(5, "output"),
-              let years = field(6, "years").flatMap(parseYears), let spare = field(7, "spare") else { return nil }
+              let check = field(4, "check"), let rules = field(5, "rules"), let output = field(6, "output"),
+              let years = field(7, "years").flatMap(parseYears), let spare = field(8, "spare") else { return nil }
         var record = BuildRecord(inputs: inputs == "-" ? nil : inputs, stamps: stamps == "-" ? nil : stamps,
                                  checkErrors: errors, checkLine: check, files: [:])
         record.filesDigest = output
+        record.rules = rules == "-" ? nil : rules
         record.years = years
         if spare != "-" {
             let parts = spare.components(separatedBy: " / ")

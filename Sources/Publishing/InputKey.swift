@@ -26,7 +26,7 @@ public struct InputKey: Sendable {
     var words: (UInt64, UInt64) { hash.words }
 
     /// Another key's value, as two numbers.
-    mutating func add(_ other: InputKey) {
+    public mutating func add(_ other: InputKey) {
         let (low, high) = other.words
         add(Int64(bitPattern: low))
         add(Int64(bitPattern: high))

@@ -7,7 +7,7 @@ import Foundation
 /// its items in order. The fields of an object (a keyed container) are each keyed on their own,
 /// name and value together, and summed, so their order does not count: a dictionary, which
 /// encodes its entries in a different order in every process, gives the same key in each.
-enum KeyEncoder {
+package enum KeyEncoder {
     /// What one value encoded: its items in order, its fields as a sum, and containers nested
     /// in it that are complete only once its `encode(to:)` has returned.
     final class Node: Encoder {
@@ -72,7 +72,7 @@ enum KeyEncoder {
     static func add(_ value: Double, to key: inout InputKey) { key.add(Tag.double); key.add(Int64(bitPattern: value.bitPattern)) }
 
     /// A value as its tag and bytes; anything but a scalar as a node of its own.
-    static func add<T: Encodable>(_ value: T, to key: inout InputKey) throws {
+    package static func add<T: Encodable>(_ value: T, to key: inout InputKey) throws {
         // The common scalars told by their type alone: a cast of the value to each would box it
         // for every field of every page (a national site keys millions of values per build).
         if T.self == String.self { return add(unsafeBitCast(value, to: String.self), to: &key) }

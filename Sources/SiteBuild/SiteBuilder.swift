@@ -12,8 +12,8 @@ public struct BuildReport: Sendable {
     /// Nil when the content, the theme and the archive were not written since the last build,
     /// so nothing was read.
     public var imported: ImportSummary?
-    /// Empty when no input changed since the last build: the check was not run again, and its
-    /// summary was repeated from the output's build record.
+    /// Empty when nothing the check reads changed since the last build, whose check passed: the
+    /// check was not run again, and its summary was repeated from the output's build record.
     public var findings: [Int: [Finding]]
     public var files: Int
     /// Nil when unhandled error-level findings stopped the build before anything was rendered.
@@ -235,7 +235,7 @@ public struct SiteBuilder {
         func confirmIfDone() throws {
             if let speculative, speculative.isDone() { try speculative.confirm() }
         }
-        let years = Self.yearSources(sources, imported)
+        let years = Self.yearSources(sources, imported, last: imports.last?.years ?? [:])
         let archive = try speculative == nil ? ArchiveDatabase(readingFrom: paths.archive) : nil
         let inputs = try step("inputs") {
             if let archive { try BuildInputs.read(paths: paths, baseURL: baseURL, archive: archive) }
@@ -274,13 +274,23 @@ public struct SiteBuilder {
         // the warning would name a published: the file does not yet say.
         if stageOverrides.isEmpty { StaleStage.warnings(snapshot.years, today: today()).forEach(log) }
         let standings = try step("rank") { try Checker.standings(snapshot) }
+        // The check is done again only when what it reads changed since a build whose check
+        // passed (a corrected write-up, notice or template leaves its findings as they were).
         var findings: [Int: [Finding]] = [:]
-        try step("check") {
+        var checkLine = ""
+        let ruleInputs = try step("check") { () throws -> RuleInputs in
+            // (A year whose stage is tried out of turn reads otherwise than its records say.)
+            let inputs = try RuleInputs(snapshot, known: (imports.last?.years ?? [:]).filter { stageOverrides[$0.key] == nil })
+            if let checked = imports.last, canReuse(checked), checked.rules == inputs.key {
+                checkLine = checked.checkLine
+                return inputs
+            }
             for year in snapshot.years {
                 findings[year.year] = try Checker.check(snapshot: snapshot, standings: standings, year: year.year)
             }
+            checkLine = FindingSummary.line(findings)
+            return inputs
         }
-        let checkLine = FindingSummary.line(findings)
         log(checkLine)
         let gate = PublicationGate(snapshot: snapshot, standings: standings, findings: findings,
                                    contentDirectory: paths.contentURL, contentDisplayPath: paths.content)
@@ -308,6 +318,8 @@ public struct SiteBuilder {
         // The site this build swaps out, as found when it began, when it was exactly what its record said.
         var built = BuildRecord(inputs: inputs.all, stamps: try stamps(), checkErrors: blockingCount, checkLine: checkLine, files: [:],
                                 years: years)
+        built.rules = ruleInputs.key
+        for year in built.years.keys where stageOverrides[year] == nil { built.years[year]?.rules = ruleInputs.years[year] }
         built.spare = imports.published.flatMap { imports.exact ? BuildRecord.SpareDigests(of: $0.tree) : nil }
         let output = try step("publish") {
             try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.published?.tree, survey: survey, log: log)
@@ -335,10 +347,15 @@ public struct SiteBuilder {
 
     /// What the build records of each year: the key of its files' stamps as this build found them,
     /// and the fingerprint the import found those files to have.
-    private static func yearSources(_ sources: InputStamps.Sources?, _ imported: ImportSummary) -> [Int: BuildRecord.YearSource] {
+    /// The key of a year's records as the rules read them is carried over from `last` while the
+    /// year's fingerprint is the same.
+    private static func yearSources(_ sources: InputStamps.Sources?, _ imported: ImportSummary,
+                                    last: [Int: BuildRecord.YearSource]) -> [Int: BuildRecord.YearSource] {
         var years: [Int: BuildRecord.YearSource] = [:]
         for (year, stamps) in sources?.years ?? [:] {
-            if let fingerprint = imported.fingerprints[year] { years[year] = .init(stamps: stamps, fingerprint: fingerprint) }
+            guard let fingerprint = imported.fingerprints[year] else { continue }
+            years[year] = .init(stamps: stamps, fingerprint: fingerprint,
+                                rules: last[year]?.fingerprint == fingerprint ? last[year]?.rules : nil)
         }
         return years
     }

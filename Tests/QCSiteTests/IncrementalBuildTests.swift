@@ -246,4 +246,55 @@ struct IncrementalBuildTests {
         #expect(edited.stderr.contains("更新 2023年"), "\(edited.stderr)")
         #expect(try ArchiveDatabase(readingFrom: site.paths.archive).fingerprints()[2023] == archived[2023])
     }
+
+    @Test("the rule check is done again only when what it reads changed: not for a write-up or a template, but for a profile or a registration row")
+    func checkDoneAgainOnlyForItsInputs() throws {
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
+        let site = try Self.demoSite()
+        defer { site.cleanUp() }
+        try #require(try QCSiteBinary.run(["build"], in: site.root).status == 0)
+        // The record's summary of the check is replaced by one no check prints: a build that
+        // takes the summary from the record prints it, one that checks again prints its own.
+        let planted = "规则检查：（上次检查的结果）"
+        func plant() throws {
+            let text = try #require(site.read("public/" + BuildRecord.fileName))
+            let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("check ") })
+            try site.write("public/" + BuildRecord.fileName, text.replacingOccurrences(of: line, with: "check " + planted))
+        }
+        func build(_ change: String, status: Int32 = 0, _ edit: () throws -> Void) throws -> String {
+            try plant()
+            try edit()
+            let result = try QCSiteBinary.run(["build"], in: site.root)
+            try #require(result.status == status, "\(change): \(result.stderr)")
+            return result.stderr
+        }
+        func append(_ path: String, _ text: String) throws {
+            try site.write(path, try #require(site.read(path)) + text)
+        }
+
+        // The year is imported again (its score sheets numbered anew), its write-up changed.
+        let writeup = try build("a write-up") { try append("content/years/2024/writeups/2024-001.md", "\n补充一段说明。\n") }
+        #expect(writeup.contains("更新 2024年") && writeup.contains(planted), "\(writeup)")
+        let template = try build("a template") {
+            try Self.replace(site, "themes/default/templates/achievement.mustache", "{{/layout}}", "<!-- 成果页 -->\n{{/layout}}")
+        }
+        #expect(template.contains(planted), "\(template)")
+
+        // An excellent enterprise's profile is read by the rules: one too long stops the build.
+        let profilePath = "content/years/2024/writeups/enterprise-2024-E01.md"
+        let profileText = try #require(site.read(profilePath))
+        let profile = try build("a profile", status: 1) { try append(profilePath, "\n" + String(repeating: "超", count: 2000) + "\n") }
+        #expect(!profile.contains(planted) && profile.contains("（profile-length）"), "\(profile)")
+        try site.write(profilePath, profileText)
+
+        let row = try build("a registration row") {
+            let path = "content/years/2024/registrations.csv"
+            let (text, _) = try #require(TextDecoding.decode(try Data(contentsOf: site.url(path))))
+            let line = try #require(text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("2024-002,") })
+            let changed = line.replacingOccurrences(of: "QC小组", with: "质量QC小组")
+            try #require(changed != line)
+            try site.write(path, try #require(TextDecoding.gb18030Data(text.replacingOccurrences(of: line, with: changed))))
+        }
+        #expect(!row.contains(planted) && row.contains("规则检查："), "\(row)")
+    }
 }
