@@ -97,36 +97,40 @@ public struct SiteBuilder {
 
     /// The build itself, for a caller that already holds the site's lock (`qcsite stage`).
     package func buildHoldingLock() throws -> BuildReport {
-        // The stamps of the sources and the files of the output: two walks of many files, side by side.
+        // The stamps of the sources and the files of the output: two walks of many files, side by
+        // side. The output's (three times as many files, its folders walked on every core) is
+        // waited for only when the sources say nothing was written since the last build: else it
+        // goes on while the content is imported.
         var sources: InputStamps.Sources?
-        var published: (record: BuildRecord, tree: OutputTree)?
+        var head: BuildRecord?
+        var scan: Background<OutputTree>?
         let (paths, baseURL) = (paths, baseURL)
-        try step("stamps") {
-            // The content's walk on a thread of its own, the output's (three times as many files)
-            // on this one, where its folders are walked on every core: inside a parallel map of
-            // two, a parallel map gets one core.
-            let content = Background { InputStamps.sources(paths, baseURL: baseURL) }
-            if let record = BuildRecord.read(in: paths.outputURL, files: false) {
-                // With its folders: the survey asks each whether it can be emptied without a walk of its own.
-                published = (record, OutputTree.scan(paths.outputURL.path, folders: true))
-            }
-            sources = content.value
+        let outputFolder = paths.outputURL
+        let sameAsLast = try step("stamps") { () -> (record: BuildRecord, files: Int)? in
+            head = BuildRecord.read(in: outputFolder, files: false)
+            // (With its folders: the survey asks each whether it can be emptied without a walk of its own.)
+            scan = head.map { _ in Background { OutputTree.scan(outputFolder.path, folders: true) } }
+            sources = InputStamps.sources(paths, baseURL: baseURL)
+            // Whether the output is exactly what its record says is told by the digest of its
+            // files' stamps; the record's files are read only when something is to be built.
+            guard let head, canReuse(head), let stamps = head.stamps, InputStamps.key(sources, archive: paths.archive) == stamps,
+                  let tree = scan?.value, head.describes(tree, in: outputFolder) else { return nil }
+            return (head, tree.files.count)
         }
-        // Whether the output is exactly what its record says is told by the digest of its files'
-        // stamps; the record's files are read only when something is to be built.
-        let exact = published.map { $0.record.describes($0.tree, in: paths.outputURL) } ?? false
-        if exact, let head = published?.record, canReuse(head), let stamps = head.stamps,
-           InputStamps.key(sources, archive: paths.archive) == stamps {
+        if let sameAsLast {
             log("导入：内容、主题和存档自上次生成后都没有写过，无需读取")
-            return try nothingChanged(head, files: published!.tree.files.count, imported: nil)
+            return try nothingChanged(sameAsLast.record, files: sameAsLast.files, imported: nil)
         }
         // The output's side needs nothing of the content: it is read on another core while the
-        // content is imported (its record in full and which of its files are intact), and then
-        // while the archive is checked (its search index read back, the folders beside it surveyed).
-        let (outputFolder, found) = (paths.outputURL, published)
-        let lastBuild = Background { () -> (record: BuildRecord?, intact: [String: BuildRecord.Entry]) in
-            guard let found, let full = BuildRecord.read(in: outputFolder) else { return (nil, [:]) }
-            return (full, full.intact(in: found.tree))
+        // content is imported (its walk, whether it is exactly what its record says, its record in
+        // full and which of its files are intact), and then while the archive is checked (its
+        // search index read back, the folders beside it surveyed).
+        let (found, walk) = (head, scan)
+        let lastBuild = Background { () -> LastBuild in
+            guard let head = found, let tree = walk?.value else { return LastBuild() }
+            let full = BuildRecord.read(in: outputFolder)
+            return LastBuild(published: (head, tree), exact: head.describes(tree, in: outputFolder),
+                             record: full, intact: full?.intact(in: tree) ?? [:])
         }
         // None of it outlives the build, whichever way the build ends: it reads folders only
         // the holder of the site's lock may change.
@@ -143,7 +147,7 @@ public struct SiteBuilder {
         var changing: Set<Int> = []
         let prepared = try step("import") {
             let prepared = try Importer.prepareHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content,
-                                                           archivePath: paths.archive, known: Self.knownFingerprints(sources, published?.record)) {
+                                                           archivePath: paths.archive, known: Self.knownFingerprints(sources, head)) {
                 changing = $0
             }
             if readAhead != nil || writeAside == .never { try prepared.write?() }
@@ -155,7 +159,7 @@ public struct SiteBuilder {
         // as the build took it to be (`WriteAside`).
         let written = readAhead == nil && writeAside != .never ? prepared.write.map { WriteAside(content, write: $0, archivePath: archivePath, mode: writeAside) } : nil
         aside += [written].compactMap { $0 }
-        let (last, intact) = lastBuild.value
+        let last = lastBuild.value
         let changed = imported.years.map { "\($0.year)年 \($0.registrations) 项" }.joined(separator: "，")
         let unchanged = imported.unchangedYears.map { "\($0)年" }.joined(separator: "、")
         let importLine = "导入：" + [changed.isEmpty ? nil : "更新 " + changed, unchanged.isEmpty ? nil : "未改动 " + unchanged]
@@ -163,8 +167,8 @@ public struct SiteBuilder {
 
         // (A year the read ahead could not read is read by the snapshot, where its error is reported.)
         let untouched = readAhead.map { $0.value.filter { !changing.contains($0.key) } } ?? [:]
-        let imports = Imported(content: content, summary: imported, sources: sources, published: published, exact: exact,
-                               last: last, intact: intact, untouched: untouched)
+        let imports = Imported(content: content, summary: imported, sources: sources, published: last.published, exact: last.exact,
+                               last: last.record, intact: last.intact, untouched: untouched)
         guard let written else {
             log(importLine)
             return try render(imports, speculative: nil)
@@ -203,6 +207,15 @@ public struct SiteBuilder {
         let snapshot: ArchiveSnapshot
         let confirm: () throws -> Void
         let isDone: () -> Bool
+    }
+
+    /// The output as the build found it: its walk and its record's head, whether it is exactly
+    /// what the record says, the record in full, and the files still as it has them.
+    private struct LastBuild: Sendable {
+        var published: (record: BuildRecord, tree: OutputTree)?
+        var exact = false
+        var record: BuildRecord?
+        var intact: [String: BuildRecord.Entry] = [:]
     }
 
     /// What the build knows once the content is imported (its write perhaps still under way).
