@@ -94,7 +94,11 @@ public struct BuildRecord: Sendable, Equatable {
 
     /// One line per field and per file, the path last (a path with a line break in it makes the
     /// record say that it knows no inputs, so the next build renders everything).
-    var text: String {
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// `text` as written: the files' lines (tens of thousands) appended as bytes, in the order of
+    /// their paths' bytes.
+    var bytes: [UInt8] {
         let plain = files.keys.allSatisfy { !$0.utf8.contains(UInt8(ascii: "\n")) }
         let lines = [Self.header, "inputs " + (plain ? inputs ?? "-" : "-"), "stamps " + (plain ? stamps ?? "-" : "-"),
                      "errors \(checkErrors)",
@@ -103,23 +107,32 @@ public struct BuildRecord: Sendable, Equatable {
                      "output " + (plain ? digest.text : "-"),
                      "years " + yearsText,
                      "spare " + (spare.map { $0.files + " / " + $0.folders } ?? "-")]
-        var text = lines.joined(separator: "\n") + "\n"
-        if plain {
-            // One line per file of tens of thousands: appended to one string, not interpolated.
-            text.reserveCapacity(text.utf8.count + files.count * 80)
-            for (path, entry) in files.sorted(by: { $0.key < $1.key }) {
-                text += "file "
-                text += String(entry.stamp.size)
-                text += " "
-                text += String(entry.stamp.modified)
-                text += " "
-                text += entry.key ?? "-"
-                text += " "
-                text += path
-                text += "\n"
-            }
+        var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        guard plain else { return bytes }
+        let sorted = files.map { (path: Array($0.key.utf8), entry: $0.value) }.sorted { $0.path.lexicographicallyPrecedes($1.path) }
+        bytes.reserveCapacity(bytes.count + files.count * 80)
+        func number(_ value: Int64) {
+            guard value >= 0 else { return bytes.append(contentsOf: String(value).utf8) }
+            let start = bytes.count
+            var rest = value
+            repeat {
+                bytes.append(UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0"))
+                rest /= 10
+            } while rest > 0
+            bytes[start...].reverse()
         }
-        return text
+        for (path, entry) in sorted {
+            bytes.append(contentsOf: "file ".utf8)
+            number(entry.stamp.size)
+            bytes.append(UInt8(ascii: " "))
+            number(entry.stamp.modified)
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: (entry.key ?? "-").utf8)
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: path)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return bytes
     }
 
     /// The record of the output folder at `folder`; nil when there is none or it is not one this
@@ -224,7 +237,7 @@ public struct BuildRecord: Sendable, Equatable {
     public func replace(in folder: URL) throws {
         let target = folder.appendingPathComponent(Self.fileName).path
         let temporary = target + ".new-\(getpid())"
-        try OutputWriter.write(Data(text.utf8), to: temporary)
+        try OutputWriter.write(Data(bytes), to: temporary)
         guard rename(temporary, target) == 0 else {
             let code = errno
             unlink(temporary)

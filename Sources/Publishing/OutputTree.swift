@@ -67,10 +67,15 @@ public struct OutputTree: Sendable {
         let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return false }
         defer { close(top) }
-        return folders.allSatisfy { path, stamp in
-            var info = stat()
-            return fstatat(top, path.isEmpty ? "." : path, &info, AT_SYMLINK_NOFOLLOW) == 0
-                && info.st_mode & S_IFMT == S_IFDIR && FileStamp(info) == stamp
-        }
+        // Asked on every core, in a few parts (a national site has ten thousand folders).
+        let all = Array(folders)
+        let parts = stride(from: 0, to: all.count, by: 2048).map { all[$0..<min($0 + 2048, all.count)] }
+        return Parallel.map(parts) { part in
+            part.allSatisfy { path, stamp in
+                var info = stat()
+                return fstatat(top, path.isEmpty ? "." : path, &info, AT_SYMLINK_NOFOLLOW) == 0
+                    && info.st_mode & S_IFMT == S_IFDIR && FileStamp(info) == stamp
+            }
+        }.allSatisfy { $0 }
     }
 }

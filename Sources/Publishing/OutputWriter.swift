@@ -49,29 +49,41 @@ public enum OutputWriter {
         try removeLeftovers(beside: output, log: log)
 
         let oldFiles = (found ?? OutputTree.scan(output.path)).files
-        if let lost = site.kept.first(where: { oldFiles[$0] == nil }) {
-            throw OutputError(path: output.path + "/" + lost, errno: ENOENT)  // removed by hand while this build ran
-        }
-        var summary = OutputSummary(written: 0, unchanged: site.kept.count,
-                                    removed: oldFiles.keys.filter { files[$0] == nil && !site.kept.contains($0) }.count)
-        var changed: [String] = []
         let given = record
         var record = record
         record.files = [:]
         record.files.reserveCapacity(site.kept.count + files.count)
-        for path in site.kept { record.files[path] = .init(stamp: oldFiles[path]!, key: site.keys[path]) }
+        // Each kept page as the old site holds it: one pass over tens of thousands of paths.
+        for path in site.kept {
+            guard let stamp = oldFiles[path] else {
+                throw OutputError(path: output.path + "/" + path, errno: ENOENT)  // removed by hand while this build ran
+            }
+            record.files[path] = .init(stamp: stamp, key: site.keys[path])
+        }
+        // The rendered files the old site holds with the same bytes, entered in the record with
+        // the kept pages only once the spare is sorted out (the record's entries are then kept pages alone).
+        var sameAsOld: [String: BuildRecord.Entry] = [:]
+        var changed: [String] = []
+        var renderedOld = 0
         for (path, data) in files {
-            if let stamp = oldFiles[path], stamp.size == data.count, fm.contents(atPath: output.appendingPathComponent(path).path) == data {
-                summary.unchanged += 1
-                record.files[path] = .init(stamp: stamp, key: site.keys[path])
+            guard let stamp = oldFiles[path] else {
+                changed.append(path)
+                continue
+            }
+            renderedOld += 1
+            if stamp.size == data.count, fm.contents(atPath: output.appendingPathComponent(path).path) == data {
+                sameAsOld[path] = .init(stamp: stamp, key: site.keys[path])
             } else {
                 changed.append(path)
             }
         }
-        summary.written = changed.count
+        // The old site's files that are neither kept (every kept page is one of them) nor rendered.
+        let summary = OutputSummary(written: changed.count, unchanged: site.kept.count + sameAsOld.count,
+                                    removed: oldFiles.count - site.kept.count - renderedOld)
         let marker = output.appendingPathComponent(OutputFolderRule.marker).path
         let recordPath = output.appendingPathComponent(BuildRecord.fileName).path
         if changed.isEmpty && summary.removed == 0 && fm.contents(atPath: marker) == OutputFolderRule.markerText {
+            record.files.merge(sameAsOld) { a, _ in a }
             // The walk the build began with stood for the output: it must still be the output's
             // (nothing removed, added or changed by hand since), or it is all compared again.
             if let found, OutputTree.scan(output.path).digest != found.digest {
@@ -80,7 +92,7 @@ public enum OutputWriter {
             // The site stays as it is; its record may have new keys, true of the same files. (No
             // site was swapped out: the record vouches for no spare.)
             record.spare = nil
-            if fm.contents(atPath: recordPath) != Data(record.text.utf8) { try record.replace(in: output) }
+            if fm.contents(atPath: recordPath) != Data(record.bytes) { try record.replace(in: output) }
             return summary
         }
 
@@ -107,18 +119,30 @@ public enum OutputWriter {
             }
             if !fm.fileExists(atPath: staging.path) { try fm.createDirectory(at: staging, withIntermediateDirectories: true) }
             do {
+                // One pass over the spare: a file of it that is neither kept nor rendered is
+                // removed; one that is not the old site's file (a link to it) is replaced, as is
+                // every changed file. (The record's entries are the kept pages at this point.)
                 let changedSet = Set(changed)
-                try removeUnwanted(spareFiles.keys.filter { files[$0] == nil && !site.kept.contains($0) }, from: staging.path)
-                // A spare file that is already the old site's (a link to it), for a file that did
-                // not change, stays as it is; its record entry is the old file's, set above.
-                // (Kept pages are never among the changed files.)
-                let placed = (files.keys.filter { path in
-                    guard let spare = spareFiles[path] else { return true }
-                    return changedSet.contains(path) || spare != oldFiles[path]
-                } + site.kept.filter { path in
-                    guard let spare = spareFiles[path] else { return true }
-                    return spare != oldFiles[path]
-                }).sorted()
+                var unwanted: [String] = []
+                var placed = changed
+                var spareKept = 0
+                for (path, stamp) in spareFiles {
+                    if let entry = record.files[path] {
+                        spareKept += 1
+                        if stamp != entry.stamp { placed.append(path) }
+                    } else if let entry = sameAsOld[path] {
+                        if stamp != entry.stamp { placed.append(path) }
+                    } else if files[path] == nil {
+                        unwanted.append(path)
+                    }
+                }
+                for path in sameAsOld.keys where spareFiles[path] == nil { placed.append(path) }
+                if spareKept < site.kept.count {
+                    for path in site.kept where spareFiles[path] == nil { placed.append(path) }
+                }
+                placed.sort()
+                try removeUnwanted(unwanted, from: staging.path)
+                record.files.merge(sameAsOld) { a, _ in a }
                 // Folders are made and spare files set aside in path order; the files are then
                 // linked or written on every core (a first build writes tens of thousands).
                 var folders = FolderMaker(root: staging.path)
@@ -148,7 +172,7 @@ public enum OutputWriter {
                 }
                 for (path, stamp) in zip(placed, stamps) { record.files[path] = .init(stamp: stamp, key: site.keys[path]) }
                 try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
-                try write(Data(record.text.utf8), to: staging.path + "/" + BuildRecord.fileName)
+                try write(Data(record.bytes), to: staging.path + "/" + BuildRecord.fileName)
                 // One flush of the new site before it is swapped in, not one per file.
                 if qc_sync_file_system(staging.path) != 0 { throw OutputError.failure(staging.path, errno) }
             } catch {
