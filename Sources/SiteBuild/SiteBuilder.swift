@@ -291,10 +291,15 @@ public struct SiteBuilder {
         // passed (a corrected write-up, notice or template leaves its findings as they were).
         var findings: [Int: [Finding]] = [:]
         var checkLine = ""
-        let ruleInputs = try step("check") { () throws -> RuleInputs in
+        let ruleInputs = try step("check") { () throws -> RuleInputs? in
+            // Keyed only when there is a last build to compare with: a first build (or one whose
+            // output holds no record) would key every year of the archive for nothing; the build
+            // after it keys them and checks, as this one checks.
             // (A year whose stage is tried out of turn reads otherwise than its records say.)
-            let inputs = try RuleInputs(snapshot, known: (imports.last?.years ?? [:]).filter { stageOverrides[$0.key] == nil })
-            if let checked = imports.last, canReuse(checked), checked.rules == inputs.key {
+            let inputs = try imports.last.map { last in
+                try RuleInputs(snapshot, known: last.years.filter { stageOverrides[$0.key] == nil })
+            }
+            if let checked = imports.last, canReuse(checked), let inputs, checked.rules == inputs.key {
                 checkLine = checked.checkLine
                 return inputs
             }
@@ -331,8 +336,10 @@ public struct SiteBuilder {
         // The site this build swaps out, as found when it began, when it was exactly what its record said.
         var built = BuildRecord(inputs: inputs.all, stamps: try stamps(), checkErrors: blockingCount, checkLine: checkLine, files: [:],
                                 years: years)
-        built.rules = ruleInputs.key
-        for year in built.years.keys where stageOverrides[year] == nil { built.years[year]?.rules = ruleInputs.years[year] }
+        if let ruleInputs {
+            built.rules = ruleInputs.key
+            for year in built.years.keys where stageOverrides[year] == nil { built.years[year]?.rules = ruleInputs.years[year] }
+        }
         built.spare = imports.published.flatMap { imports.exact ? BuildRecord.SpareDigests(of: $0.tree) : nil }
         let output = try step("publish") {
             try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.published?.tree, survey: survey, log: log)

@@ -6,11 +6,14 @@ import Testing
 struct BuildRecordTests {
     @Test("the record reads back as it was written, and a damaged one reads as none")
     func roundTrip() throws {
-        let record = BuildRecord(inputs: "0123abcd", stamps: nil, checkErrors: 2, checkLine: "规则检查：2 个错误",
-                                 files: ["index.html": .init(stamp: FileStamp(size: 12, modified: 1_700_000_000_123_456_789), key: nil),
-                                         "2024/2024-001/index.html": .init(stamp: FileStamp(size: 0, modified: 5), key: "ff00"),
-                                         "files/报名 表.docx": .init(stamp: FileStamp(size: 7, modified: 9), key: nil)],
-                                 years: [2024: .init(stamps: "s2024", fingerprint: "f2024"), 2023: .init(stamps: "s2023", fingerprint: "f2023")])
+        let unruled = BuildRecord(inputs: "0123abcd", stamps: nil, checkErrors: 2, checkLine: "规则检查：2 个错误",
+                                  files: ["index.html": .init(stamp: FileStamp(size: 12, modified: 1_700_000_000_123_456_789), key: nil),
+                                          "2024/2024-001/index.html": .init(stamp: FileStamp(size: 0, modified: 5), key: "ff00"),
+                                          "files/报名 表.docx": .init(stamp: FileStamp(size: 7, modified: 9), key: nil)],
+                                  years: [2024: .init(stamps: "s2024", fingerprint: "f2024", rules: "r2024"),
+                                          2023: .init(stamps: "s2023", fingerprint: "f2023")])
+        var record = unruled
+        record.rules = "r0123"
         var written = record
         written.filesDigest = record.digest.text
         #expect(BuildRecord.parse(record.text) == written)
@@ -26,7 +29,9 @@ struct BuildRecordTests {
         #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "file 12", with: "flie 12")) == nil)
         #expect(BuildRecord.parse(record.text.replacingOccurrences(of: " 5 ff00 ", with: " 5 ff00")) == nil, "a line without its path")
         #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "\nfile 7", with: "\n\nfile 7")) == nil, "an empty line")
-        #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "2024=s2024=f2024", with: "2024=s2024")) == nil)
+        #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "2024=s2024=f2024=r2024", with: "2024=s2024=f2024")) == nil)
+        #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "\nrules r0123\n", with: "\n")) == nil, "a record without its rules line")
+        #expect(BuildRecord.parse(unruled.text)?.rules == nil && BuildRecord.parse(unruled.text)?.years[2023]?.rules == nil)
         #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "years 2023", with: "year 2023")) == nil)
         var none = record
         none.years = [:]

@@ -253,6 +253,12 @@ struct IncrementalBuildTests {
         let site = try Self.demoSite()
         defer { site.cleanUp() }
         try #require(try QCSiteBinary.run(["build"], in: site.root).status == 0)
+        // A first build has no record to compare with and keys nothing; the build after it
+        // keys what the check reads, and checks.
+        try site.write("content/years/2024/writeups/2024-003.md", try #require(site.read("content/years/2024/writeups/2024-003.md")) + "\n补充。\n")
+        let second = try QCSiteBinary.run(["build"], in: site.root)
+        try #require(second.status == 0, "\(second.stderr)")
+        #expect(try #require(BuildRecord.read(in: site.url("public"), files: false)).rules != nil)
         // The record's summary of the check is replaced by one no check prints: a build that
         // takes the summary from the record prints it, one that checks again prints its own.
         let planted = "规则检查：（上次检查的结果）"
