@@ -167,8 +167,7 @@ public struct SiteBuilder {
 
         // (A year the read ahead could not read is read by the snapshot, where its error is reported.)
         let untouched = readAhead.map { $0.value.filter { !changing.contains($0.key) } } ?? [:]
-        let imports = Imported(content: content, summary: imported, sources: sources, published: last.published, exact: last.exact,
-                               last: last.record, intact: last.intact, untouched: untouched)
+        let imports = Imported(content: content, summary: imported, sources: sources, output: last, untouched: untouched)
         guard let written else {
             log(importLine)
             return try render(imports, speculative: nil)
@@ -223,12 +222,8 @@ public struct SiteBuilder {
         let content: ContentSite
         let summary: ImportSummary
         let sources: InputStamps.Sources?
-        let published: (record: BuildRecord, tree: OutputTree)?
-        /// Whether the output is exactly what its record says.
-        let exact: Bool
-        /// The last build's record in full, and the files of its output still as it wrote them.
-        let last: BuildRecord?
-        let intact: [String: BuildRecord.Entry]
+        /// The output as the build found it.
+        let output: LastBuild
         /// The archived years, read ahead, that the import left as they were.
         let untouched: [Int: YearRecords]
     }
@@ -236,7 +231,7 @@ public struct SiteBuilder {
     /// The build from the snapshot on: from the archive, or from what it is being written with.
     private func render(_ imports: Imported, speculative: Speculation?) throws -> BuildReport {
         let (content, imported, sources) = (imports.content, imports.summary, imports.sources)
-        let reusable = imports.last.flatMap { imports.exact && canReuse($0) ? $0 : nil }
+        let reusable = imports.output.record.flatMap { imports.output.exact && canReuse($0) ? $0 : nil }
         // The archive's stamps once every connection of the import and the read ahead (or of the
         // write aside and its reading back) is closed: the last to close moves the write-ahead
         // log into the archive file.
@@ -248,7 +243,7 @@ public struct SiteBuilder {
         func confirmIfDone() throws {
             if let speculative, speculative.isDone() { try speculative.confirm() }
         }
-        let years = Self.yearSources(sources, imported, last: imports.last?.years ?? [:])
+        let years = Self.yearSources(sources, imported, last: imports.output.record?.years ?? [:])
         let archive = try speculative == nil ? ArchiveDatabase(readingFrom: paths.archive) : nil
         let inputs = try step("inputs") {
             if let archive { try BuildInputs.read(paths: paths, baseURL: baseURL, archive: archive) }
@@ -270,9 +265,9 @@ public struct SiteBuilder {
         // beside the output are surveyed ahead only when the output is one qcsite wrote (it has
         // a build record); any other is refused by the publish, and never walked.
         let outputFolder = paths.outputURL
-        let previous = PreviousOutput(keys: imports.intact.compactMapValues(\.key), folder: outputFolder).readingSearchIndexAhead()
-        let spareDigests = imports.last?.spare
-        let survey = imports.published.map { found in
+        let previous = PreviousOutput(keys: imports.output.intact.compactMapValues(\.key), folder: outputFolder).readingSearchIndexAhead()
+        let spareDigests = imports.output.record?.spare
+        let survey = imports.output.published.map { found in
             Background { OutputWriter.survey(of: outputFolder, folders: found.tree.complete ? found.tree.folders.map { Array($0.keys) } : nil,
                                              spareDigests: spareDigests) }
         }
@@ -296,10 +291,10 @@ public struct SiteBuilder {
             // output holds no record) would key every year of the archive for nothing; the build
             // after it keys them and checks, as this one checks.
             // (A year whose stage is tried out of turn reads otherwise than its records say.)
-            let inputs = try imports.last.map { last in
+            let inputs = try imports.output.record.map { last in
                 try RuleInputs(snapshot, known: last.years.filter { stageOverrides[$0.key] == nil })
             }
-            if let checked = imports.last, canReuse(checked), let inputs, checked.rules == inputs.key {
+            if let checked = imports.output.record, canReuse(checked), let inputs, checked.rules == inputs.key {
                 checkLine = checked.checkLine
                 return inputs
             }
@@ -329,7 +324,7 @@ public struct SiteBuilder {
                              dataKey: inputs.dataKey).render(previous: previous)
         }
         try confirmIfDone()
-        try step("link check") { try checkLinks(site, urls: urls, published: imports.intact) }
+        try step("link check") { try checkLinks(site, urls: urls, published: imports.output.intact) }
 
         // A build that let findings through records how many, so that the next one checks again.
         let blockingCount = blocking.values.reduce(0) { $0 + $1.count }
@@ -340,9 +335,9 @@ public struct SiteBuilder {
             built.rules = ruleInputs.key
             for year in built.years.keys where stageOverrides[year] == nil { built.years[year]?.rules = ruleInputs.years[year] }
         }
-        built.spare = imports.published.flatMap { imports.exact ? BuildRecord.SpareDigests(of: $0.tree) : nil }
+        built.spare = imports.output.published.flatMap { imports.output.exact ? BuildRecord.SpareDigests(of: $0.tree) : nil }
         let output = try step("publish") {
-            try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.published?.tree, survey: survey, log: log)
+            try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.output.published?.tree, survey: survey, log: log)
         }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         leaveToExit([site, record, snapshot, standings, findings, theme, previous, imports])
