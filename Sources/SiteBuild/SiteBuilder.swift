@@ -129,7 +129,7 @@ public struct SiteBuilder {
         let lastBuild = Background { () -> LastBuild in
             guard let head = found, let tree = walk?.value else { return LastBuild() }
             let full = BuildRecord.read(in: outputFolder)
-            return LastBuild(published: (head, tree), exact: head.describes(tree, in: outputFolder),
+            return LastBuild(tree: tree, exact: head.describes(tree, in: outputFolder),
                              record: full, intact: full?.intact(in: tree) ?? [:])
         }
         // None of it outlives the build, whichever way the build ends: it reads folders only
@@ -208,10 +208,10 @@ public struct SiteBuilder {
         let isDone: () -> Bool
     }
 
-    /// The output as the build found it: its walk and its record's head, whether it is exactly
-    /// what the record says, the record in full, and the files still as it has them.
+    /// The output as the build found it: its walk (nil when it holds no build record), whether it
+    /// is exactly what its record says, the record in full, and the files still as it has them.
     private struct LastBuild: Sendable {
-        var published: (record: BuildRecord, tree: OutputTree)?
+        var tree: OutputTree?
         var exact = false
         var record: BuildRecord?
         var intact: [String: BuildRecord.Entry] = [:]
@@ -267,8 +267,8 @@ public struct SiteBuilder {
         let outputFolder = paths.outputURL
         let previous = PreviousOutput(keys: imports.output.intact.compactMapValues(\.key), folder: outputFolder).readingSearchIndexAhead()
         let spareDigests = imports.output.record?.spare
-        let survey = imports.output.published.map { found in
-            Background { OutputWriter.survey(of: outputFolder, folders: found.tree.complete ? found.tree.folders.map { Array($0.keys) } : nil,
+        let survey = imports.output.tree.map { tree in
+            Background { OutputWriter.survey(of: outputFolder, folders: tree.complete ? tree.folders.map { Array($0.keys) } : nil,
                                              spareDigests: spareDigests) }
         }
         let aside: [any Waitable] = [previous.readingAhead, survey].compactMap { $0 }
@@ -335,9 +335,9 @@ public struct SiteBuilder {
             built.rules = ruleInputs.key
             for year in built.years.keys where stageOverrides[year] == nil { built.years[year]?.rules = ruleInputs.years[year] }
         }
-        built.spare = imports.output.published.flatMap { imports.output.exact ? BuildRecord.SpareDigests(of: $0.tree) : nil }
+        built.spare = imports.output.tree.flatMap { imports.output.exact ? BuildRecord.SpareDigests(of: $0) : nil }
         let output = try step("publish") {
-            try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.output.published?.tree, survey: survey, log: log)
+            try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.output.tree, survey: survey, log: log)
         }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         leaveToExit([site, record, snapshot, standings, findings, theme, previous, imports])
