@@ -67,6 +67,21 @@ struct IncrementalBuildTests {
         try site.write(path, text.replacingOccurrences(of: old, with: new))
     }
 
+    /// Appends `text` to a UTF-8 file of the site.
+    static func append(_ site: SiteFixture, _ path: String, _ text: String) throws {
+        try site.write(path, try #require(site.read(path)) + text)
+    }
+
+    /// Renames the group of registration 2024-002 in the demo's GB18030 registrations table.
+    static func renameGroup(_ site: SiteFixture) throws {
+        let path = "content/years/2024/registrations.csv"
+        let (text, _) = try #require(TextDecoding.decode(try Data(contentsOf: site.url(path))))
+        let row = try #require(text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("2024-002,") })
+        let changed = row.replacingOccurrences(of: "QC小组", with: "质量QC小组")
+        try #require(changed != row)
+        try site.write(path, try #require(TextDecoding.gb18030Data(text.replacingOccurrences(of: row, with: changed))))
+    }
+
     /// A site folder holding a copy of the demo's content.
     static func demoSite() throws -> SiteFixture {
         let site = try SiteFixture()
@@ -80,7 +95,7 @@ struct IncrementalBuildTests {
         let site = try Self.demoSite()
         defer { site.cleanUp() }
         let writeup = "content/years/2024/writeups/2024-001.md"
-        try site.write(writeup, try #require(site.read(writeup)) + "\n参见[2023年竞赛结果](/notices/2023-09-28-results/)。\n")
+        try Self.append(site, writeup, "\n参见[2023年竞赛结果](/notices/2023-09-28-results/)。\n")
         let first = try QCSiteBinary.run(["build"], in: site.root)
         try #require(first.status == 0, "\(first.stderr)")
 
@@ -121,7 +136,7 @@ struct IncrementalBuildTests {
         let searchBefore = searchData(site.url("public"))
         let writeup = try check("a write-up") {
             let path = "content/years/2024/writeups/2024-001.md"
-            try site.write(path, try #require(site.read(path)) + "\n活动结束后，小组又复查了一个月，效果保持稳定。\n")
+            try Self.append(site, path, "\n活动结束后，小组又复查了一个月，效果保持稳定。\n")
         }
         // Every keyed page but the one whose write-up changed is left as it was: the achievement
         // pages, and the year, enterprise and archive pages, whose data a write-up does not touch.
@@ -136,14 +151,7 @@ struct IncrementalBuildTests {
         #expect(searchKept > 100 && searchKept < searchBefore.count - 3)
         #expect(kept == pages + lists - 1 + searchKept, "\(writeup)")
 
-        try check("a registration row") {
-            let path = "content/years/2024/registrations.csv"
-            let (text, _) = try #require(TextDecoding.decode(try Data(contentsOf: site.url(path))))
-            let row = try #require(text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("2024-002,") })
-            let changed = row.replacingOccurrences(of: "QC小组", with: "质量QC小组")
-            try #require(changed != row)
-            try site.write(path, try #require(TextDecoding.gb18030Data(text.replacingOccurrences(of: row, with: changed))))
-        }
+        try check("a registration row") { try Self.renameGroup(site) }
         try check("an enterprise renamed") {
             // The old name stays an alias: older years' tables still use it.
             try Self.replace(site, "content/enterprises.yaml", "name: 示例移动通信集团示例省有限公司\n  aliases: [",
@@ -187,7 +195,7 @@ struct IncrementalBuildTests {
         #expect(!FileManager.default.fileExists(atPath: site.url("public/stray.html").path))
 
         let path = "content/years/2024/writeups/2024-003.md"
-        try site.write(path, try #require(site.read(path)) + "\n补充一段说明。\n")
+        try Self.append(site, path, "\n补充一段说明。\n")
         let changed = try Self.rebuildMatchesClean(site, "a write-up after a build that read nothing", run: 2)
         #expect(!changed.contains("无需读取"))
     }
@@ -202,7 +210,7 @@ struct IncrementalBuildTests {
             // A notice edited: the import writes the notices, while every archived year is read
             // ahead on another connection (the archive's stamps must be taken once all are closed).
             let path = "content/notices/2024-08-15-competition.md"
-            try site.write(path, try #require(site.read(path)) + "\n补充第 \(round) 次。\n")
+            try Self.append(site, path, "\n补充第 \(round) 次。\n")
             Thread.sleep(forTimeInterval: Double(InputStamps.settled) / 1e9 + 0.2)
             let written = try QCSiteBinary.run(["build"], in: site.root)
             #expect(written.status == 0 && written.stderr.contains("通知"), "\(written.stderr)")
@@ -255,7 +263,7 @@ struct IncrementalBuildTests {
         try #require(try QCSiteBinary.run(["build"], in: site.root).status == 0)
         // A first build has no record to compare with and keys nothing; the build after it
         // keys what the check reads, and checks.
-        try site.write("content/years/2024/writeups/2024-003.md", try #require(site.read("content/years/2024/writeups/2024-003.md")) + "\n补充。\n")
+        try Self.append(site, "content/years/2024/writeups/2024-003.md", "\n补充。\n")
         let second = try QCSiteBinary.run(["build"], in: site.root)
         try #require(second.status == 0, "\(second.stderr)")
         #expect(try #require(BuildRecord.read(in: site.url("public"), files: false)).rules != nil)
@@ -274,12 +282,9 @@ struct IncrementalBuildTests {
             try #require(result.status == status, "\(change): \(result.stderr)")
             return result.stderr
         }
-        func append(_ path: String, _ text: String) throws {
-            try site.write(path, try #require(site.read(path)) + text)
-        }
 
         // The year is imported again (its score sheets numbered anew), its write-up changed.
-        let writeup = try build("a write-up") { try append("content/years/2024/writeups/2024-001.md", "\n补充一段说明。\n") }
+        let writeup = try build("a write-up") { try Self.append(site, "content/years/2024/writeups/2024-001.md", "\n补充一段说明。\n") }
         #expect(writeup.contains("更新 2024年") && writeup.contains(planted), "\(writeup)")
         let template = try build("a template") {
             try Self.replace(site, "themes/default/templates/achievement.mustache", "{{/layout}}", "<!-- 成果页 -->\n{{/layout}}")
@@ -289,18 +294,11 @@ struct IncrementalBuildTests {
         // An excellent enterprise's profile is read by the rules: one too long stops the build.
         let profilePath = "content/years/2024/writeups/enterprise-2024-E01.md"
         let profileText = try #require(site.read(profilePath))
-        let profile = try build("a profile", status: 1) { try append(profilePath, "\n" + String(repeating: "超", count: 2000) + "\n") }
+        let profile = try build("a profile", status: 1) { try Self.append(site, profilePath, "\n" + String(repeating: "超", count: 2000) + "\n") }
         #expect(!profile.contains(planted) && profile.contains("（profile-length）"), "\(profile)")
         try site.write(profilePath, profileText)
 
-        let row = try build("a registration row") {
-            let path = "content/years/2024/registrations.csv"
-            let (text, _) = try #require(TextDecoding.decode(try Data(contentsOf: site.url(path))))
-            let line = try #require(text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("2024-002,") })
-            let changed = line.replacingOccurrences(of: "QC小组", with: "质量QC小组")
-            try #require(changed != line)
-            try site.write(path, try #require(TextDecoding.gb18030Data(text.replacingOccurrences(of: line, with: changed))))
-        }
+        let row = try build("a registration row") { try Self.renameGroup(site) }
         #expect(!row.contains(planted) && row.contains("规则检查："), "\(row)")
     }
 }
