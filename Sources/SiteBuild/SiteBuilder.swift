@@ -139,10 +139,13 @@ public struct SiteBuilder {
 
         // The archived years, read on another core from the start of the import: those it leaves
         // as they are stand in the snapshot (it writes no other year's rows). Only an archive
-        // that exists is opened: a first import that fails must leave none behind.
+        // that exists is opened: a first import that fails must leave none behind. A year whose
+        // files' stamps moved since the last build is left out: the import most likely replaces
+        // it (and if not, the snapshot reads it).
         let archivePath = paths.archive
+        let moved = Set((head?.years ?? [:]).filter { sources?.years[$0.key] != $0.value.stamps }.keys)
         let readAhead = FileManager.default.fileExists(atPath: archivePath)
-            ? Background { (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: [])) ?? [:] } : nil
+            ? Background { (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: moved)) ?? [:] } : nil
         aside += [readAhead].compactMap { $0 }
         var changing: Set<Int> = []
         let prepared = try step("import") {
