@@ -1,5 +1,5 @@
 /// What became of an entry, in the one vocabulary every list, page and report uses.
-public enum Outcome: Sendable, Equatable {
+public enum Outcome: Sendable, Equatable, Encodable {
     /// A prize or another recorded award (一等奖 … 优秀奖).
     case award(String)
     /// Shortlisted for the on-site round, without an award.

@@ -3,7 +3,7 @@ import TextKeys
 
 /// An achievement as the public may see it: no contact column, no person, no score unless the
 /// site publishes scores, no outcome before its stage is published.
-public struct PublicEntry: Sendable, Equatable {
+public struct PublicEntry: Sendable, Equatable, Encodable {
     public let year: Int
     /// 编号.
     public let id: String
@@ -24,6 +24,32 @@ public struct PublicEntry: Sendable, Equatable {
     /// What became of it, as far as its year's published stage tells.
     public let outcome: Outcome
 
+    /// Everything but the write-up's text, of which only whether there is one is encoded: the
+    /// entry as the lists show it (`PublicRecord`'s outline). A page that shows the text keys
+    /// the text itself.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(id, forKey: .id)
+        try c.encode(enterpriseId, forKey: .enterpriseId)
+        try c.encode(enterprise, forKey: .enterprise)
+        try c.encode(group, forKey: .group)
+        try c.encode(title, forKey: .title)
+        try c.encode(type, forKey: .type)
+        try c.encode(shortlisted, forKey: .shortlisted)
+        try c.encode(award, forKey: .award)
+        try c.encode(hasPage, forKey: .hasPage)
+        try c.encode(writeup != nil, forKey: .hasWriteup)
+        try c.encode(materialScore, forKey: .materialScore)
+        try c.encode(onsiteScore, forKey: .onsiteScore)
+        try c.encode(outcome, forKey: .outcome)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case year, id, enterpriseId, enterprise, group, title, type, shortlisted, award, hasPage, hasWriteup
+        case materialScore, onsiteScore, outcome
+    }
+
     /// By 编号 as people read them: `2024-9` before `2024-10`.
     public static func byID(_ a: PublicEntry, _ b: PublicEntry) -> Bool {
         EntryOrder.precedes(a.id, b.id)
@@ -31,7 +57,7 @@ public struct PublicEntry: Sendable, Equatable {
 }
 
 /// An enterprise of the registry (its seal name, aliases and member unit are public).
-public struct PublicEnterprise: Sendable, Equatable {
+public struct PublicEnterprise: Sendable, Equatable, Encodable {
     public let id: String
     public let name: String
     public let aliases: [String]
@@ -40,7 +66,7 @@ public struct PublicEnterprise: Sendable, Equatable {
 }
 
 /// An enterprise selected 质量管理小组活动优秀企业, once results are published.
-public struct PublicExcellent: Sendable, Equatable {
+public struct PublicExcellent: Sendable, Equatable, Encodable {
     /// 申报编号.
     public let id: String
     public let enterpriseId: String
@@ -50,7 +76,7 @@ public struct PublicExcellent: Sendable, Equatable {
 }
 
 /// A notice the public may read.
-public struct PublicNotice: Sendable, Equatable {
+public struct PublicNotice: Sendable, Equatable, Encodable {
     public let slug: String
     public let title: String
     public let date: String
@@ -72,7 +98,7 @@ public struct PublicNotice: Sendable, Equatable {
                      markdown: markdown, attachments: attachments, sourcePath: sourcePath, bodyLine: bodyLine)
     }
 
-    public struct Attachment: Sendable, Equatable {
+    public struct Attachment: Sendable, Equatable, Encodable {
         public let title: String
         /// Relative to the content folder.
         public let file: String
@@ -80,7 +106,7 @@ public struct PublicNotice: Sendable, Equatable {
 }
 
 /// Another page of the site (about, rules).
-public struct PublicPage: Sendable, Equatable {
+public struct PublicPage: Sendable, Equatable, Encodable {
     public let slug: String
     public let title: String
     public let markdown: String

@@ -90,4 +90,31 @@ public struct PublicRecord: Sendable {
 
     /// The year a title proposed now is registered for (nil before any year is archived).
     public let registrationYear: Int?
+
+    /// The record as its lists show it: everything in it but the write-ups' text (whether an
+    /// entry has one is kept), for the key of the sections that show no write-up.
+    public var outline: Outline { Outline(record: self) }
+
+    public struct Outline: Encodable {
+        let record: PublicRecord
+
+        /// Every field of the record but the index of `enterprises` by id (made from them); the
+        /// awards the eligibility counts are encoded, since they come from the archive's years.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(record.years, forKey: .years)
+            try c.encode(record.notices, forKey: .notices)
+            try c.encode(record.pages, forKey: .pages)
+            try c.encode(record.enterprises, forKey: .enterprises)
+            try c.encode(record.publishScores, forKey: .publishScores)
+            try c.encode(record.policy, forKey: .policy)
+            try c.encode(record.eligibilityWindow, forKey: .eligibilityWindow)
+            try c.encode(record.awardsByEnterprise, forKey: .awardsByEnterprise)
+            try c.encode(record.registrationYear, forKey: .registrationYear)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case years, notices, pages, enterprises, publishScores, policy, eligibilityWindow, awardsByEnterprise, registrationYear
+        }
+    }
 }

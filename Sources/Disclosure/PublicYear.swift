@@ -5,7 +5,7 @@ import SiteSettings
 import TextKeys
 
 /// One competition year as the public may see it at its `published` stage.
-public struct PublicYear: Sendable {
+public struct PublicYear: Sendable, Encodable {
     public let year: Int
     public let title: String
     public let docNumber: String?
@@ -33,6 +33,30 @@ public struct PublicYear: Sendable {
     public var showsResults: Bool { published >= .results }
 
     public func entry(_ id: String) -> PublicEntry? { entriesById[id] }
+
+    /// Every field but the index of `entries` by id (made from them), for `PublicRecord`'s outline.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(title, forKey: .title)
+        try c.encode(docNumber, forKey: .docNumber)
+        try c.encode(issued, forKey: .issued)
+        try c.encode(published, forKey: .published)
+        try c.encode(stages, forKey: .stages)
+        try c.encode(rules, forKey: .rules)
+        try c.encode(received, forKey: .received)
+        try c.encode(receivedByType, forKey: .receivedByType)
+        try c.encode(shortlist, forKey: .shortlist)
+        try c.encode(prizes.map(\.award), forKey: .prizeAwards)
+        try c.encode(prizes.map(\.entries), forKey: .prizeEntries)
+        try c.encode(excellentEnterprises, forKey: .excellentEnterprises)
+        try c.encode(entries, forKey: .entries)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case year, title, docNumber, issued, published, stages, rules, received, receivedByType, shortlist
+        case prizeAwards, prizeEntries, excellentEnterprises, entries
+    }
 
     init(_ records: YearRecords, standing: YearStandings?, snapshot: ArchiveSnapshot, settings: SiteConfig) {
         let competition = records.competition

@@ -8,6 +8,8 @@ import Disclosure
 /// shown is counted by the stylesheet (a CSS counter over the rows left), and the page's script
 /// keeps the choice in the address (`#year=2024&type=创新型`), so a filtered view can be shared.
 struct ArchiveSection: SiteSection {
+    var keyedByOutline: Bool { true }
+
     struct ArchiveModel: Encodable {
         var filters: [Filter]
         var rows: [Row]
@@ -89,7 +91,7 @@ struct ArchiveSection: SiteSection {
             Self.filter("type", "课题类型", types.enumerated().map { ("\($0.offset)", $0.element, $0.element) }),
             Self.filter("award", "奖项", awardOptions.map { ($0.key, $0.label, $0.label) }),
         ]
-        try files.add(Self.stylesheet, Data(Self.css(filters, rowKeys: keys).utf8))
+        try files.addKeyedData(Self.stylesheet, Data(Self.css(filters, rowKeys: keys).utf8))
         try files.addPage(SitePath.archive, context, "archive",
             context.pageModel(title: "往届成果", path: SitePath.archive, section: "archive",
                               description: "历届QC小组成果竞赛入围与获奖成果一览，可按年度、课题类型和奖项筛选。"),

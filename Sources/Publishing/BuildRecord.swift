@@ -8,7 +8,7 @@ import SafePaths
 /// and, for a page rendered from keyed inputs, the key of those inputs.
 public struct BuildRecord: Sendable, Equatable {
     public static let fileName = ".qcsite-build"
-    static let header = "qcsite-build-record 5"
+    static let header = "qcsite-build-record 6"
 
     public struct YearSource: Sendable, Equatable {
         public var stamps: String
@@ -29,6 +29,9 @@ public struct BuildRecord: Sendable, Equatable {
         public var stamp: FileStamp
         /// The key of the page's inputs (nil for a file rendered without one).
         public var key: String?
+        /// The section made from the record's outline alone that the page came from
+        /// (`RenderedSite.sections`); nil for any other file.
+        public var section: String? = nil
     }
 
     /// The key of every input of the build (nil: the build could not tell them all).
@@ -43,6 +46,9 @@ public struct BuildRecord: Sendable, Equatable {
     /// `checkLine` as its own when `checkErrors` is 0, instead of checking again. Nil: unknown.
     public var rules: String?
     public var files: [String: Entry]
+    /// By section made from the record's outline alone, the key it was made with
+    /// (`RenderedSite.sectionKeys`): a build whose key for it is the same keeps its pages whole.
+    public var sections: [String: String] = [:]
     /// By year, the fingerprint of the year's files (the archive's `source_fingerprint`) and the
     /// key of their stamps when it was taken (`InputStamps.Sources.years`): a build whose key for
     /// a year is the same takes the fingerprint as it is, without hashing the year's files.
@@ -106,7 +112,8 @@ public struct BuildRecord: Sendable, Equatable {
                      "rules " + (rules ?? "-"),
                      "output " + (plain ? digest.text : "-"),
                      "years " + yearsText,
-                     "spare " + (spare.map { $0.files + " / " + $0.folders } ?? "-")]
+                     "spare " + (spare.map { $0.files + " / " + $0.folders } ?? "-"),
+                     "sections " + sectionsText]
         var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
         guard plain else { return bytes }
         let sorted = files.map { (path: Array($0.key.utf8), entry: $0.value) }.sorted { $0.path.lexicographicallyPrecedes($1.path) }
@@ -128,6 +135,8 @@ public struct BuildRecord: Sendable, Equatable {
             number(entry.stamp.modified)
             bytes.append(UInt8(ascii: " "))
             bytes.append(contentsOf: (entry.key ?? "-").utf8)
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: (entry.section.flatMap { sections[$0] == nil ? nil : $0 } ?? "-").utf8)
             bytes.append(UInt8(ascii: " "))
             bytes.append(contentsOf: path)
             bytes.append(UInt8(ascii: "\n"))
@@ -155,6 +164,28 @@ public struct BuildRecord: Sendable, Equatable {
             .joined(separator: " ")
     }
 
+    /// `EnterpriseSection=<key>` per section, in name order; `-` for none. A name or key that
+    /// cannot be written on the line is left out, and the section's pages are then untagged.
+    private var sectionsText: String {
+        let known = sections.filter(Self.writable).sorted { $0.key < $1.key }
+        return known.isEmpty ? "-" : known.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
+
+    private static func writable(_ section: (key: String, value: String)) -> Bool {
+        [section.key, section.value].allSatisfy { !$0.isEmpty && $0 != "-" && !$0.contains { $0 == "=" || $0 == " " || $0.isNewline } }
+    }
+
+    private static func parseSections(_ text: String) -> [String: String]? {
+        guard text != "-" else { return [:] }
+        var sections: [String: String] = [:]
+        for item in text.split(separator: " ") {
+            let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+            sections[String(parts[0])] = String(parts[1])
+        }
+        return sections
+    }
+
     private static func parseYears(_ text: String) -> [Int: YearSource]? {
         guard text != "-" else { return [:] }
         var years: [Int: YearSource] = [:]
@@ -167,7 +198,7 @@ public struct BuildRecord: Sendable, Equatable {
     }
 
     static func parse(_ text: String, files: Bool = true) -> BuildRecord? {
-        let fields = 9
+        let fields = 10
         // The head's lines, then the files' lines, which are read as bytes (a site has tens of thousands).
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: fields, omittingEmptySubsequences: false)
         guard lines.count > fields, String(lines[0]) == header else { return nil }
@@ -177,12 +208,14 @@ public struct BuildRecord: Sendable, Equatable {
         }
         guard let inputs = field(1, "inputs"), let stamps = field(2, "stamps"), let errors = field(3, "errors").flatMap({ Int($0) }),
               let check = field(4, "check"), let rules = field(5, "rules"), let output = field(6, "output"),
-              let years = field(7, "years").flatMap(parseYears), let spare = field(8, "spare") else { return nil }
+              let years = field(7, "years").flatMap(parseYears), let spare = field(8, "spare"),
+              let sections = field(9, "sections").flatMap(parseSections) else { return nil }
         var record = BuildRecord(inputs: inputs == "-" ? nil : inputs, stamps: stamps == "-" ? nil : stamps,
                                  checkErrors: errors, checkLine: check, files: [:])
         record.filesDigest = output
         record.rules = rules == "-" ? nil : rules
         record.years = years
+        record.sections = sections
         if spare != "-" {
             let parts = spare.components(separatedBy: " / ")
             guard parts.count == 2 else { return nil }
@@ -193,7 +226,7 @@ public struct BuildRecord: Sendable, Equatable {
         return read == true ? record : nil
     }
 
-    /// The files' lines, `file <size> <time> <key> <path>` each, every one ended by a line break
+    /// The files' lines, `file <size> <time> <key> <section> <path>` each, every one ended by a line break
     /// (the text is UTF-8 already: a slice between spaces or line breaks is too).
     private static func parseFiles(_ bytes: UnsafeBufferPointer<UInt8>, into files: inout [String: Entry]) -> Bool {
         let (space, newline) = (UInt8(ascii: " "), UInt8(ascii: "\n"))
@@ -205,17 +238,20 @@ public struct BuildRecord: Sendable, Equatable {
             let line = bytes[start..<end]
             start = end + 1
             guard line.starts(with: prefix) else { return false }
-            // Size, time and key end at a space; the path is the rest of the line.
+            // Size, time, key and section end at a space; the path is the rest of the line.
             var rest = line[(line.startIndex + prefix.count)...]
             func field() -> Slice<UnsafeBufferPointer<UInt8>>? {
                 guard let end = rest.firstIndex(of: space) else { return nil }
                 defer { rest = rest[(end + 1)...] }
                 return rest[..<end]
             }
-            guard let sizeText = field(), let timeText = field(), let keyText = field(),
+            guard let sizeText = field(), let timeText = field(), let keyText = field(), let sectionText = field(),
                   let size = integer(sizeText), let modified = integer(timeText) else { return false }
-            let key = keyText.elementsEqual("-".utf8) ? nil : String(decoding: keyText, as: UTF8.self)
-            files[String(decoding: rest, as: UTF8.self)] = Entry(stamp: FileStamp(size: size, modified: modified), key: key)
+            func text(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+                field.elementsEqual("-".utf8) ? nil : String(decoding: field, as: UTF8.self)
+            }
+            files[String(decoding: rest, as: UTF8.self)] = Entry(stamp: FileStamp(size: size, modified: modified), key: text(keyText),
+                                                                 section: text(sectionText))
         }
         return true
     }

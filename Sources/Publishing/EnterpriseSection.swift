@@ -5,6 +5,8 @@ import Parallelism
 /// `/enterprises/` (the registry by member unit) and a page per enterprise with its visible
 /// history by year and whether it meets the excellent-enterprise award condition.
 struct EnterpriseSection: SiteSection {
+    var keyedByOutline: Bool { true }
+
     struct IndexModel: Encodable {
         var groups: [Group]
         var eligibility: EligibilityNote

@@ -58,7 +58,7 @@ public enum OutputWriter {
             guard let stamp = oldFiles[path] else {
                 throw OutputError(path: output.path + "/" + path, errno: ENOENT)  // removed by hand while this build ran
             }
-            record.files[path] = .init(stamp: stamp, key: site.keys[path])
+            record.files[path] = .init(stamp: stamp, key: site.keys[path], section: site.sections[path])
         }
         // The rendered files the old site holds with the same bytes, entered in the record with
         // the kept pages only once the spare is sorted out (the record's entries are then kept pages alone).
@@ -72,7 +72,7 @@ public enum OutputWriter {
             }
             renderedOld += 1
             if stamp.size == data.count, fm.contents(atPath: output.appendingPathComponent(path).path) == data {
-                sameAsOld[path] = .init(stamp: stamp, key: site.keys[path])
+                sameAsOld[path] = .init(stamp: stamp, key: site.keys[path], section: site.sections[path])
             } else {
                 changed.append(path)
             }
@@ -170,7 +170,7 @@ public enum OutputWriter {
                     guard let stamp = FileStamp.of(target) else { throw OutputError.failure(target, errno) }
                     return stamp
                 }
-                for (path, stamp) in zip(placed, stamps) { record.files[path] = .init(stamp: stamp, key: site.keys[path]) }
+                for (path, stamp) in zip(placed, stamps) { record.files[path] = .init(stamp: stamp, key: site.keys[path], section: site.sections[path]) }
                 try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
                 try write(Data(record.bytes), to: staging.path + "/" + BuildRecord.fileName)
                 // One flush of the new site before it is swapped in, not one per file.

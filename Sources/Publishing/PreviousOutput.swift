@@ -9,10 +9,30 @@ public struct PreviousOutput: Sendable {
     public var keys: [String: String]
     /// The output folder (nil: its files are not read back, only their keys compared).
     public var folder: URL?
+    /// The sections made from the record's outline alone (`SiteSection.keyedByOutline`), by name:
+    /// the key of the outline each was made from, and the paths of its pages.
+    public var sections: [String: Section] = [:]
 
-    public init(keys: [String: String] = [:], folder: URL? = nil) {
+    public struct Section: Sendable, Equatable {
+        public var key: String
+        public var paths: [String]
+    }
+
+    public init(keys: [String: String] = [:], folder: URL? = nil, sections: [String: Section] = [:]) {
         self.keys = keys
         self.folder = folder
+        self.sections = sections
+    }
+
+    /// The sections `record` holds a key of, with the paths it records of each.
+    public static func sections(of record: BuildRecord) -> [String: Section] {
+        var paths: [String: [String]] = [:]
+        for (path, entry) in record.files {
+            if let section = entry.section { paths[section, default: []].append(path) }
+        }
+        return record.sections.reduce(into: [:]) { sections, section in
+            sections[section.key] = Section(key: section.value, paths: paths[section.key] ?? [])
+        }
     }
 
     /// The search index of the output, read on another thread from when the build asked for it

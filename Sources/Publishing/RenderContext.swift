@@ -35,6 +35,15 @@ struct RenderContext: Sendable {
         return key.value
     }
 
+    /// The key of the render key and the record's outline (all of it but the write-ups' text):
+    /// what the sections that show no write-up are made from (`SiteSection.keyedByOutline`).
+    func outlineKey() throws -> InputKey {
+        var key = InputKey()
+        key.add(renderKey)
+        try KeyEncoder.add(record.outline, to: &key)
+        return key
+    }
+
     /// The same context with the lists of the notices filled in (`NoticeLists`).
     func fillingNoticeLists() throws -> RenderContext {
         RenderContext(config: config, urls: urls, theme: theme, record: try NoticeLists.filling(record),

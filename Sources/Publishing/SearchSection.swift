@@ -34,7 +34,7 @@ struct SearchSection: SiteSection {
             try files.add(path, key: file.key, file.data)
         }
         for (path, data) in try check.files(index: SearchIndex(documents: sources.map(\.document))).sorted(by: { $0.key < $1.key }) {
-            try files.addSearchData(path, data)
+            try files.addKeyedData(path, data)
         }
         let model = SearchPageModel(
             stylesheet: context.urls.link("assets/search.css"), script: context.urls.link("assets/search.js"),

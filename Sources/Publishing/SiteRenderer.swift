@@ -43,10 +43,18 @@ public struct SiteRenderer {
         try context.checkPageLinks()
         let context = try context.fillingNoticeLists()
         let independent = Array(Self.sections.dropLast())
-        @Sendable func rendered(_ index: Int) -> Result<OutputFiles, any Error> {
+        @Sendable func rendered(_ index: Int, outline: InputKey? = nil) -> Result<OutputFiles, any Error> {
             Result { () throws -> OutputFiles in
                 var files = OutputFiles(previous: previous)
-                try independent[index].render(into: &files, context)
+                let section = independent[index]
+                guard section.keyedByOutline, var key = outline else {
+                    try section.render(into: &files, context)
+                    return files
+                }
+                key.add(section.name)
+                if files.keep(section: section.name, key: key.value) { return files }
+                try section.render(into: &files, context)
+                files.mark(section: section.name, key: key.value)
                 return files
             }
         }
@@ -58,15 +66,21 @@ public struct SiteRenderer {
         for index in independent.indices where independent[index].startsFirst {
             ahead[index] = Background { rendered(index) }
         }
+        // The key of what the sections that show no write-up are made from, while those begun
+        // first render. Only when the output holds pages of a last build to compare with: a
+        // first build would key the whole record for nothing.
+        let outline = previous.keys.isEmpty ? nil : try context.outlineKey()
         var inOrder = [Result<OutputFiles, any Error>?](repeating: nil, count: independent.count)
-        for index in independent.indices where ahead[index] == nil { inOrder[index] = rendered(index) }
+        for index in independent.indices where ahead[index] == nil { inOrder[index] = rendered(index, outline: outline) }
         for (index, work) in ahead { inOrder[index] = work.value }
         var files = OutputFiles(previous: previous)
         for part in inOrder {
             try files.add(contentsOf: try part!.get())
         }
         try Self.sections.last!.render(into: &files, context)
-        return RenderedSite(files: files.files, kept: files.kept, keys: files.keys)
+        var site = RenderedSite(files: files.files, kept: files.kept, keys: files.keys)
+        (site.sections, site.sectionKeys) = (files.sections, files.sectionKeys)
+        return site
     }
 }
 
@@ -75,10 +89,18 @@ protocol SiteSection: Sendable {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws
     /// Whether the section is among the longest to render, begun before the others.
     var startsFirst: Bool { get }
+    /// Whether every file of the section is keyed, and made from the render key and the record's
+    /// outline alone (no write-up's text, no content file): while neither changed since the last
+    /// build, the section is not rendered at all, and its pages are kept as that build recorded
+    /// them (`OutputFiles.keep(section:key:)`).
+    var keyedByOutline: Bool { get }
 }
 
 extension SiteSection {
     var startsFirst: Bool { false }
+    var keyedByOutline: Bool { false }
+    /// Its name in the build record.
+    var name: String { String(describing: Self.self) }
 }
 
 /// The files of a render by output path. A path written twice means two things of the content
@@ -88,6 +110,10 @@ struct OutputFiles {
     private(set) var files: [String: Data] = [:]
     private(set) var kept: Set<String> = []
     private(set) var keys: [String: String] = [:]
+    /// By path, the section made from the record's outline its page came from; by such section,
+    /// the key it was made with (`SiteSection.keyedByOutline`).
+    private(set) var sections: [String: String] = [:]
+    private(set) var sectionKeys: [String: String] = [:]
     /// The files the output holds as the last build wrote them, with their keys.
     let previous: PreviousOutput
 
@@ -105,8 +131,31 @@ struct OutputFiles {
         if let data { files[path] = data } else { kept.insert(path) }
     }
 
-    /// Search data keyed by its bytes (`ContentName`): kept when the output holds it as it is.
-    mutating func addSearchData(_ path: String, _ data: Data) throws {
+    /// A section's pages as the last build recorded them, when it recorded the section with `key`
+    /// and every page of it is still intact; false (nothing added) otherwise.
+    mutating func keep(section: String, key: String) -> Bool {
+        guard let last = previous.sections[section], last.key == key, !last.paths.isEmpty,
+              last.paths.allSatisfy({ previous[$0] != nil }) else { return false }
+        for path in last.paths {
+            keys[path] = previous[path]
+            kept.insert(path)
+            sections[path] = section
+        }
+        sectionKeys[section] = key
+        return true
+    }
+
+    /// Marks the files so far as the pages of `section`, made with `key`: the next build may keep
+    /// them whole. Not when any of them is unkeyed (it could not be kept).
+    mutating func mark(section: String, key: String) {
+        let paths = paths
+        guard paths.allSatisfy({ keys[$0] != nil }) else { return }
+        for path in paths { sections[path] = section }
+        sectionKeys[section] = key
+    }
+
+    /// Data keyed by its bytes (`ContentName`): kept when the output holds it as it is.
+    mutating func addKeyedData(_ path: String, _ data: Data) throws {
         let key = ContentName.of(data)
         try add(path, key: key, previous[path] == key ? nil : data)
     }
@@ -138,7 +187,9 @@ struct OutputFiles {
             try claim(path)
             if let data = other.files[path] { files[path] = data } else { kept.insert(path) }
             if let key = other.keys[path] { keys[path] = key }
+            if let section = other.sections[path] { sections[path] = section }
         }
+        sectionKeys.merge(other.sectionKeys) { a, _ in a }
     }
 
     mutating func add(_ path: String, text: String) throws {

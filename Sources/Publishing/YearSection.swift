@@ -5,6 +5,8 @@ import Disclosure
 /// figures its published stage allows. Before the shortlist no entry of the year appears:
 /// during review only the number received, during registration nothing about entries.
 struct YearSection: SiteSection {
+    var keyedByOutline: Bool { true }
+
     struct YearModel: Encodable {
         var year: Int
         var title: String

@@ -5,7 +5,7 @@ import Archive
 /// `excellent_group_awards` in the window Y-N … Y-1 (N = `excellent_window_years`), under the
 /// rules that apply to Y. The one place for the window, the awards that count and which
 /// application year each audience asks about: `check`, `history` and the public pages share it.
-public struct ExcellentWindow: Sendable {
+public struct ExcellentWindow: Sendable, Encodable {
     /// An award of the enterprise in the window, counted or not.
     public struct Award: Sendable, Encodable, Equatable {
         public var year: Int

@@ -268,7 +268,8 @@ public struct SiteBuilder {
         // beside the output are surveyed ahead only when the output is one qcsite wrote (it has
         // a build record); any other is refused by the publish, and never walked.
         let outputFolder = paths.outputURL
-        let previous = PreviousOutput(keys: imports.output.intact.compactMapValues(\.key), folder: outputFolder).readingSearchIndexAhead()
+        let previous = PreviousOutput(keys: imports.output.intact.compactMapValues(\.key), folder: outputFolder,
+                                      sections: imports.output.record.map(PreviousOutput.sections(of:)) ?? [:]).readingSearchIndexAhead()
         let spareDigests = imports.output.record?.spare
         let survey = imports.output.tree.map { tree in
             Background { OutputWriter.survey(of: outputFolder, folders: tree.complete ? tree.folders.map { Array($0.keys) } : nil,
@@ -338,6 +339,7 @@ public struct SiteBuilder {
             built.rules = ruleInputs.key
             for year in built.years.keys where stageOverrides[year] == nil { built.years[year]?.rules = ruleInputs.years[year] }
         }
+        built.sections = site.sectionKeys
         built.spare = imports.output.tree.flatMap { imports.output.exact ? BuildRecord.SpareDigests(of: $0) : nil }
         let output = try step("publish") {
             try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.output.tree, survey: survey, log: log)

@@ -3,7 +3,7 @@ import Foundation
 /// `site.yaml`: the site's title, address, organisers and what it publishes.
 public struct SiteConfig: Sendable, Equatable {
     /// Which achievements of result-published years get public pages.
-    public enum ArchivePolicy: String, Sendable { case shortlisted, awarded, all }
+    public enum ArchivePolicy: String, Sendable, Encodable { case shortlisted, awarded, all }
 
     public var title = "QC小组成果竞赛"
     public var subtitle = ""

@@ -21,6 +21,19 @@ struct BuildRecordTests {
         swapped.spare = BuildRecord.SpareDigests(files: "a1 3", folders: "b2 2")
         #expect(BuildRecord.parse(swapped.text)?.spare == swapped.spare, "the spare's digests read back")
         #expect(BuildRecord.parse(swapped.text.replacingOccurrences(of: " / ", with: " ")) == nil)
+        // The sections kept whole (`SiteSection.keyedByOutline`): their keys, and each page's section.
+        var sectioned = written
+        sectioned.sections = ["YearSection": "k2024", "EnterpriseSection": "k0e"]
+        sectioned.files["2024/2024-001/index.html"]?.section = "YearSection"
+        sectioned.files["index.html"]?.section = "HomeSection"
+        var readBack = sectioned
+        readBack.files["index.html"]?.section = nil
+        #expect(BuildRecord.parse(sectioned.text) == readBack, "a section is read back with its pages; a page of a section without a key is untagged")
+        #expect(sectioned.text.contains("\nsections EnterpriseSection=k0e YearSection=k2024\n"))
+        #expect(BuildRecord.parse(sectioned.text.replacingOccurrences(of: "YearSection=k2024", with: "YearSection")) == nil)
+        #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "\nsections -\n", with: "\n")) == nil, "a record without its sections line")
+        #expect(PreviousOutput.sections(of: readBack) == ["YearSection": .init(key: "k2024", paths: ["2024/2024-001/index.html"]),
+                                                          "EnterpriseSection": .init(key: "k0e", paths: [])])
         var head = written
         head.files = [:]
         #expect(BuildRecord.parse(record.text, files: false) == head, "read without its files, it still knows their digest")

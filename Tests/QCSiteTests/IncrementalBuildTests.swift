@@ -139,11 +139,12 @@ struct IncrementalBuildTests {
             try Self.append(site, path, "\n活动结束后，小组又复查了一个月，效果保持稳定。\n")
         }
         // Every keyed page but the one whose write-up changed is left as it was: the achievement
-        // pages, and the year, enterprise and archive pages, whose data a write-up does not touch.
+        // pages, and the year, enterprise and archive pages (with the archive's filter
+        // stylesheet), whose data a write-up does not touch.
         let kept = try #require(writeup.firstMatch(of: /其中 (\d+) 个无需重新生成/).map { Int($0.1)! })
         let files = Self.siteFiles(site.url("public"))
         let pages = files.filter { $0.wholeMatch(of: /\d{4}\/\d{4}-[^\/]+\/index\.html/) != nil }.count
-        let lists = files.filter { $0.wholeMatch(of: /\d{4}\/index\.html|enterprises\/([^\/]+\/)?index\.html|archive\/index\.html/) != nil }.count
+        let lists = files.filter { $0.wholeMatch(of: /\d{4}\/index\.html|enterprises\/([^\/]+\/)?index\.html|archive\/(index\.html|filter\.css)/) != nil }.count
         #expect(pages > 40 && lists > 10)
         // So is every file of the search index whose bytes stay (all but the write-up's
         // fragment, its directory, the shards of its bigrams, their tables and the manifest).
@@ -300,5 +301,64 @@ struct IncrementalBuildTests {
 
         let row = try build("a registration row") { try Self.renameGroup(site) }
         #expect(!row.contains(planted) && row.contains("规则检查："), "\(row)")
+    }
+
+    /// The year, enterprise and archive sections show no write-up: while the record but its
+    /// write-ups' text (its outline) and the render key are as the last build had them, they are
+    /// not rendered at all, and their pages are kept with the keys the record gives them. A key
+    /// planted in the record shows which: a section kept whole keeps it, one rendered replaces it.
+    @Test("the sections made from the record's outline alone are kept whole after a write-up or an unpublished row changes, rendered after an enterprise is renamed or a page of theirs is edited by hand")
+    func outlineSectionsKeptWhole() throws {
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
+        let site = try Self.demoSite()
+        defer { site.cleanUp() }
+        try #require(try QCSiteBinary.run(["build"], in: site.root).status == 0)
+        // A first build keys no section (it has no pages to compare with); the build after it does.
+        #expect(try #require(BuildRecord.read(in: site.url("public"))).sections.isEmpty)
+        try Self.append(site, "content/years/2024/writeups/2024-003.md", "\n补充。\n")
+        try Self.rebuildMatchesClean(site, "a write-up after a first build", run: 1)
+        let record = try #require(BuildRecord.read(in: site.url("public")))
+        #expect(Set(record.sections.keys) == ["ArchiveSection", "EnterpriseSection", "YearSection"])
+        let tagged = record.files.filter { $0.value.section == "EnterpriseSection" }.keys.sorted()
+        #expect(tagged.contains("enterprises/index.html") && tagged.count > 10, "\(tagged)")
+        #expect(record.files.filter { $0.value.section == "ArchiveSection" }.keys.sorted() == ["archive/filter.css", "archive/index.html"])
+        let page = try #require(tagged.last)
+
+        func plant() throws {
+            let path = "public/" + BuildRecord.fileName
+            let lines = try #require(site.read(path)).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                guard line.hasPrefix("file "), line.hasSuffix(" EnterpriseSection " + page) else { return String(line) }
+                var fields = line.split(separator: " ", maxSplits: 5).map(String.init)
+                fields[3] = "planted"
+                return fields.joined(separator: " ")
+            }
+            try site.write(path, lines.joined(separator: "\n"))
+            #expect(try #require(BuildRecord.read(in: site.url("public"))).files[page]?.key == "planted")
+        }
+        func plantedKept() throws -> Bool {
+            try #require(BuildRecord.read(in: site.url("public"))).files[page]?.key == "planted"
+        }
+
+        try plant()
+        try Self.append(site, "content/years/2024/writeups/2024-001.md", "\n补充一段说明。\n")
+        try Self.rebuildMatchesClean(site, "a write-up", run: 2)
+        #expect(try plantedKept(), "a write-up changed: the enterprise section is kept whole")
+
+        // A page of the section edited by hand: the section is rendered, and the page put right.
+        try site.write("public/enterprises/index.html", "edited by hand")
+        try Self.append(site, "content/years/2024/writeups/2024-001.md", "\n再补充一段。\n")
+        try Self.rebuildMatchesClean(site, "a page of a kept section edited by hand", run: 3)
+        #expect(try !plantedKept())
+
+        // A registration row the public does not see (2024-002 is neither shortlisted nor
+        // awarded) leaves the outline as it was; an enterprise renamed changes it.
+        try plant()
+        try Self.renameGroup(site)
+        try Self.rebuildMatchesClean(site, "a registration row the public does not see", run: 4)
+        #expect(try plantedKept(), "a row the public does not see changed: the enterprise section is kept whole")
+        try Self.replace(site, "content/enterprises.yaml", "name: 示例移动通信集团示例省有限公司\n  aliases: [",
+                         "name: 示例移动通信集团示例省有限责任公司\n  aliases: [示例移动通信集团示例省有限公司, ")
+        try Self.rebuildMatchesClean(site, "an enterprise renamed", run: 5)
+        #expect(try !plantedKept(), "an enterprise renamed: the enterprise section is rendered")
     }
 }
