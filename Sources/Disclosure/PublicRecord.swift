@@ -91,18 +91,20 @@ public struct PublicRecord: Sendable {
     /// The year a title proposed now is registered for (nil before any year is archived).
     public let registrationYear: Int?
 
-    /// The record as its lists show it: everything in it but the write-ups' text (whether an
-    /// entry has one is kept), for the key of the sections that show no write-up.
-    public var outline: Outline { Outline(record: self) }
+    /// The record as its lists show it, but its years: with each year (`PublicYear`, which
+    /// encodes itself without its write-ups' text), everything in it but the write-ups' text,
+    /// for the key of what shows no write-up. The years are left to the caller, which may key
+    /// them side by side.
+    public var outlineBesidesYears: Outline { Outline(record: self) }
 
     public struct Outline: Encodable {
         let record: PublicRecord
 
-        /// Every field of the record but the index of `enterprises` by id (made from them); the
-        /// awards the eligibility counts are encoded, since they come from the archive's years.
+        /// Every field of the record but its years and the index of `enterprises` by id (made
+        /// from them); the awards the eligibility counts are encoded, since they come from the
+        /// archive's years.
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(record.years, forKey: .years)
             try c.encode(record.notices, forKey: .notices)
             try c.encode(record.pages, forKey: .pages)
             try c.encode(record.enterprises, forKey: .enterprises)
@@ -114,7 +116,7 @@ public struct PublicRecord: Sendable {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case years, notices, pages, enterprises, publishScores, policy, eligibilityWindow, awardsByEnterprise, registrationYear
+            case notices, pages, enterprises, publishScores, policy, eligibilityWindow, awardsByEnterprise, registrationYear
         }
     }
 }

@@ -18,6 +18,8 @@ struct AchievementSection: SiteSection {
     }
 
     var startsFirst: Bool { true }
+    /// Its years' pages are kept whole by the outline and the year's write-ups.
+    var readsOutline: Bool { true }
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let layout = try context.layoutKey("achievement", section: "years")
@@ -25,6 +27,20 @@ struct AchievementSection: SiteSection {
         for year in context.record.years where year.showsResults {
             let yearURL = context.urls.link(SitePath.year(year.year))
             let registrations = year.entries.filter { $0.hasPage }
+            // A year's pages are made from the record's outline and the year's write-ups: while
+            // none of those changed since the last build, they are kept whole, unmodelled.
+            let part = "\(name)/\(year.year)"
+            let partKey = context.outline.map { outline in
+                var key = outline
+                key.add(part)
+                for registration in registrations {
+                    key.add(registration.id)
+                    key.add(Int64(registration.writeup == nil ? 0 : 1))
+                    key.add(registration.writeup ?? "")
+                }
+                return key.value
+            }
+            if let partKey, files.keep(section: part, key: partKey) { continue }
             let pages = try Parallel.map(registrations) { registration in
                 let entry = context.entryRow(year, registration)
                 let path = SitePath.achievement(year.year, registration.id)
@@ -52,6 +68,7 @@ struct AchievementSection: SiteSection {
                     model))
             }
             for (path, key, data) in pages { try files.add(path, key: key, data) }
+            if let partKey { files.mark(section: part, key: partKey, paths: pages.map(\.0)) }
         }
     }
 }

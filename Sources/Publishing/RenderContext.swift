@@ -2,6 +2,7 @@ import Foundation
 import Disclosure
 import Diagnostics
 import SiteSettings
+import Parallelism
 
 /// What every section renders from: settings, addresses, theme, and the public record.
 struct RenderContext: Sendable {
@@ -35,12 +36,22 @@ struct RenderContext: Sendable {
         return key.value
     }
 
+    /// `outlineKey()`, when the output holds pages of a last build to compare with (`SiteRenderer`).
+    var outline: InputKey?
+
     /// The key of the render key and the record's outline (all of it but the write-ups' text):
     /// what the sections that show no write-up are made from (`SiteSection.keyedByOutline`).
+    /// The years are keyed on every core.
     func outlineKey() throws -> InputKey {
+        let years = try Parallel.map(record.years) { year throws(any Error) -> InputKey in
+            var key = InputKey()
+            try KeyEncoder.add(year, to: &key)
+            return key
+        }
         var key = InputKey()
         key.add(renderKey)
-        try KeyEncoder.add(record.outline, to: &key)
+        for year in years { key.add(year) }
+        try KeyEncoder.add(record.outlineBesidesYears, to: &key)
         return key
     }
 

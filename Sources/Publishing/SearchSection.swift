@@ -27,13 +27,20 @@ struct SearchSection: SiteSection {
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let sources = Self.sources(context)
-        let check = TitleCheck.build(context)
-        let shards = try SearchShards(sources: sources, previous: files.previous)
-        for path in shards.published.keys.sorted() {
-            let file = shards.published[path]!
+        // The title check's files are made on another core while the index is (each is one
+        // thread's work for the most part). No path is added twice here: they go in any order.
+        let titles = Background { () -> Result<(TitleCheck, [String: Data]), any Error> in
+            let check = TitleCheck.build(context)
+            return Result { (check, try check.files(index: SearchIndex(documents: sources.map(\.document)))) }
+        }
+        let shards = Result { try SearchShards(sources: sources, previous: files.previous) }
+        let titled = titles.value
+        let published = try shards.get().published
+        let (check, titleFiles) = try titled.get()
+        for (path, file) in published {
             try files.add(path, key: file.key, file.data)
         }
-        for (path, data) in try check.files(index: SearchIndex(documents: sources.map(\.document))).sorted(by: { $0.key < $1.key }) {
+        for (path, data) in titleFiles {
             try files.addKeyedData(path, data)
         }
         let model = SearchPageModel(

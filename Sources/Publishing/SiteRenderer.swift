@@ -41,20 +41,20 @@ public struct SiteRenderer {
     /// the output already holds those pages as they would be rendered now.
     public func render(previous: PreviousOutput) throws -> RenderedSite {
         try context.checkPageLinks()
-        let context = try context.fillingNoticeLists()
+        let filled = try context.fillingNoticeLists()
         let independent = Array(Self.sections.dropLast())
-        @Sendable func rendered(_ index: Int, outline: InputKey? = nil) -> Result<OutputFiles, any Error> {
+        @Sendable func rendered(_ index: Int, _ context: RenderContext) -> Result<OutputFiles, any Error> {
             Result { () throws -> OutputFiles in
                 var files = OutputFiles(previous: previous)
                 let section = independent[index]
-                guard section.keyedByOutline, var key = outline else {
+                guard section.keyedByOutline, var key = context.outline else {
                     try section.render(into: &files, context)
                     return files
                 }
                 key.add(section.name)
                 if files.keep(section: section.name, key: key.value) { return files }
                 try section.render(into: &files, context)
-                files.mark(section: section.name, key: key.value)
+                files.mark(section: section.name, key: key.value, paths: files.paths)
                 return files
             }
         }
@@ -62,16 +62,22 @@ public struct SiteRenderer {
         // achievement pages) begin at once, each on a thread of its own; the others render one
         // after another on this one. Every section makes its pages on every core: a parallel map
         // inside a parallel map gets one core, so the sections are not mapped themselves.
+        // Those that read no outline begin before it is keyed.
         var ahead: [Int: Background<Result<OutputFiles, any Error>>] = [:]
-        for index in independent.indices where independent[index].startsFirst {
-            ahead[index] = Background { rendered(index) }
+        for index in independent.indices where independent[index].startsFirst && !independent[index].readsOutline {
+            ahead[index] = Background { rendered(index, filled) }
         }
-        // The key of what the sections that show no write-up are made from, while those begun
-        // first render. Only when the output holds pages of a last build to compare with: a
-        // first build would key the whole record for nothing.
-        let outline = previous.keys.isEmpty ? nil : try context.outlineKey()
+        // The key of what the sections that show no write-up are made from (and, with the
+        // write-ups, the achievement pages). Only when the output holds pages of a last build
+        // to compare with: a first build would key the whole record for nothing.
+        var context = filled
+        if !previous.keys.isEmpty { context.outline = try filled.outlineKey() }
+        let outlined = context
+        for index in independent.indices where independent[index].startsFirst && independent[index].readsOutline {
+            ahead[index] = Background { rendered(index, outlined) }
+        }
         var inOrder = [Result<OutputFiles, any Error>?](repeating: nil, count: independent.count)
-        for index in independent.indices where ahead[index] == nil { inOrder[index] = rendered(index, outline: outline) }
+        for index in independent.indices where ahead[index] == nil { inOrder[index] = rendered(index, outlined) }
         for (index, work) in ahead { inOrder[index] = work.value }
         var files = OutputFiles(previous: previous)
         for part in inOrder {
@@ -94,11 +100,14 @@ protocol SiteSection: Sendable {
     /// build, the section is not rendered at all, and its pages are kept as that build recorded
     /// them (`OutputFiles.keep(section:key:)`).
     var keyedByOutline: Bool { get }
+    /// Whether the section reads `RenderContext.outline` (every section kept whole does).
+    var readsOutline: Bool { get }
 }
 
 extension SiteSection {
     var startsFirst: Bool { false }
     var keyedByOutline: Bool { false }
+    var readsOutline: Bool { keyedByOutline }
     /// Its name in the build record.
     var name: String { String(describing: Self.self) }
 }
@@ -145,10 +154,9 @@ struct OutputFiles {
         return true
     }
 
-    /// Marks the files so far as the pages of `section`, made with `key`: the next build may keep
-    /// them whole. Not when any of them is unkeyed (it could not be kept).
-    mutating func mark(section: String, key: String) {
-        let paths = paths
+    /// Marks `paths` as the pages of `section` (a section, or a part of one), made with `key`: the
+    /// next build may keep them whole. Not when any of them is unkeyed (it could not be kept).
+    mutating func mark(section: String, key: String, paths: [String]) {
         guard paths.allSatisfy({ keys[$0] != nil }) else { return }
         for path in paths { sections[path] = section }
         sectionKeys[section] = key

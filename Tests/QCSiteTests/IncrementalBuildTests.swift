@@ -305,9 +305,10 @@ struct IncrementalBuildTests {
 
     /// The year, enterprise and archive sections show no write-up: while the record but its
     /// write-ups' text (its outline) and the render key are as the last build had them, they are
-    /// not rendered at all, and their pages are kept with the keys the record gives them. A key
-    /// planted in the record shows which: a section kept whole keeps it, one rendered replaces it.
-    @Test("the sections made from the record's outline alone are kept whole after a write-up or an unpublished row changes, rendered after an enterprise is renamed or a page of theirs is edited by hand")
+    /// not rendered at all, and their pages are kept with the keys the record gives them. So are
+    /// a year's achievement pages while, besides, the year's write-ups are. A key planted in the
+    /// record shows which: a page kept whole keeps it, one modelled and keyed again loses it.
+    @Test("the sections made from the record's outline alone, and a year's achievement pages, are kept whole while what they are made from is; else they are rendered")
     func outlineSectionsKeptWhole() throws {
         try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
         let site = try Self.demoSite()
@@ -318,47 +319,54 @@ struct IncrementalBuildTests {
         try Self.append(site, "content/years/2024/writeups/2024-003.md", "\n补充。\n")
         try Self.rebuildMatchesClean(site, "a write-up after a first build", run: 1)
         let record = try #require(BuildRecord.read(in: site.url("public")))
-        #expect(Set(record.sections.keys) == ["ArchiveSection", "EnterpriseSection", "YearSection"])
-        let tagged = record.files.filter { $0.value.section == "EnterpriseSection" }.keys.sorted()
-        #expect(tagged.contains("enterprises/index.html") && tagged.count > 10, "\(tagged)")
-        #expect(record.files.filter { $0.value.section == "ArchiveSection" }.keys.sorted() == ["archive/filter.css", "archive/index.html"])
-        let page = try #require(tagged.last)
+        #expect(Set(record.sections.keys) == ["ArchiveSection", "EnterpriseSection", "YearSection", "AchievementSection/2022",
+                                              "AchievementSection/2023", "AchievementSection/2024"])
+        func tagged(_ section: String) -> [String] { record.files.filter { $0.value.section == section }.keys.sorted() }
+        #expect(tagged("EnterpriseSection").contains("enterprises/index.html") && tagged("EnterpriseSection").count > 10)
+        #expect(tagged("ArchiveSection") == ["archive/filter.css", "archive/index.html"])
+        #expect(tagged("AchievementSection/2023").allSatisfy { $0.hasPrefix("2023/2023-") } && tagged("AchievementSection/2023").count > 5)
+        // An enterprise page, an achievement page of 2023, and one of 2024 whose write-up stays.
+        let pages = [try #require(tagged("EnterpriseSection").last), try #require(tagged("AchievementSection/2023").first),
+                     "2024/2024-004/index.html"]
+        #expect(record.files[pages[2]]?.section == "AchievementSection/2024")
 
         func plant() throws {
             let path = "public/" + BuildRecord.fileName
             let lines = try #require(site.read(path)).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-                guard line.hasPrefix("file "), line.hasSuffix(" EnterpriseSection " + page) else { return String(line) }
+                guard line.hasPrefix("file "), pages.contains(where: { line.hasSuffix(" " + $0) }) else { return String(line) }
                 var fields = line.split(separator: " ", maxSplits: 5).map(String.init)
                 fields[3] = "planted"
                 return fields.joined(separator: " ")
             }
             try site.write(path, lines.joined(separator: "\n"))
-            #expect(try #require(BuildRecord.read(in: site.url("public"))).files[page]?.key == "planted")
+            #expect(try planted() == [true, true, true])
         }
-        func plantedKept() throws -> Bool {
-            try #require(BuildRecord.read(in: site.url("public"))).files[page]?.key == "planted"
+        func planted() throws -> [Bool] {
+            let record = try #require(BuildRecord.read(in: site.url("public")))
+            return pages.map { record.files[$0]?.key == "planted" }
         }
 
         try plant()
         try Self.append(site, "content/years/2024/writeups/2024-001.md", "\n补充一段说明。\n")
         try Self.rebuildMatchesClean(site, "a write-up", run: 2)
-        #expect(try plantedKept(), "a write-up changed: the enterprise section is kept whole")
+        #expect(try planted() == [true, true, false], "a write-up of 2024 changed: 2023's pages and the enterprise section are kept whole, 2024's keyed")
 
         // A page of the section edited by hand: the section is rendered, and the page put right.
+        try plant()
         try site.write("public/enterprises/index.html", "edited by hand")
         try Self.append(site, "content/years/2024/writeups/2024-001.md", "\n再补充一段。\n")
         try Self.rebuildMatchesClean(site, "a page of a kept section edited by hand", run: 3)
-        #expect(try !plantedKept())
+        #expect(try planted() == [false, true, false])
 
         // A registration row the public does not see (2024-002 is neither shortlisted nor
         // awarded) leaves the outline as it was; an enterprise renamed changes it.
         try plant()
         try Self.renameGroup(site)
         try Self.rebuildMatchesClean(site, "a registration row the public does not see", run: 4)
-        #expect(try plantedKept(), "a row the public does not see changed: the enterprise section is kept whole")
+        #expect(try planted() == [true, true, true], "a row the public does not see changed: all is kept whole")
         try Self.replace(site, "content/enterprises.yaml", "name: 示例移动通信集团示例省有限公司\n  aliases: [",
                          "name: 示例移动通信集团示例省有限责任公司\n  aliases: [示例移动通信集团示例省有限公司, ")
         try Self.rebuildMatchesClean(site, "an enterprise renamed", run: 5)
-        #expect(try !plantedKept(), "an enterprise renamed: the enterprise section is rendered")
+        #expect(try planted() == [false, false, false], "an enterprise renamed: every part is rendered")
     }
 }
