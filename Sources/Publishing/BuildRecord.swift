@@ -105,7 +105,10 @@ public struct BuildRecord: Sendable, Equatable {
     /// `text` as written: the files' lines (tens of thousands) appended as bytes, in the order of
     /// their paths' bytes.
     var bytes: [UInt8] {
-        let plain = files.keys.allSatisfy { !$0.utf8.contains(UInt8(ascii: "\n")) }
+        let plain = files.keys.allSatisfy { path in
+            var path = path
+            return path.withUTF8 { $0.isEmpty || memchr($0.baseAddress!, 0x0A, $0.count) == nil }
+        }
         let lines = [Self.header, "inputs " + (plain ? inputs ?? "-" : "-"), "stamps " + (plain ? stamps ?? "-" : "-"),
                      "errors \(checkErrors)",
                      "check " + checkLine.replacingOccurrences(of: "\n", with: " "),
@@ -116,19 +119,22 @@ public struct BuildRecord: Sendable, Equatable {
                      "sections " + sectionsText]
         var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
         guard plain else { return bytes }
-        let sorted = files.map { (path: Array($0.key.utf8), entry: $0.value) }.sorted { $0.path.lexicographicallyPrecedes($1.path) }
         bytes.reserveCapacity(bytes.count + files.count * 80)
+        // Digits written last first into a buffer of their own, and appended at once.
         func number(_ value: Int64) {
             guard value >= 0 else { return bytes.append(contentsOf: String(value).utf8) }
-            let start = bytes.count
-            var rest = value
-            repeat {
-                bytes.append(UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0"))
-                rest /= 10
-            } while rest > 0
-            bytes[start...].reverse()
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var rest = value, start = 20
+                repeat {
+                    start -= 1
+                    digits[start] = UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0")
+                    rest /= 10
+                } while rest > 0
+                bytes.append(contentsOf: digits[start...])
+            }
         }
-        for (path, entry) in sorted {
+        for path in files.keys.sorted(by: Self.precedes) {
+            let entry = files[path]!
             bytes.append(contentsOf: "file ".utf8)
             number(entry.stamp.size)
             bytes.append(UInt8(ascii: " "))
@@ -138,10 +144,22 @@ public struct BuildRecord: Sendable, Equatable {
             bytes.append(UInt8(ascii: " "))
             bytes.append(contentsOf: (entry.section.flatMap { sections[$0] == nil ? nil : $0 } ?? "-").utf8)
             bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: path)
+            bytes.append(contentsOf: path.utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
         return bytes
+    }
+
+    /// Byte order of the paths' UTF-8, by `memcmp` (a shorter path first when it begins the other).
+    private static func precedes(_ a: String, _ b: String) -> Bool {
+        let compared = a.utf8.withContiguousStorageIfAvailable { a in
+            b.utf8.withContiguousStorageIfAvailable { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
+        return (compared ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// The record of the output folder at `folder`; nil when there is none or it is not one this
