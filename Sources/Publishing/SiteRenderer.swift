@@ -79,10 +79,7 @@ public struct SiteRenderer {
         var inOrder = [Result<OutputFiles, any Error>?](repeating: nil, count: independent.count)
         for index in independent.indices where ahead[index] == nil { inOrder[index] = rendered(index, outlined) }
         for (index, work) in ahead { inOrder[index] = work.value }
-        var files = OutputFiles(previous: previous)
-        for part in inOrder {
-            try files.add(contentsOf: try part!.get())
-        }
+        var files = try OutputFiles.merging(inOrder.map { try $0!.get() }, previous: previous)
         try Self.sections.last!.render(into: &files, context)
         var site = RenderedSite(files: files.files, kept: files.kept, keys: files.keys)
         (site.sections, site.sectionKeys) = (files.sections, files.sectionKeys)
@@ -187,6 +184,34 @@ struct OutputFiles {
                 + "pages/ 中的页面不能与栏目或年度同名（如 pages/notices.md、pages/2024.md），"
                 + "主题 static/ 中的文件不能与生成的文件同名；请改名其中一个")
         }
+    }
+
+    /// The sections' files as one. When no path is in two of them, the largest is taken as it is
+    /// and the others are added to it, in no order; else they are added one after another, each
+    /// in path order (`add(contentsOf:)`), so that the same clash is reported every time.
+    static func merging(_ parts: [OutputFiles], previous: PreviousOutput) throws -> OutputFiles {
+        if let largest = parts.indices.max(by: { parts[$0].files.count + parts[$0].kept.count < parts[$1].files.count + parts[$1].kept.count }) {
+            var merged = parts[largest]
+            if parts.indices.allSatisfy({ $0 == largest || merged.absorb(parts[$0]) }) { return merged }
+        }
+        var merged = OutputFiles(previous: previous)
+        for part in parts { try merged.add(contentsOf: part) }
+        return merged
+    }
+
+    /// Adds another section's files; false, with some of them added, as soon as one of its paths
+    /// is one of these.
+    private mutating func absorb(_ other: OutputFiles) -> Bool {
+        for (path, data) in other.files {
+            guard files.updateValue(data, forKey: path) == nil, !kept.contains(path) else { return false }
+        }
+        for path in other.kept {
+            guard files[path] == nil, kept.insert(path).inserted else { return false }
+        }
+        keys.merge(other.keys) { a, _ in a }
+        sections.merge(other.sections) { a, _ in a }
+        sectionKeys.merge(other.sectionKeys) { a, _ in a }
+        return true
     }
 
     /// Another section's files, in path order so that the same clash is reported every time.

@@ -127,10 +127,12 @@ public struct SiteBuilder {
         // search index read back, the folders beside it surveyed).
         let (found, walk) = (head, scan)
         let lastBuild = Background { () -> LastBuild in
-            guard let head = found, let tree = walk?.value else { return LastBuild() }
+            guard let head = found, let tree = walk?.value else { return LastBuild(previous: PreviousOutput(folder: outputFolder)) }
             let full = BuildRecord.read(in: outputFolder)
-            return LastBuild(tree: tree, exact: head.describes(tree, in: outputFolder),
-                             record: full, intact: full?.intact(in: tree) ?? [:])
+            let intact = full?.intact(in: tree) ?? [:]
+            return LastBuild(tree: tree, exact: head.describes(tree, in: outputFolder), record: full, intact: intact,
+                             previous: PreviousOutput(keys: intact.compactMapValues(\.key), folder: outputFolder,
+                                                      sections: full.map(PreviousOutput.sections(of:)) ?? [:]))
         }
         // None of it outlives the build, whichever way the build ends: it reads folders only
         // the holder of the site's lock may change.
@@ -216,12 +218,14 @@ public struct SiteBuilder {
     }
 
     /// The output as the build found it: its walk (nil when it holds no build record), whether it
-    /// is exactly what its record says, the record in full, and the files still as it has them.
+    /// is exactly what its record says, the record in full, the files still as it has them, and
+    /// those of them a render may keep.
     private struct LastBuild: Sendable {
         var tree: OutputTree?
         var exact = false
         var record: BuildRecord?
         var intact: [String: BuildRecord.Entry] = [:]
+        var previous = PreviousOutput()
     }
 
     /// What the build knows once the content is imported (its write perhaps still under way).
@@ -272,8 +276,7 @@ public struct SiteBuilder {
         // beside the output are surveyed ahead only when the output is one qcsite wrote (it has
         // a build record); any other is refused by the publish, and never walked.
         let outputFolder = paths.outputURL
-        let previous = PreviousOutput(keys: imports.output.intact.compactMapValues(\.key), folder: outputFolder,
-                                      sections: imports.output.record.map(PreviousOutput.sections(of:)) ?? [:]).readingSearchIndexAhead()
+        let previous = imports.output.previous.readingSearchIndexAhead()
         let spareDigests = imports.output.record?.spare
         let survey = imports.output.tree.map { tree in
             Background { OutputWriter.survey(of: outputFolder, folders: tree.complete ? tree.folders.map { Array($0.keys) } : nil,
