@@ -48,7 +48,7 @@ let package = Package(
             ]
         ),
         .target(name: "Rules", dependencies: ["Archive", "TextKeys", "SafePaths", "Parallelism"]),
-        .target(name: "Disclosure", dependencies: ["Archive", "Rules", "SiteSettings", "TextKeys"]),
+        .target(name: "Disclosure", dependencies: ["Archive", "Rules", "SiteSettings", "TextKeys", "Parallelism"]),
         .target(
             name: "Publishing",
             dependencies: [

@@ -2,6 +2,7 @@ import Foundation
 import Archive
 import Rules
 import SiteSettings
+import Parallelism
 
 /// What the public may see of the archive, and nothing else: each year shows only what its
 /// `published` stage allows, result-published years give pages to the achievements
@@ -33,7 +34,8 @@ public struct PublicRecord: Sendable {
                              memberUnitId: e.memberUnitId, isMember: e.isMember)
         }
         enterprisesById = Dictionary(uniqueKeysWithValues: enterprises.map { ($0.id, $0) })
-        years = snapshot.years.map { year in
+        // Each year on its own, on every core (a national year is thousands of entries).
+        years = Parallel.map(snapshot.years) { year in
             PublicYear(year, standing: standings[year.year], snapshot: snapshot, settings: settings)
         }
         notices = snapshot.writing.notices.filter { notice in
