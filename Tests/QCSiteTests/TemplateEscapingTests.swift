@@ -15,7 +15,7 @@ struct TemplateEscapingTests {
     }
 
     static func theme(_ templates: [String: String]) throws -> (Theme, URL) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qcsite-theme-\(UUID().uuidString)")
+        let root = TestFolders.new("theme")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
         for (name, text) in templates {
             try Data(text.utf8).write(to: root.appendingPathComponent("templates/\(name).mustache"))

@@ -18,8 +18,7 @@ struct SiteFixture {
     let root: URL
 
     init(_ files: [String: String] = [:], binary: [String: Data] = [:], withTheme: Bool = true) throws {
-        root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("qcsite-test-\(UUID().uuidString)")
+        root = TestFolders.new("site")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         if withTheme {
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("themes"),
