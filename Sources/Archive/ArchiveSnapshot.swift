@@ -53,14 +53,11 @@ extension ArchiveDatabase {
     }
 
     /// The records of every archived year but those `excluded`, by year, in one read: what a
-    /// build reads on other cores while its import replaces the excluded years. With `parts`,
-    /// only every `parts`-th year from the `part`-th on (in year order), so that as many
-    /// connections read the years side by side.
-    public func yearRecords(except excluded: Set<Int>, part: Int = 0, of parts: Int = 1) throws -> [Int: YearRecords] {
+    /// build reads on another core while its import replaces the excluded years.
+    public func yearRecords(except excluded: Set<Int>) throws -> [Int: YearRecords] {
         try writer.read { db in
             var years: [Int: YearRecords] = [:]
-            let all = try Self.archivedYears(db).filter { !excluded.contains($0) }
-            for year in stride(from: part, to: all.count, by: parts).map({ all[$0] }) {
+            for year in try Self.archivedYears(db) where !excluded.contains(year) {
                 years[year] = try Self.loadYear(try Self.competition(year, db), db)
             }
             return years

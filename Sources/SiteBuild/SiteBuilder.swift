@@ -143,14 +143,11 @@ public struct SiteBuilder {
         // as they are stand in the snapshot (it writes no other year's rows). Only an archive
         // that exists is opened: a first import that fails must leave none behind. A year whose
         // files' stamps moved since the last build is left out: the import most likely replaces
-        // it (and if not, the snapshot reads it). Two connections read every other year each:
-        // the import is done before the read ahead, which then has both cores.
+        // it (and if not, the snapshot reads it).
         let archivePath = paths.archive
         let moved = Set((head?.years ?? [:]).filter { sources?.years[$0.key] != $0.value.stamps }.keys)
         let readAhead = FileManager.default.fileExists(atPath: archivePath) ? Background {
-            Parallel.map([0, 1]) { part in
-                (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: moved, part: part, of: 2)) ?? [:]
-            }.reduce(into: [Int: YearRecords]()) { $0.merge($1) { a, _ in a } }
+            (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: moved)) ?? [:]
         } : nil
         aside += [readAhead].compactMap { $0 }
         var changing: Set<Int> = []
