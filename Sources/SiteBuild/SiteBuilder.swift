@@ -349,7 +349,7 @@ public struct SiteBuilder {
             try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.output.tree, survey: survey, log: log)
         }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
-        leaveToExit([site, record, snapshot, standings, findings, theme, previous, imports])
+        leaveToExit([site, record, snapshot, standings, findings, theme, previous, imports, survey as Any])
         return BuildReport(imported: imported, findings: findings, files: site.count, output: output, blocking: blocking)
     }
 
