@@ -29,8 +29,8 @@ public struct BuildRecord: Sendable, Equatable {
         public var stamp: FileStamp
         /// The key of the page's inputs (nil for a file rendered without one).
         public var key: String?
-        /// The section made from the record's outline alone that the page came from
-        /// (`RenderedSite.sections`); nil for any other file.
+        /// The part of the site kept whole that the page came from (`RenderedSite.sections`);
+        /// nil for any other file.
         public var section: String? = nil
     }
 
@@ -46,8 +46,8 @@ public struct BuildRecord: Sendable, Equatable {
     /// `checkLine` as its own when `checkErrors` is 0, instead of checking again. Nil: unknown.
     public var rules: String?
     public var files: [String: Entry]
-    /// By section made from the record's outline alone, the key it was made with
-    /// (`RenderedSite.sectionKeys`): a build whose key for it is the same keeps its pages whole.
+    /// By part of the site kept whole, the key it was made with (`RenderedSite.sectionKeys`): a
+    /// build whose key for it is the same keeps its pages whole.
     public var sections: [String: String] = [:]
     /// By year, the fingerprint of the year's files (the archive's `source_fingerprint`) and the
     /// key of their stamps when it was taken (`InputStamps.Sources.years`): a build whose key for
@@ -182,8 +182,9 @@ public struct BuildRecord: Sendable, Equatable {
             .joined(separator: " ")
     }
 
-    /// `EnterpriseSection=<key>` per section, in name order; `-` for none. A name or key that
-    /// cannot be written on the line is left out, and the section's pages are then untagged.
+    /// `EnterpriseSection=<key>`, `AchievementSection/2024=<key>` per part, in name order; `-`
+    /// for none. A name or key that cannot be written on the line is left out, and the part's
+    /// pages are then untagged.
     private var sectionsText: String {
         let known = sections.filter(Self.writable).sorted { $0.key < $1.key }
         return known.isEmpty ? "-" : known.map { "\($0.key)=\($0.value)" }.joined(separator: " ")

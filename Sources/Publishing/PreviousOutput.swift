@@ -9,8 +9,9 @@ public struct PreviousOutput: Sendable {
     public var keys: [String: String]
     /// The output folder (nil: its files are not read back, only their keys compared).
     public var folder: URL?
-    /// The sections made from the record's outline alone (`SiteSection.keyedByOutline`), by name:
-    /// the key of the outline each was made from, and the paths of its pages.
+    /// The parts of the site kept whole (a section made from the record's outline alone,
+    /// `SiteSection.keyedByOutline`, or a year's achievement pages), by name: the key each was
+    /// made with, and the paths of its pages.
     public var sections: [String: Section] = [:]
 
     public struct Section: Sendable, Equatable {
@@ -24,7 +25,7 @@ public struct PreviousOutput: Sendable {
         self.sections = sections
     }
 
-    /// The sections `record` holds a key of, with the paths it records of each.
+    /// The parts `record` holds a key of, with the paths it records of each.
     public static func sections(of record: BuildRecord) -> [String: Section] {
         var paths: [String: [String]] = [:]
         for (path, entry) in record.files {

@@ -13,8 +13,9 @@ public struct RenderedSite: Sendable {
     public var kept: Set<String>
     /// The key of the inputs of every keyed page, rendered or kept, by path.
     public var keys: [String: String]
-    /// By path, the section its page came from, for the sections made from the record's outline
-    /// alone (`SiteSection.keyedByOutline`); by such section, the key of what it was made from.
+    /// By path, the part of the site kept whole its page came from (a section made from the
+    /// record's outline alone, `SiteSection.keyedByOutline`, or a year's achievement pages); by
+    /// part, the key of what it was made from.
     public var sections: [String: String] = [:]
     public var sectionKeys: [String: String] = [:]
 

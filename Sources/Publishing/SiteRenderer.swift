@@ -116,8 +116,8 @@ struct OutputFiles {
     private(set) var files: [String: Data] = [:]
     private(set) var kept: Set<String> = []
     private(set) var keys: [String: String] = [:]
-    /// By path, the section made from the record's outline its page came from; by such section,
-    /// the key it was made with (`SiteSection.keyedByOutline`).
+    /// By path, the part of the site kept whole its page came from; by part, the key it was made
+    /// with (`RenderedSite.sections`).
     private(set) var sections: [String: String] = [:]
     private(set) var sectionKeys: [String: String] = [:]
     /// The files the output holds as the last build wrote them, with their keys.
