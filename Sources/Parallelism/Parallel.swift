@@ -28,4 +28,10 @@ public enum Parallel {
         for result in results { mapped.append(try result.get()) }
         return mapped
     }
+
+    /// `items` in runs of `size` neighbours (the last may be shorter), in order: work too small
+    /// per item to be a task of its own is mapped a run at a time.
+    public static func runs<T>(of items: [T], size: Int) -> [ArraySlice<T>] {
+        stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+    }
 }

@@ -12,8 +12,8 @@ struct FeedSection: SiteSection {
         }.sorted()
         // A national site's 11,000 pages, a line each, on every core (the feed renders alone, last).
         let urls = context.urls
-        let lines = Parallel.map(Array(stride(from: 0, to: pages.count, by: 1024))) { start in
-            pages[start..<min(start + 1024, pages.count)].map { "  <url><loc>\(XMLEscaping.escape(Self.encoded(urls.absolute($0))))</loc></url>" }
+        let lines = Parallel.map(Parallel.runs(of: pages, size: 1024)) { run in
+            run.map { "  <url><loc>\(XMLEscaping.escape(Self.encoded(urls.absolute($0))))</loc></url>" }
         }.flatMap { $0 }
         let sitemap = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
             + lines + ["</urlset>"]

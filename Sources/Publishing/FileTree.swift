@@ -74,10 +74,8 @@ public enum FileTree {
     /// The status of each of `entries` of the open `folder` (nil where it cannot be had), on every
     /// core; entries the listing names as folders to be walked are left out (nil).
     private static func statuses(_ entries: [(name: String, type: UInt8)], in folder: Int32, walking: Bool) -> [stat?] {
-        let chunk = 256
-        let starts = Array(stride(from: 0, to: entries.count, by: chunk))
-        return Parallel.map(starts) { start in
-            entries[start..<min(start + chunk, entries.count)].map { entry -> stat? in
+        Parallel.map(Parallel.runs(of: entries, size: 256)) { run in
+            run.map { entry -> stat? in
                 if entry.type == directoryType && walking { return nil }
                 var info = stat()
                 return fstatat(folder, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil

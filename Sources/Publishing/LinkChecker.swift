@@ -14,8 +14,7 @@ public enum LinkChecker {
         // are gathered in page order.
         let pages = files.keys.sorted().filter { $0.hasSuffix(".html") }
         let exists = { @Sendable (path: String) in files[path] != nil || kept.contains(path) }
-        let runs = stride(from: 0, to: pages.count, by: 256).map { pages[$0..<min($0 + 256, pages.count)] }
-        let errors = Parallel.map(runs) { run in
+        let errors = Parallel.map(Parallel.runs(of: pages, size: 256)) { run in
             var known: [String: String?] = [:]
             return run.flatMap { page in
                 brokenLinks(of: page, in: files, exists: exists, urls: urls, outputName: outputName, known: &known)

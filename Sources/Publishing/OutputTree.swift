@@ -68,9 +68,7 @@ public struct OutputTree: Sendable {
         guard top >= 0 else { return false }
         defer { close(top) }
         // Asked on every core, in a few parts (a national site has ten thousand folders).
-        let all = Array(folders)
-        let parts = stride(from: 0, to: all.count, by: 2048).map { all[$0..<min($0 + 2048, all.count)] }
-        return Parallel.map(parts) { part in
+        return Parallel.map(Parallel.runs(of: Array(folders), size: 2048)) { part in
             part.allSatisfy { path, stamp in
                 var info = stat()
                 return fstatat(top, path.isEmpty ? "." : path, &info, AT_SYMLINK_NOFOLLOW) == 0

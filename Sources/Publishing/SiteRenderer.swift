@@ -127,8 +127,9 @@ struct OutputFiles {
         self.previous = previous
     }
 
-    /// Every path of the site so far, kept pages included.
+    /// Every path of the site so far, kept pages included, and how many there are.
     var paths: [String] { Array(files.keys) + kept }
+    var count: Int { files.count + kept.count }
 
     /// A keyed page: `data` nil means the output already holds it (its key is the previous one).
     mutating func add(_ path: String, key: String, _ data: Data?) throws {
@@ -190,7 +191,7 @@ struct OutputFiles {
     /// and the others are added to it, in no order; else they are added one after another, each
     /// in path order (`add(contentsOf:)`), so that the same clash is reported every time.
     static func merging(_ parts: [OutputFiles], previous: PreviousOutput) throws -> OutputFiles {
-        if let largest = parts.indices.max(by: { parts[$0].files.count + parts[$0].kept.count < parts[$1].files.count + parts[$1].kept.count }) {
+        if let largest = parts.indices.max(by: { parts[$0].count < parts[$1].count }) {
             var merged = parts[largest]
             if parts.indices.allSatisfy({ $0 == largest || merged.absorb(parts[$0]) }) { return merged }
         }
