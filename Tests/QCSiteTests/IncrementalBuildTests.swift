@@ -72,6 +72,14 @@ struct IncrementalBuildTests {
         try site.write(path, try #require(site.read(path)) + text)
     }
 
+    /// Rewrites the output's build record a line at a time: a test plants in it what no build
+    /// writes, to see what the next build takes from it.
+    static func rewriteRecord(_ site: SiteFixture, _ line: (Substring) -> String) throws {
+        let path = "public/" + BuildRecord.fileName
+        let lines = try #require(site.read(path)).split(separator: "\n", omittingEmptySubsequences: false).map(line)
+        try site.write(path, lines.joined(separator: "\n"))
+    }
+
     /// Renames the group of registration 2024-002 in the demo's GB18030 registrations table.
     static func renameGroup(_ site: SiteFixture) throws {
         let path = "content/years/2024/registrations.csv"
@@ -272,9 +280,8 @@ struct IncrementalBuildTests {
         // takes the summary from the record prints it, one that checks again prints its own.
         let planted = "规则检查：（上次检查的结果）"
         func plant() throws {
-            let text = try #require(site.read("public/" + BuildRecord.fileName))
-            let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("check ") })
-            try site.write("public/" + BuildRecord.fileName, text.replacingOccurrences(of: line, with: "check " + planted))
+            try Self.rewriteRecord(site) { $0.hasPrefix("check ") ? "check " + planted : String($0) }
+            try #require(BuildRecord.read(in: site.url("public"), files: false)?.checkLine == planted)
         }
         func build(_ change: String, status: Int32 = 0, _ edit: () throws -> Void) throws -> String {
             try plant()
@@ -331,14 +338,12 @@ struct IncrementalBuildTests {
         #expect(record.files[pages[2]]?.section == "AchievementSection/2024")
 
         func plant() throws {
-            let path = "public/" + BuildRecord.fileName
-            let lines = try #require(site.read(path)).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            try Self.rewriteRecord(site) { line in
                 guard line.hasPrefix("file "), pages.contains(where: { line.hasSuffix(" " + $0) }) else { return String(line) }
                 var fields = line.split(separator: " ", maxSplits: 5).map(String.init)
                 fields[3] = "planted"
                 return fields.joined(separator: " ")
             }
-            try site.write(path, lines.joined(separator: "\n"))
             #expect(try planted() == [true, true, true])
         }
         func planted() throws -> [Bool] {

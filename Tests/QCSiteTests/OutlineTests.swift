@@ -15,8 +15,7 @@ import Testing
 struct OutlineTests {
     /// The demo site's public record, as a build discloses it.
     static func demoRecord() throws -> (PublicRecord, SiteFixture) {
-        let fixture = try SiteFixture()
-        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("content"), to: fixture.url("content"))
+        let fixture = try IncrementalBuildTests.demoSite()
         _ = try SiteBuilder(paths: fixture.paths).build()
         let snapshot = try ArchiveDatabase(path: fixture.paths.archive).snapshot()
         return (PublicRecord(snapshot: snapshot, standings: try Checker.standings(snapshot), settings: SiteConfig()), fixture)
