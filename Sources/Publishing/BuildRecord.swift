@@ -105,7 +105,17 @@ public struct BuildRecord: Sendable, Equatable {
     /// `text` as written: the files' lines (tens of thousands) appended as bytes, in the order of
     /// their paths' bytes.
     var bytes: [UInt8] {
-        let plain = files.keys.allSatisfy { path in
+        bytes(keeping: nil, dropping: [], adding: files, digest: digest)
+    }
+
+    /// The bytes of this record (its `files` aside) whose files are the lines of `last` but those
+    /// at `dropped` (ascending indices), as they were written, with `added` merged in by path
+    /// (paths none of the kept lines has); `digest` is that of the files they make together.
+    /// A build that keeps most of the last build's pages writes their lines as they are, instead
+    /// of tens of thousands formatted and sorted again.
+    func bytes(keeping last: FileLines?, dropping dropped: [Int], adding added: [String: Entry], digest: StampDigest) -> [UInt8] {
+        // The kept lines were written, so their paths have no line break.
+        let plain = added.keys.allSatisfy { path in
             var path = path
             return path.withUTF8 { $0.isEmpty || memchr($0.baseAddress!, 0x0A, $0.count) == nil }
         }
@@ -119,7 +129,7 @@ public struct BuildRecord: Sendable, Equatable {
                      "sections " + sectionsText]
         var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
         guard plain else { return bytes }
-        bytes.reserveCapacity(bytes.count + files.count * 80)
+        bytes.reserveCapacity(bytes.count + (last?.byteCount ?? 0) + added.count * 80)
         // Digits written last first into a buffer of their own, and appended at once.
         func number(_ value: Int64) {
             guard value >= 0 else { return bytes.append(contentsOf: String(value).utf8) }
@@ -133,8 +143,7 @@ public struct BuildRecord: Sendable, Equatable {
                 bytes.append(contentsOf: digits[start...])
             }
         }
-        for path in files.keys.sorted(by: Self.precedes) {
-            let entry = files[path]!
+        func line(_ path: String, _ entry: Entry) {
             bytes.append(contentsOf: "file ".utf8)
             number(entry.stamp.size)
             bytes.append(UInt8(ascii: " "))
@@ -142,16 +151,90 @@ public struct BuildRecord: Sendable, Equatable {
             bytes.append(UInt8(ascii: " "))
             bytes.append(contentsOf: (entry.key ?? "-").utf8)
             bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: (entry.section.flatMap { sections[$0] == nil ? nil : $0 } ?? "-").utf8)
+            bytes.append(contentsOf: (writtenSection(entry.section) ?? "-").utf8)
             bytes.append(UInt8(ascii: " "))
             bytes.append(contentsOf: path.utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
+        let adding = added.keys.sorted(by: Self.precedes)
+        guard let last else {
+            for path in adding { line(path, added[path]!) }
+            return bytes
+        }
+        // The kept lines in runs, each copied at once up to the next dropped line or the next
+        // added path (found by its place among the sorted paths).
+        var next = adding.startIndex
+        var drops = dropped.makeIterator()
+        var drop = drops.next()
+        var index = 0
+        while index < last.paths.count || next < adding.endIndex {
+            var end = drop ?? last.paths.count
+            if next < adding.endIndex { end = min(end, last.index(before: adding[next], from: index)) }
+            if index < end {
+                last.copy(lines: index..<end, to: &bytes)
+                index = end
+            } else if index == drop {
+                drop = drops.next()
+                index += 1
+            } else {
+                line(adding[next], added[adding[next]]!)
+                next += 1
+            }
+        }
         return bytes
     }
 
+    /// The part a file's line names: the file's, when this record keys that part (else none).
+    func writtenSection(_ section: String?) -> String? {
+        section.flatMap { sections[$0] == nil ? nil : $0 }
+    }
+
+    /// The files' lines of a record read from its file, as they were written (in the order of
+    /// their paths' bytes): each one's path and entry, and where it ends. (Records are equal by
+    /// what they say, so any two of these are equal.)
+    public struct FileLines: Sendable, Equatable {
+        let text: String
+        /// Where in `text`'s UTF-8 the first file line begins.
+        let start: Int
+        public internal(set) var paths: [String] = []
+        public internal(set) var entries: [Entry] = []
+        /// Where each line ends, its line break included.
+        var ends: [Int] = []
+
+        var byteCount: Int { (ends.last ?? start) - start }
+
+        /// The first line from `from` on whose path comes after `path` in byte order (or the end).
+        func index(before path: String, from: Int) -> Int {
+            var (low, high) = (from, paths.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if BuildRecord.precedes(paths[middle], path) { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        /// The line of `path`, if it has one.
+        func index(of path: String) -> Int? {
+            let found = index(before: path, from: 0)
+            if found < paths.count && paths[found] == path { return found }
+            return paths.firstIndex(of: path)  // (lines out of order: a record edited by hand)
+        }
+
+        func copy(lines: Range<Int>, to bytes: inout [UInt8]) {
+            let from = lines.lowerBound == 0 ? start : ends[lines.lowerBound - 1]
+            let to = ends[lines.upperBound - 1]
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0[from..<to]) }
+        }
+
+        public static func == (a: FileLines, b: FileLines) -> Bool { true }
+    }
+
+    /// The lines as read, when the record was read with them (`read(in:lines:)`).
+    public internal(set) var lines: FileLines?
+
     /// Byte order of the paths' UTF-8, by `memcmp` (a shorter path first when it begins the other).
-    private static func precedes(_ a: String, _ b: String) -> Bool {
+    static func precedes(_ a: String, _ b: String) -> Bool {
         let compared = a.utf8.withContiguousStorageIfAvailable { a in
             b.utf8.withContiguousStorageIfAvailable { b in
                 let common = min(a.count, b.count)
@@ -164,11 +247,12 @@ public struct BuildRecord: Sendable, Equatable {
 
     /// The record of the output folder at `folder`; nil when there is none or it is not one this
     /// qcsite wrote (then everything is rendered, as on a first build).
-    /// With `files` false, its files are left out (`filesDigest` still says what they are).
-    public static func read(in folder: URL, files: Bool = true) -> BuildRecord? {
+    /// With `files` false, its files are left out (`filesDigest` still says what they are); with
+    /// `lines`, its files' lines are kept as they were written (`FileLines`).
+    public static func read(in folder: URL, files: Bool = true, lines: Bool = false) -> BuildRecord? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
               let text = String(data: data, encoding: .utf8) else { return nil }
-        return parse(text, files: files)
+        return parse(text, files: files, lines: lines)
     }
 
     /// `2024=<stamps>=<fingerprint>=<rules>` per year, in year order (`-` for no rules key); `-` for none.
@@ -216,7 +300,7 @@ public struct BuildRecord: Sendable, Equatable {
         return years
     }
 
-    static func parse(_ text: String, files: Bool = true) -> BuildRecord? {
+    static func parse(_ text: String, files: Bool = true, lines keepingLines: Bool = false) -> BuildRecord? {
         let fields = 10
         // The head's lines, then the files' lines, which are read as bytes (a site has tens of thousands).
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: fields, omittingEmptySubsequences: false)
@@ -241,16 +325,24 @@ public struct BuildRecord: Sendable, Equatable {
             record.spare = SpareDigests(files: parts[0], folders: parts[1])
         }
         guard files else { return record }
-        let read = lines[fields].withContiguousStorageIfAvailable { parseFiles($0, into: &record.files) }
+        var kept = keepingLines ? FileLines(text: text, start: text.utf8.distance(from: text.utf8.startIndex, to: lines[fields].startIndex)) : nil
+        let read = lines[fields].withContiguousStorageIfAvailable { parseFiles($0, into: &record.files, lines: &kept) }
+        record.lines = kept
         return read == true ? record : nil
     }
 
     /// The files' lines, `file <size> <time> <key> <section> <path>` each, every one ended by a line break
     /// (the text is UTF-8 already: a slice between spaces or line breaks is too).
-    private static func parseFiles(_ bytes: UnsafeBufferPointer<UInt8>, into files: inout [String: Entry]) -> Bool {
+    private static func parseFiles(_ bytes: UnsafeBufferPointer<UInt8>, into files: inout [String: Entry],
+                                   lines: inout FileLines?) -> Bool {
         let (space, newline) = (UInt8(ascii: " "), UInt8(ascii: "\n"))
         let prefix = Array("file ".utf8)
         files.reserveCapacity(bytes.count / 64)
+        if lines != nil {
+            lines!.paths.reserveCapacity(bytes.count / 64)
+            lines!.entries.reserveCapacity(bytes.count / 64)
+            lines!.ends.reserveCapacity(bytes.count / 64)
+        }
         var start = 0
         while start < bytes.count {
             guard let end = bytes[start...].firstIndex(of: newline) else { return false }  // a record cut short
@@ -269,8 +361,14 @@ public struct BuildRecord: Sendable, Equatable {
             func text(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
                 field.elementsEqual("-".utf8) ? nil : String(decoding: field, as: UTF8.self)
             }
-            files[String(decoding: rest, as: UTF8.self)] = Entry(stamp: FileStamp(size: size, modified: modified), key: text(keyText),
-                                                                 section: text(sectionText))
+            let path = String(decoding: rest, as: UTF8.self)
+            let entry = Entry(stamp: FileStamp(size: size, modified: modified), key: text(keyText), section: text(sectionText))
+            files[path] = entry
+            if lines != nil {
+                lines!.paths.append(path)
+                lines!.entries.append(entry)
+                lines!.ends.append(lines!.start + start)
+            }
         }
         return true
     }
@@ -290,9 +388,14 @@ public struct BuildRecord: Sendable, Equatable {
     /// Replaces the record of an output folder whose files stay as they are: written beside it
     /// and renamed over it, so the folder holds the old record or the new one, both true of it.
     public func replace(in folder: URL) throws {
+        try Self.replace(Data(bytes), in: folder)
+    }
+
+    /// Replaces the record of an output folder by a record's `bytes`.
+    static func replace(_ bytes: Data, in folder: URL) throws {
         let target = folder.appendingPathComponent(Self.fileName).path
         let temporary = target + ".new-\(getpid())"
-        try OutputWriter.write(Data(bytes), to: temporary)
+        try OutputWriter.write(bytes, to: temporary)
         guard rename(temporary, target) == 0 else {
             let code = errno
             unlink(temporary)

@@ -37,8 +37,12 @@ public enum OutputWriter {
     ///     walked it already; else it is walked here.
     ///   - survey: the folders beside the new site, when the build surveyed them while it
     ///     rendered (`survey(of:)`); else they are surveyed here.
+    ///   - last: the output's record as this build found it, read with its lines
+    ///     (`BuildRecord.read(in:lines:)`): when it is exactly what `found` holds, the new record
+    ///     is written from its lines.
     public static func publish(_ site: RenderedSite, record: BuildRecord, to output: URL, found: OutputTree? = nil,
-                               survey: Background<Survey>? = nil, log: (String) -> Void = { _ in }) throws -> OutputSummary {
+                               last: BuildRecord? = nil, survey: Background<Survey>? = nil,
+                               log: (String) -> Void = { _ in }) throws -> OutputSummary {
         let fm = FileManager.default
         let files = site.files
         let output = canonical(output)
@@ -48,21 +52,56 @@ public enum OutputWriter {
         try checkPaths(Array(files.keys))
         try removeLeftovers(beside: output, log: log)
 
-        let oldFiles = (found ?? OutputTree.scan(output.path)).files
-        let given = record
-        var record = record
-        record.files = [:]
-        record.files.reserveCapacity(site.kept.count + files.count)
-        // Each kept page as the old site holds it: one pass over tens of thousands of paths.
-        for path in site.kept {
-            guard let stamp = oldFiles[path] else {
-                throw OutputError(path: output.path + "/" + path, errno: ENOENT)  // removed by hand while this build ran
-            }
-            record.files[path] = .init(stamp: stamp, key: site.keys[path], section: site.sections[path])
+        let tree = found ?? OutputTree.scan(output.path)
+        let oldFiles = tree.files
+        // The last record's lines, when they are exactly the output's files: the new record is
+        // written from them, each kept page's line as it was.
+        let lines = last?.lines.flatMap { lines in
+            found != nil && last?.filesDigest == tree.digest.text && lines.paths.count == last?.files.count ? lines : nil
         }
-        // The rendered files the old site holds with the same bytes, entered in the record with
-        // the kept pages only once the spare is sorted out (the record's entries are then kept pages alone).
-        var sameAsOld: [String: BuildRecord.Entry] = [:]
+        // The new record's files that are not a kept line of the last record (all of them
+        // without one), the lines it drops, and the digest of what they make together.
+        var added: [String: BuildRecord.Entry] = [:]
+        var dropped: [Int] = []
+        var digest = lines == nil ? StampDigest() : tree.digest
+        func entry(_ path: String, _ stamp: FileStamp) -> BuildRecord.Entry {
+            .init(stamp: stamp, key: site.keys[path], section: site.sections[path])
+        }
+        // One pass over the last record's lines (tens of thousands): a kept page's line stays
+        // while its key and part are the same; a rendered file's is written again, a removed one's dropped.
+        var keptSeen = 0
+        if let lines {
+            for (index, path) in lines.paths.enumerated() {
+                let old = lines.entries[index]
+                if files[path] != nil {
+                    dropped.append(index)
+                    digest.remove(path, old.stamp)
+                } else if site.kept.contains(path) {
+                    keptSeen += 1
+                    let key = site.keys[path], section = site.sections[path]
+                    if key != old.key || record.writtenSection(section) != old.section {
+                        dropped.append(index)
+                        added[path] = .init(stamp: old.stamp, key: key, section: section)
+                    }
+                } else {
+                    dropped.append(index)
+                    digest.remove(path, old.stamp)
+                }
+            }
+        }
+        // Each kept page no line had, as the old site holds it (every one without lines).
+        if keptSeen < site.kept.count {
+            added.reserveCapacity(site.kept.count - keptSeen + files.count)
+            for path in site.kept where lines == nil || last?.files[path] == nil {
+                guard let stamp = oldFiles[path] else {
+                    throw OutputError(path: output.path + "/" + path, errno: ENOENT)  // removed by hand while this build ran
+                }
+                added[path] = entry(path, stamp)
+                digest.add(path, stamp)
+            }
+        }
+        // The rendered files the old site holds with the same bytes, and those to write.
+        var sameAsOld: [String: FileStamp] = [:]
         var changed: [String] = []
         var renderedOld = 0
         for (path, data) in files {
@@ -72,7 +111,9 @@ public enum OutputWriter {
             }
             renderedOld += 1
             if stamp.size == data.count, fm.contents(atPath: output.appendingPathComponent(path).path) == data {
-                sameAsOld[path] = .init(stamp: stamp, key: site.keys[path], section: site.sections[path])
+                sameAsOld[path] = stamp
+                added[path] = entry(path, stamp)
+                digest.add(path, stamp)
             } else {
                 changed.append(path)
             }
@@ -83,16 +124,17 @@ public enum OutputWriter {
         let marker = output.appendingPathComponent(OutputFolderRule.marker).path
         let recordPath = output.appendingPathComponent(BuildRecord.fileName).path
         if changed.isEmpty && summary.removed == 0 && fm.contents(atPath: marker) == OutputFolderRule.markerText {
-            record.files.merge(sameAsOld) { a, _ in a }
             // The walk the build began with stood for the output: it must still be the output's
             // (nothing removed, added or changed by hand since), or it is all compared again.
             if let found, OutputTree.scan(output.path).digest != found.digest {
-                return try publish(site, record: given, to: output, found: nil, log: log)
+                return try publish(site, record: record, to: output, found: nil, log: log)
             }
             // The site stays as it is; its record may have new keys, true of the same files. (No
             // site was swapped out: the record vouches for no spare.)
+            var record = record
             record.spare = nil
-            if fm.contents(atPath: recordPath) != Data(record.bytes) { try record.replace(in: output) }
+            let bytes = Data(record.bytes(keeping: lines, dropping: dropped, adding: added, digest: digest))
+            if fm.contents(atPath: recordPath) != bytes { try BuildRecord.replace(bytes, in: output) }
             return summary
         }
 
@@ -121,17 +163,17 @@ public enum OutputWriter {
             do {
                 // One pass over the spare: a file of it that is neither kept nor rendered is
                 // removed; one that is not the old site's file (a link to it) is replaced, as is
-                // every changed file. (The record's entries are the kept pages at this point.)
+                // every changed file.
                 let changedSet = Set(changed)
                 var unwanted: [String] = []
                 var placed = changed
                 var spareKept = 0
                 for (path, stamp) in spareFiles {
-                    if let entry = record.files[path] {
+                    if site.kept.contains(path) {
                         spareKept += 1
-                        if stamp != entry.stamp { placed.append(path) }
-                    } else if let entry = sameAsOld[path] {
-                        if stamp != entry.stamp { placed.append(path) }
+                        if stamp != oldFiles[path] { placed.append(path) }
+                    } else if let old = sameAsOld[path] {
+                        if stamp != old { placed.append(path) }
                     } else if files[path] == nil {
                         unwanted.append(path)
                     }
@@ -142,7 +184,6 @@ public enum OutputWriter {
                 }
                 placed.sort()
                 try removeUnwanted(unwanted, from: staging.path)
-                record.files.merge(sameAsOld) { a, _ in a }
                 // Folders are made and spare files set aside in path order; the files are then
                 // linked or written on every core (a first build writes tens of thousands).
                 var folders = FolderMaker(root: staging.path)
@@ -170,9 +211,22 @@ public enum OutputWriter {
                     guard let stamp = FileStamp.of(target) else { throw OutputError.failure(target, errno) }
                     return stamp
                 }
-                for (path, stamp) in zip(placed, stamps) { record.files[path] = .init(stamp: stamp, key: site.keys[path], section: site.sections[path]) }
+                // A written file's line is new. A linked one is the old site's file, as its line
+                // says; a copied one (no links on this file system) has a stamp of its own.
+                for (path, stamp) in zip(placed, stamps) {
+                    if !changedSet.contains(path) {
+                        let old = oldFiles[path]!
+                        guard stamp != old else { continue }
+                        if added[path] == nil, let index = lines?.index(of: path) { dropped.append(index) }
+                        digest.remove(path, old)
+                    }
+                    added[path] = entry(path, stamp)
+                    digest.add(path, stamp)
+                }
+                dropped.sort()
                 try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
-                try write(Data(record.bytes), to: staging.path + "/" + BuildRecord.fileName)
+                try write(Data(record.bytes(keeping: lines, dropping: dropped, adding: added, digest: digest)),
+                          to: staging.path + "/" + BuildRecord.fileName)
                 // One flush of the new site before it is swapped in, not one per file.
                 if qc_sync_file_system(staging.path) != 0 { throw OutputError.failure(staging.path, errno) }
             } catch {

@@ -9,13 +9,25 @@ public struct StampDigest: Sendable, Equatable {
     public init() {}
 
     public mutating func add(_ path: String, _ values: [Int64]) {
-        var key = InputKey()
-        key.add(path)
-        for value in values { key.add(value) }
-        let (l, h) = key.words
+        let (l, h) = Self.words(path, values)
         low &+= l
         high &+= h
         count += 1
+    }
+
+    /// Takes out what `add(path, values)` put in.
+    public mutating func remove(_ path: String, _ values: [Int64]) {
+        let (l, h) = Self.words(path, values)
+        low &-= l
+        high &-= h
+        count -= 1
+    }
+
+    private static func words(_ path: String, _ values: [Int64]) -> (UInt64, UInt64) {
+        var key = InputKey()
+        key.add(path)
+        for value in values { key.add(value) }
+        return key.words
     }
 
     public mutating func add(_ other: StampDigest) {
@@ -35,5 +47,9 @@ public struct StampDigest: Sendable, Equatable {
 extension StampDigest {
     mutating func add(_ path: String, _ stamp: FileStamp) {
         add(path, [stamp.size, stamp.modified])
+    }
+
+    mutating func remove(_ path: String, _ stamp: FileStamp) {
+        remove(path, [stamp.size, stamp.modified])
     }
 }

@@ -128,7 +128,7 @@ public struct SiteBuilder {
         let (found, walk) = (head, scan)
         let lastBuild = Background { () -> LastBuild in
             guard let head = found, let tree = walk?.value else { return LastBuild(previous: PreviousOutput(folder: outputFolder)) }
-            let full = BuildRecord.read(in: outputFolder)
+            let full = BuildRecord.read(in: outputFolder, lines: true)
             let intact = full?.intact(in: tree) ?? [:]
             return LastBuild(tree: tree, exact: head.describes(tree, in: outputFolder), record: full, intact: intact,
                              previous: PreviousOutput(keys: intact.compactMapValues(\.key), folder: outputFolder,
@@ -346,7 +346,8 @@ public struct SiteBuilder {
         built.sections = site.sectionKeys
         built.spare = imports.output.tree.flatMap { imports.output.exact ? BuildRecord.SpareDigests(of: $0) : nil }
         let output = try step("publish") {
-            try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.output.tree, survey: survey, log: log)
+            try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.output.tree,
+                                     last: imports.output.exact ? imports.output.record : nil, survey: survey, log: log)
         }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         leaveToExit([site, record, snapshot, standings, findings, theme, previous, imports, survey as Any])

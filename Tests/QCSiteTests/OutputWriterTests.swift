@@ -245,6 +245,63 @@ struct OutputWriterTests {
         }
     }
 
+    @Test("A record written from the last record's lines says what one written in full says: each file's stamp, key and part, in order")
+    func recordFromLastLines() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let out = fixture.url("public")
+        typealias Page = (text: String, key: String, section: String?)
+        var last: [String: Page] = [:]
+        /// Publishes as a build does: a page whose bytes and key are the last version's is kept
+        /// (its part may change); the others are rendered.
+        func publish(_ version: [String: Page], sectionKeys: [String: String], round: Int) throws {
+            let found = OutputTree.scan(out.path, folders: true)
+            let previous = BuildRecord.read(in: out, lines: true)
+            let exact = previous?.describes(found, in: out) == true
+            var record = BuildRecord(inputs: "i\(round)", stamps: nil, checkErrors: 0, checkLine: "", files: [:])
+            record.sections = sectionKeys
+            if exact { record.spare = BuildRecord.SpareDigests(of: found) }
+            var site = RenderedSite(files: [:], kept: [], keys: [:])
+            for (path, page) in version {
+                site.keys[path] = page.key
+                site.sections[path] = page.section
+                if exact, let old = last[path], old.text == page.text, old.key == page.key {
+                    site.kept.insert(path)
+                } else {
+                    site.files[path] = Data(page.text.utf8)
+                }
+            }
+            site.sectionKeys = sectionKeys
+            let survey = Background { OutputWriter.survey(of: out, spareDigests: previous?.spare) }
+            _ = try OutputWriter.publish(site, record: record, to: out, found: found, last: exact ? previous : nil, survey: survey)
+            last = version
+            #expect(tree(out).files == version.mapValues { Data($0.text.utf8) }, "round \(round)")
+            let written = try #require(BuildRecord.read(in: out))
+            #expect(written.verified(against: out).exact, "round \(round): every stamp, and the digest")
+            #expect(written.files.mapValues(\.key) == version.mapValues(\.key), "round \(round)")
+            #expect(written.files.mapValues(\.section) == version.mapValues { $0.section.flatMap { sectionKeys[$0] == nil ? nil : $0 } },
+                    "round \(round)")
+            // The file is the record in full: its lines in order, its head the same.
+            #expect(written.text == fixture.read("public/" + BuildRecord.fileName), "round \(round)")
+        }
+        var random = SeededRandom(seed: 5)
+        let paths = ["index.html"] + (1..<40).map { number in ["a/\(number).html", "报名/\(number)/index.html", "b c/\(number)"][number % 3] }
+        var version: [String: Page] = [:]
+        for path in paths { version[path] = (text: "0", key: "k0", section: nil) }
+        for round in 0..<16 {
+            for path in paths {
+                switch random.next(below: 8) {
+                case 0: version[path] = nil
+                case 1: version[path] = (text: "t\(round)", key: "k\(round)", section: version[path]?.section)
+                case 2: version[path] = version[path].map { (text: $0.text, key: "k\(round)", section: $0.section) }  // same bytes, new key
+                case 3: version[path] = version[path].map { (text: $0.text, key: $0.key, section: $0.section == nil ? "P" : nil) }
+                default: if version[path] == nil { version[path] = (text: "n\(round)", key: "k\(round)", section: "P") }
+                }
+            }
+            try publish(version, sectionKeys: round % 3 == 2 ? [:] : ["P": "s\(round % 2)"], round: round)
+        }
+    }
+
     @Test("A folder of thousands of files, looked at on every core, is walked as a small one is")
     func largeFolderWalked() throws {
         let fixture = try SiteFixture(withTheme: false)
