@@ -8,7 +8,7 @@ import SafePaths
 /// and, for a page rendered from keyed inputs, the key of those inputs.
 public struct BuildRecord: Sendable, Equatable {
     public static let fileName = ".qcsite-build"
-    static let header = "qcsite-build-record 6"
+    static let header = "qcsite-build-record 7"
 
     public struct YearSource: Sendable, Equatable {
         public var stamps: String
@@ -54,15 +54,19 @@ public struct BuildRecord: Sendable, Equatable {
     /// a year is the same takes the fingerprint as it is, without hashing the year's files.
     public var years: [Int: YearSource] = [:]
     /// What the site this build swapped out holds, as the build found it when it began (its
-    /// files' digest, and a digest of its folders' stamps): that site becomes the spare the next
-    /// build brings up to date, which takes its files from the spare's own record instead of a
-    /// walk when both digests still hold (`OutputWriter.survey`). Nil when the build cannot
-    /// vouch for it (the old site was not exactly what its record said, or nothing was swapped).
+    /// files' digest, and a digest of its folders' stamps), and where it differs from this site:
+    /// that site becomes the spare the next build brings up to date, which takes its files to be
+    /// that build's output but where they differ, instead of a walk, when both digests still
+    /// hold (`OutputWriter.survey`). Nil when the build cannot vouch for it (the old site was not
+    /// exactly what its record said, or nothing was swapped).
     public var spare: SpareDigests?
 
     public struct SpareDigests: Sendable, Equatable {
         public var files: String
         public var folders: String
+        /// The paths where the spare differs from the site of this record: the stamp of the
+        /// spare's file, or nil where the spare has none. (Written as `spare` lines after the files'.)
+        public var differs: [String: FileStamp?] = [:]
 
         /// The digests of a walk of the output with its folders; nil without them.
         public init?(of tree: OutputTree) {
@@ -115,10 +119,11 @@ public struct BuildRecord: Sendable, Equatable {
     /// of tens of thousands formatted and sorted again.
     func bytes(keeping last: FileLines?, dropping dropped: [Int], adding added: [String: Entry], digest: StampDigest) -> [UInt8] {
         // The kept lines were written, so their paths have no line break.
-        let plain = added.keys.allSatisfy { path in
+        func unbroken(_ path: String) -> Bool {
             var path = path
             return path.withUTF8 { $0.isEmpty || memchr($0.baseAddress!, 0x0A, $0.count) == nil }
         }
+        let plain = added.keys.allSatisfy(unbroken) && (spare?.differs.keys.allSatisfy(unbroken) ?? true)
         let lines = [Self.header, "inputs " + (plain ? inputs ?? "-" : "-"), "stamps " + (plain ? stamps ?? "-" : "-"),
                      "errors \(checkErrors)",
                      "check " + checkLine.replacingOccurrences(of: "\n", with: " "),
@@ -157,29 +162,43 @@ public struct BuildRecord: Sendable, Equatable {
             bytes.append(UInt8(ascii: "\n"))
         }
         let adding = added.keys.sorted(by: Self.precedes)
-        guard let last else {
-            for path in adding { line(path, added[path]!) }
-            return bytes
-        }
-        // The kept lines in runs, each copied at once up to the next dropped line or the next
-        // added path (found by its place among the sorted paths).
-        var next = adding.startIndex
-        var drops = dropped.makeIterator()
-        var drop = drops.next()
-        var index = 0
-        while index < last.paths.count || next < adding.endIndex {
-            var end = drop ?? last.paths.count
-            if next < adding.endIndex { end = min(end, last.index(before: adding[next], from: index)) }
-            if index < end {
-                last.copy(lines: index..<end, to: &bytes)
-                index = end
-            } else if index == drop {
-                drop = drops.next()
-                index += 1
-            } else {
-                line(adding[next], added[adding[next]]!)
-                next += 1
+        if let last {
+            // The kept lines in runs, each copied at once up to the next dropped line or the next
+            // added path (found by its place among the sorted paths).
+            var next = adding.startIndex
+            var drops = dropped.makeIterator()
+            var drop = drops.next()
+            var index = 0
+            while index < last.paths.count || next < adding.endIndex {
+                var end = drop ?? last.paths.count
+                if next < adding.endIndex { end = min(end, last.index(before: adding[next], from: index)) }
+                if index < end {
+                    last.copy(lines: index..<end, to: &bytes)
+                    index = end
+                } else if index == drop {
+                    drop = drops.next()
+                    index += 1
+                } else {
+                    line(adding[next], added[adding[next]]!)
+                    next += 1
+                }
             }
+        } else {
+            for path in adding { line(path, added[path]!) }
+        }
+        // Where the spare differs, after the files: `spare <size> <time> <path>`, `- -` where it has no such file.
+        for path in (spare?.differs.keys).map({ $0.sorted(by: Self.precedes) }) ?? [] {
+            bytes.append(contentsOf: "spare ".utf8)
+            if let stamp = spare!.differs[path]! {
+                number(stamp.size)
+                bytes.append(UInt8(ascii: " "))
+                number(stamp.modified)
+            } else {
+                bytes.append(contentsOf: "- -".utf8)
+            }
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: path.utf8)
+            bytes.append(UInt8(ascii: "\n"))
         }
         return bytes
     }
@@ -326,17 +345,22 @@ public struct BuildRecord: Sendable, Equatable {
         }
         guard files else { return record }
         var kept = keepingLines ? FileLines(text: text, start: text.utf8.distance(from: text.utf8.startIndex, to: lines[fields].startIndex)) : nil
-        let read = lines[fields].withContiguousStorageIfAvailable { parseFiles($0, into: &record.files, lines: &kept) }
+        var differs: [String: FileStamp?] = [:]
+        let read = lines[fields].withContiguousStorageIfAvailable { parseFiles($0, into: &record.files, lines: &kept, differs: &differs) }
         record.lines = kept
-        return read == true ? record : nil
+        // Where the spare differs is said only of a spare the record vouches for.
+        guard read == true, differs.isEmpty || record.spare != nil else { return nil }
+        record.spare?.differs = differs
+        return record
     }
 
-    /// The files' lines, `file <size> <time> <key> <section> <path>` each, every one ended by a line break
-    /// (the text is UTF-8 already: a slice between spaces or line breaks is too).
+    /// The files' lines, `file <size> <time> <key> <section> <path>` each, then the spare's,
+    /// `spare <size> <time> <path>` (`- -` for none), every one ended by a line break (the text is
+    /// UTF-8 already: a slice between spaces or line breaks is too).
     private static func parseFiles(_ bytes: UnsafeBufferPointer<UInt8>, into files: inout [String: Entry],
-                                   lines: inout FileLines?) -> Bool {
+                                   lines: inout FileLines?, differs: inout [String: FileStamp?]) -> Bool {
         let (space, newline) = (UInt8(ascii: " "), UInt8(ascii: "\n"))
-        let prefix = Array("file ".utf8)
+        let (prefix, sparePrefix) = (Array("file ".utf8), Array("spare ".utf8))
         files.reserveCapacity(bytes.count / 64)
         if lines != nil {
             lines!.paths.reserveCapacity(bytes.count / 64)
@@ -348,13 +372,25 @@ public struct BuildRecord: Sendable, Equatable {
             guard let end = bytes[start...].firstIndex(of: newline) else { return false }  // a record cut short
             let line = bytes[start..<end]
             start = end + 1
-            guard line.starts(with: prefix) else { return false }
+            let spare = line.starts(with: sparePrefix)
+            guard spare || differs.isEmpty && line.starts(with: prefix) else { return false }
             // Size, time, key and section end at a space; the path is the rest of the line.
-            var rest = line[(line.startIndex + prefix.count)...]
+            var rest = line[(line.startIndex + (spare ? sparePrefix : prefix).count)...]
             func field() -> Slice<UnsafeBufferPointer<UInt8>>? {
                 guard let end = rest.firstIndex(of: space) else { return nil }
                 defer { rest = rest[(end + 1)...] }
                 return rest[..<end]
+            }
+            if spare {
+                guard let sizeText = field(), let timeText = field(), !rest.isEmpty else { return false }
+                let path = String(decoding: rest, as: UTF8.self)
+                if sizeText.elementsEqual("-".utf8) && timeText.elementsEqual("-".utf8) {
+                    guard differs.updateValue(nil, forKey: path) == nil else { return false }
+                } else {
+                    guard let size = integer(sizeText), let modified = integer(timeText),
+                          differs.updateValue(FileStamp(size: size, modified: modified), forKey: path) == nil else { return false }
+                }
+                continue
             }
             guard let sizeText = field(), let timeText = field(), let keyText = field(), let sectionText = field(),
                   let size = integer(sizeText), let modified = integer(timeText) else { return false }

@@ -43,6 +43,8 @@ public enum OutputWriter {
     public static func publish(_ site: RenderedSite, record: BuildRecord, to output: URL, found: OutputTree? = nil,
                                last: BuildRecord? = nil, survey: Background<Survey>? = nil,
                                log: (String) -> Void = { _ in }) throws -> OutputSummary {
+        // A spare the survey claimed is given back unless the new site was swapped in through it.
+        defer { survey?.value.release() }
         let fm = FileManager.default
         let files = site.files
         let output = canonical(output)
@@ -70,6 +72,7 @@ public enum OutputWriter {
         // One pass over the last record's lines (tens of thousands): a kept page's line stays
         // while its key and part are the same; a rendered file's is written again, a removed one's dropped.
         var keptSeen = 0
+        var removedPaths: [String] = []
         if let lines {
             for (index, path) in lines.paths.enumerated() {
                 let old = lines.entries[index]
@@ -86,8 +89,11 @@ public enum OutputWriter {
                 } else {
                     dropped.append(index)
                     digest.remove(path, old.stamp)
+                    removedPaths.append(path)
                 }
             }
+        } else {
+            removedPaths = oldFiles.keys.filter { files[$0] == nil && !site.kept.contains($0) }
         }
         // Each kept page no line had, as the old site holds it (every one without lines).
         if keptSeen < site.kept.count {
@@ -126,7 +132,9 @@ public enum OutputWriter {
         if changed.isEmpty && summary.removed == 0 && fm.contents(atPath: marker) == OutputFolderRule.markerText {
             // The walk the build began with stood for the output: it must still be the output's
             // (nothing removed, added or changed by hand since), or it is all compared again.
+            // (The spare, claimed as it was taken to be beside the walk, is claimed again.)
             if let found, OutputTree.scan(output.path).digest != found.digest {
+                survey?.value.release()
                 return try publish(site, record: record, to: output, found: nil, log: log)
             }
             // The site stays as it is; its record may have new keys, true of the same files. (No
@@ -138,49 +146,60 @@ public enum OutputWriter {
             return summary
         }
 
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
+        // The spare site claimed as the staging folder (by the survey, while the build rendered),
+        // or a new one. It goes back to being the spare unless the new site is swapped in.
+        let survey = survey?.value ?? Self.survey(of: output, found: found)
+        defer { survey.release() }
+        if let unemptiable = survey.unemptiable { throw OutputError(path: unemptiable.path, errno: unemptiable.errno) }
+        let staging = survey.claim?.staging ?? Self.staging(of: output)
         let token = Interruption.removeOnInterrupt(staging.path)
         defer { Interruption.forget(token) }
         try DiskFull.naming(parent.path) {
-            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }  // an earlier build of this process
-            // The site before the old one, kept by the last build: brought up to date by the
-            // files that differ, instead of a tree of every file and folder made anew.
-            var spareFiles: [String: FileStamp] = [:]
-            let survey = survey?.value ?? Self.survey(of: output)
-            if let unemptiable = survey.unemptiable { throw OutputError(path: unemptiable.path, errno: unemptiable.errno) }
-            if let surveyed = survey.spare, rename(spare(of: output).path, staging.path) == 0 {
-                // Surveyed while the build rendered: a folder of it changed since (a file added,
-                // removed or renamed by hand or by a sync tool) and it is walked again, now claimed.
-                let tree = surveyed.foldersUnchanged(under: staging.path) ? surveyed : OutputTree.scan(staging.path)
-                if tree.complete {
-                    spareFiles = tree.files
-                    for name in [OutputFolderRule.marker, BuildRecord.fileName] { unlink(staging.path + "/" + name) }
-                } else {
-                    try fm.removeItem(at: staging)  // something in it that qcsite did not write
-                }
+            let spareFiles = survey.claim?.files ?? .none
+            if survey.claim == nil {
+                if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }  // an earlier build of this process
+                try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             }
-            if !fm.fileExists(atPath: staging.path) { try fm.createDirectory(at: staging, withIntermediateDirectories: true) }
             do {
-                // One pass over the spare: a file of it that is neither kept nor rendered is
-                // removed; one that is not the old site's file (a link to it) is replaced, as is
-                // every changed file.
+                for name in [OutputFolderRule.marker, BuildRecord.fileName] { unlink(staging.path + "/" + name) }
+                // The spare's files that differ from the new site's: one that is neither kept nor
+                // rendered is removed; one that is not the old site's file (a link to it) is
+                // replaced, as is every changed file.
                 let changedSet = Set(changed)
                 var unwanted: [String] = []
                 var placed = changed
-                var spareKept = 0
-                for (path, stamp) in spareFiles {
-                    if site.kept.contains(path) {
-                        spareKept += 1
-                        if stamp != oldFiles[path] { placed.append(path) }
-                    } else if let old = sameAsOld[path] {
-                        if stamp != old { placed.append(path) }
-                    } else if files[path] == nil {
-                        unwanted.append(path)
+                switch spareFiles {
+                case .none:
+                    placed += sameAsOld.keys
+                    placed += site.kept
+                case .walked(let walked):
+                    // One pass over the spare's files.
+                    var spareKept = 0
+                    for (path, stamp) in walked {
+                        if site.kept.contains(path) {
+                            spareKept += 1
+                            if stamp != oldFiles[path] { placed.append(path) }
+                        } else if let old = sameAsOld[path] {
+                            if stamp != old { placed.append(path) }
+                        } else if files[path] == nil {
+                            unwanted.append(path)
+                        }
                     }
-                }
-                for path in sameAsOld.keys where spareFiles[path] == nil { placed.append(path) }
-                if spareKept < site.kept.count {
-                    for path in site.kept where spareFiles[path] == nil { placed.append(path) }
+                    for path in sameAsOld.keys where walked[path] == nil { placed.append(path) }
+                    if spareKept < site.kept.count {
+                        for path in site.kept where walked[path] == nil { placed.append(path) }
+                    }
+                case .derived(let differs):
+                    // The spare is the old site but where the last build said it differs, and the
+                    // new site is the old one but where this build changed it: only those paths.
+                    for (path, stamp) in differs where !changedSet.contains(path) {
+                        if site.kept.contains(path) || sameAsOld[path] != nil {
+                            if stamp != oldFiles[path] { placed.append(path) }
+                        } else if files[path] == nil && stamp != nil {
+                            unwanted.append(path)
+                        }
+                    }
+                    for path in removedPaths where differs.index(forKey: path) == nil { unwanted.append(path) }
                 }
                 placed.sort()
                 try removeUnwanted(unwanted, from: staging.path)
@@ -188,12 +207,14 @@ public enum OutputWriter {
                 // linked or written on every core (a first build writes tens of thousands).
                 var folders = FolderMaker(root: staging.path)
                 for path in placed {
-                    if spareFiles[path] != nil {
+                    let target = staging.path + "/" + path
+                    if spareFiles.has(path, old: oldFiles) {
                         // Never written through: the spare's file may be a link to a published one.
-                        let target = staging.path + "/" + path
                         if unlink(target) != 0 { throw OutputError.failure(target, errno) }
                     } else {
                         try folders.make(PathText.folder(of: path))
+                        // (A spare taken at its record's word holds no such file: it is made sure of.)
+                        if case .derived = spareFiles, unlink(target) != 0 && errno != ENOENT { throw OutputError.failure(target, errno) }
                     }
                 }
                 let stamps = try Parallel.map(placed) { path throws(any Error) -> FileStamp in
@@ -212,7 +233,11 @@ public enum OutputWriter {
                     return stamp
                 }
                 // A written file's line is new. A linked one is the old site's file, as its line
-                // says; a copied one (no links on this file system) has a stamp of its own.
+                // says; a copied one (no links on this file system) has a stamp of its own. The
+                // old site, the next spare, differs where this site was written, copied or removed.
+                var record = record
+                var differs: [String: FileStamp?] = [:]
+                for path in removedPaths { differs.updateValue(oldFiles[path], forKey: path) }
                 for (path, stamp) in zip(placed, stamps) {
                     if !changedSet.contains(path) {
                         let old = oldFiles[path]!
@@ -222,7 +247,9 @@ public enum OutputWriter {
                     }
                     added[path] = entry(path, stamp)
                     digest.add(path, stamp)
+                    differs.updateValue(oldFiles[path], forKey: path)
                 }
+                record.spare?.differs = differs
                 dropped.sort()
                 try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
                 try write(Data(record.bytes(keeping: lines, dropping: dropped, adding: added, digest: digest)),
@@ -245,62 +272,145 @@ public enum OutputWriter {
 
     /// The folders beside a new site, looked at before anything is written: the first folder of
     /// the old site that could not be emptied (the swap would leave it half deleted), and the
-    /// files of the spare site that is brought up to date into the new one (nil: none).
+    /// spare site, claimed as the staging folder that is brought up to date into the new one.
     public struct Survey: Sendable {
         var unemptiable: (path: String, errno: Int32)?
-        var spare: OutputTree?
+        var claim: SpareClaim?
+
+        /// Gives the spare back if no publish took it (see `SpareClaim.release`).
+        public func release() { claim?.release() }
     }
 
-    /// Surveys the folders beside `output`: the old site's folders are checked while the spare
-    /// is walked where it lies, side by side, before the spare is claimed (an interrupted walk
-    /// loses nothing). A build starts this while it renders (see `publish`), holding the site's
-    /// lock: no other qcsite writes these folders before it publishes.
-    /// - Parameter folders: the old site's folders (relative paths), when a complete walk of it
-    ///   listed them already (`OutputTree.scan` with folders): each is then asked by its path,
-    ///   none listed again.
-    /// - Parameter spareDigests: what the build that swapped the spare out found it to hold
-    ///   (`BuildRecord.spare`): the spare's files are then taken from its own build record when
-    ///   that record and the spare's folders still match them, instead of a walk of the spare.
-    public static func survey(of output: URL, folders: [String]? = nil, spareDigests: BuildRecord.SpareDigests? = nil) -> Survey {
+    /// The spare site renamed to this build's staging folder, and what it holds. Released, it is
+    /// the spare again, unless a publish swapped it in (or removed it).
+    final class SpareClaim: Sendable {
+        let staging: URL
+        let spare: URL
+        let files: SpareFiles
+        private let token: Int
+
+        init(staging: URL, spare: URL, files: SpareFiles) {
+            (self.staging, self.spare, self.files) = (staging, spare, files)
+            token = Interruption.removeOnInterrupt(staging.path)
+        }
+
+        /// Puts the staging folder back as the spare if it is still there (a build that stopped
+        /// before its publish, or a publish that changed nothing).
+        func release() {
+            Interruption.forget(token)
+            if FileManager.default.fileExists(atPath: staging.path) && rename(staging.path, spare.path) != 0 {
+                try? FileManager.default.removeItem(at: staging)
+            }
+        }
+    }
+
+    /// The files of a claimed spare: walked, or the old site's but where the build that swapped
+    /// it out recorded that it differs (`BuildRecord.SpareDigests.differs`: a stamp, or nil for none).
+    enum SpareFiles: Sendable {
+        case none
+        case walked([String: FileStamp])
+        case derived([String: FileStamp?])
+
+        /// Whether the spare holds `path`, the old site holding `old`.
+        func has(_ path: String, old: [String: FileStamp]) -> Bool {
+            switch self {
+            case .none: false
+            case .walked(let files): files[path] != nil
+            case .derived(let differs): differs.index(forKey: path).map { differs[$0].value != nil } ?? (old[path] != nil)
+            }
+        }
+    }
+
+    /// Surveys the folders beside `output`: the old site's folders are checked while the spare is
+    /// claimed and looked at, side by side. A build starts this while it renders (see `publish`),
+    /// holding the site's lock: no other qcsite writes these folders before it publishes.
+    /// - Parameters:
+    ///   - found: the output as the build found it at its start, walked with its folders: each of
+    ///     those is then asked by its path, none listed again.
+    ///   - spare: what the output's build record says of the spare, when the output is exactly
+    ///     what that record says: the spare's files are then taken to be the output's but where
+    ///     the record says they differ, when its folders' stamps and the files so taken are still
+    ///     what the record's digests say (nothing added to, removed from or renamed in the spare
+    ///     since; a file changed in place that is still a link to the published site's changed
+    ///     that file too, which the build's walk of the output found). Else the spare is walked.
+    public static func survey(of output: URL, found: OutputTree? = nil, spare digests: BuildRecord.SpareDigests? = nil) -> Survey {
         let output = canonical(output)
         let spare = spare(of: output)
         let hasSpare = isSpare(spare)
+        let folders = found.flatMap { $0.complete ? $0.folders.map { Array($0.keys) } : nil }
         nonisolated(unsafe) var unemptiable: (path: String, errno: Int32)?
-        nonisolated(unsafe) var spareTree: OutputTree?
+        nonisolated(unsafe) var claim: SpareClaim?
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 unemptiable = unemptiableFolder(of: output, among: folders)
             } else if hasSpare {
-                spareTree = spareDigests.flatMap { recordedTree(of: spare, $0) } ?? OutputTree.scan(spare.path, folders: true)
+                claim = self.claim(spare, of: output, found: found, digests: digests)
             }
         }
-        return Survey(unemptiable: unemptiable, spare: spareTree)
+        return Survey(unemptiable: unemptiable, claim: claim)
     }
 
-    /// The spare's files as its own build record gives them, when they are what the build that
-    /// swapped it out found them to be (`digests.files`) and every folder holding them still has
-    /// the stamp it had then (`digests.folders`): nothing was added to, removed from or renamed
-    /// in the spare since. (A file changed in place that is still a link to the published site's
-    /// changed that file too, which the build's walk of the output finds; any other spare file is
-    /// replaced by the publish.) Nil otherwise: the spare is then walked.
-    static func recordedTree(of spare: URL, _ digests: BuildRecord.SpareDigests) -> OutputTree? {
-        guard let record = BuildRecord.read(in: spare) else { return nil }
-        let digest = record.digest
-        guard digest.text == digests.files else { return nil }
-        let folders = PathText.folders(holding: record.files.keys).union([""])
-        let top = open(spare.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    /// The staging folder of a build of `output` by this process.
+    static func staging(of output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
+    }
+
+    /// Renames the spare to the staging folder (of two builds, one gets it), then tells its files.
+    private static func claim(_ spare: URL, of output: URL, found: OutputTree?, digests: BuildRecord.SpareDigests?) -> SpareClaim? {
+        let staging = staging(of: output)
+        if FileManager.default.fileExists(atPath: staging.path) { try? FileManager.default.removeItem(at: staging) }  // an earlier build of this process
+        guard rename(spare.path, staging.path) == 0 else { return nil }
+        if let found, let digests, let differs = derived(staging, found: found, digests: digests) {
+            return SpareClaim(staging: staging, spare: spare, files: .derived(differs))
+        }
+        let tree = OutputTree.scan(staging.path)
+        guard tree.complete else {
+            try? FileManager.default.removeItem(at: staging)  // something in it that qcsite did not write
+            return nil
+        }
+        return SpareClaim(staging: staging, spare: spare, files: .walked(tree.files))
+    }
+
+    /// Where the claimed spare differs from the output as found, when its record's word still
+    /// holds: the files so taken have the digest the build that swapped it out found them to
+    /// have, and the stamps of the folders holding them are what it found. Nil otherwise.
+    static func derived(_ staging: URL, found: OutputTree, digests: BuildRecord.SpareDigests) -> [String: FileStamp?]? {
+        guard found.complete, let outputFolders = found.folders else { return nil }
+        var files = found.digest
+        var folders = Set(outputFolders.keys)
+        for (path, stamp) in digests.differs {
+            if let old = found.files[path] { files.remove(path, old) }
+            if let stamp {
+                files.add(path, stamp)
+                var folder = PathText.folder(of: path)
+                while folders.insert(folder).inserted && !folder.isEmpty { folder = PathText.folder(of: folder) }
+            }
+        }
+        guard files.text == digests.files else { return nil }
+        // The folders either site has; one the spare lacks is left out (it held only the output's
+        // own files), and any the spare has besides changed a folder holding it.
+        let top = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return nil }
         defer { close(top) }
-        var stamps: [String: FileStamp] = [:]
-        stamps.reserveCapacity(folders.count)
-        for folder in folders {
-            var info = stat()
-            guard fstatat(top, folder.isEmpty ? "." : folder, &info, AT_SYMLINK_NOFOLLOW) == 0,
-                  info.st_mode & S_IFMT == S_IFDIR else { return nil }
-            stamps[folder] = FileStamp(info)
+        let parts = Parallel.map(Parallel.runs(of: Array(folders), size: 2048)) { part -> StampDigest? in
+            var digest = StampDigest()
+            for folder in part {
+                var info = stat()
+                guard fstatat(top, folder.isEmpty ? "." : folder, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                    if errno == ENOENT { continue }
+                    return nil
+                }
+                guard info.st_mode & S_IFMT == S_IFDIR else { return nil }
+                digest.add(folder, FileStamp(info))
+            }
+            return digest
         }
-        guard BuildRecord.SpareDigests.digest(stamps).text == digests.folders else { return nil }
-        return OutputTree(files: record.files.mapValues(\.stamp), complete: true, digest: digest, folders: stamps)
+        var digest = StampDigest()
+        for part in parts {
+            guard let part else { return nil }
+            digest.add(part)
+        }
+        return digest.text == digests.folders ? digests.differs : nil
     }
 
     /// Puts the complete staging folder in the place of the output folder.

@@ -129,7 +129,8 @@ public struct SiteBuilder {
         let lastBuild = Background { () -> LastBuild in
             guard let head = found, let tree = walk?.value else { return LastBuild(previous: PreviousOutput(folder: outputFolder)) }
             let full = BuildRecord.read(in: outputFolder, lines: true)
-            let intact = full?.intact(in: tree) ?? [:]
+            // (All of them when the output is exactly what the record says, without a look at each.)
+            let intact = full.map { $0.describes(tree, in: outputFolder) ? $0.files : $0.intact(in: tree) } ?? [:]
             return LastBuild(tree: tree, exact: head.describes(tree, in: outputFolder), record: full, intact: intact,
                              previous: PreviousOutput(keys: intact.compactMapValues(\.key), folder: outputFolder,
                                                       sections: full.map(PreviousOutput.sections(of:)) ?? [:]))
@@ -274,13 +275,16 @@ public struct SiteBuilder {
         // a build record); any other is refused by the publish, and never walked.
         let outputFolder = paths.outputURL
         let previous = imports.output.previous.readingSearchIndexAhead()
-        let spareDigests = imports.output.record?.spare
+        // (The record's word on the spare holds only while the output is exactly what it says.)
+        let spareDigests = imports.output.exact ? imports.output.record?.spare : nil
         let survey = imports.output.tree.map { tree in
-            Background { OutputWriter.survey(of: outputFolder, folders: tree.complete ? tree.folders.map { Array($0.keys) } : nil,
-                                             spareDigests: spareDigests) }
+            Background { OutputWriter.survey(of: outputFolder, found: tree, spare: spareDigests) }
         }
         let aside: [any Waitable] = [previous.readingAhead, survey].compactMap { $0 }
-        defer { aside.forEach { $0.wait() } }
+        defer {
+            aside.forEach { $0.wait() }
+            survey?.value.release()  // the spare, claimed, is the spare again unless the publish swapped it in
+        }
 
         var snapshot = try speculative?.snapshot ?? step("snapshot") { try archive!.snapshot(reusing: imports.untouched) }
         for index in snapshot.years.indices {

@@ -21,6 +21,14 @@ struct BuildRecordTests {
         swapped.spare = BuildRecord.SpareDigests(files: "a1 3", folders: "b2 2")
         #expect(BuildRecord.parse(swapped.text)?.spare == swapped.spare, "the spare's digests read back")
         #expect(BuildRecord.parse(swapped.text.replacingOccurrences(of: " / ", with: " ")) == nil)
+        // Where the spare differs from the site: after the files, a stamp or none per path.
+        swapped.spare?.differs = ["index.html": FileStamp(size: 3, modified: 4), "old page.html": nil]
+        #expect(BuildRecord.parse(swapped.text)?.spare == swapped.spare)
+        #expect(swapped.text.hasSuffix("\nspare 3 4 index.html\nspare - - old page.html\n"))
+        #expect(BuildRecord.parse(swapped.text + "file 1 2 - - z\n") == nil, "a file's line after the spare's")
+        #expect(BuildRecord.parse(swapped.text + "spare 1 2 index.html\n") == nil, "a path said twice")
+        #expect(BuildRecord.parse(swapped.text + "spare 1 - z\n") == nil)
+        #expect(BuildRecord.parse(record.text + "spare - - z\n") == nil, "said of a spare the record does not vouch for")
         // The sections kept whole (`SiteSection.keyedByOutline`): their keys, and each page's section.
         var sectioned = written
         sectioned.sections = ["YearSection": "k2024", "EnterpriseSection": "k0e"]

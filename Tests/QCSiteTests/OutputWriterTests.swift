@@ -117,9 +117,9 @@ struct OutputWriterTests {
         let tree = OutputTree.scan(out.path, folders: true)
         let folders = try #require(tree.folders.map { Array($0.keys) })
         #expect(Set(folders) == ["", "2024", "2024/a"])
-        #expect(OutputWriter.survey(of: out, folders: folders).unemptiable == nil)
+        #expect(OutputWriter.survey(of: out, found: tree).unemptiable == nil)
         try FileManager.default.removeItem(at: out.appendingPathComponent("2024"))
-        #expect(OutputWriter.survey(of: out, folders: folders).unemptiable == nil)
+        #expect(OutputWriter.survey(of: out, found: tree).unemptiable == nil)
         try FileManager.default.removeItem(at: out)
         #expect(FileTree.unemptiableFolder(under: out.path, among: folders)?.errno == ENOENT, "the output itself gone is reported")
     }
@@ -166,38 +166,8 @@ struct OutputWriterTests {
         #expect(tree(out).files == ["index.html": Data("v8".utf8)])
     }
 
-    @Test("A spare surveyed while a build rendered and changed by hand before the publish claims it is walked again")
-    func surveyedSpareChangedLater() throws {
-        let fixture = try SiteFixture(withTheme: false)
-        defer { fixture.cleanUp() }
-        let out = fixture.url("public")
-        let spare = OutputWriter.spare(of: out).path
-        let record = BuildRecord(inputs: nil, stamps: nil, checkErrors: 0, checkLine: "", files: [:])
-        for version in ["1", "2"] {
-            _ = try OutputWriter.publish(["index.html": Data("v\(version)".utf8), "a/index.html": Data("a\(version)".utf8)], to: out)
-        }
-        // A sync tool adds a file to a folder of the spare after the survey, and one of the
-        // spare's files, which the publish would replace, is removed.
-        let survey = Background { OutputWriter.survey(of: out) }
-        survey.wait()
-        try Data("foreign".utf8).write(to: URL(fileURLWithPath: spare + "/a/conflict.html"))
-        try FileManager.default.removeItem(atPath: spare + "/a/index.html")
-        let files = ["index.html": Data("v3".utf8), "a/index.html": Data("a2".utf8)]
-        _ = try OutputWriter.publish(RenderedSite(files: files, kept: [], keys: [:]), record: record, to: out, survey: survey)
-        #expect(tree(out).files == files, "only the site's files, nothing the spare was given by hand")
-        #expect(BuildRecord.read(in: out)?.verified(against: out).exact == true)
-
-        // Unchanged since the survey, the spare is taken as surveyed: its folders are only stamped again.
-        let next = Background { OutputWriter.survey(of: out) }
-        let taken = try #require(next.value.spare)
-        #expect(taken.foldersUnchanged(under: spare))
-        let later = ["index.html": Data("v4".utf8), "a/index.html": Data("a2".utf8)]
-        _ = try OutputWriter.publish(RenderedSite(files: later, kept: [], keys: [:]), record: record, to: out, survey: next)
-        #expect(tree(out).files == later)
-    }
-
-    @Test("The spare's files are taken from its own record while the digests the build that swapped it out recorded hold; any change by hand to its folders has it walked")
-    func spareFromItsRecord() throws {
+    @Test("The spare's files are taken to be the output's but where the record says they differ, while its digests hold; any change by hand to the spare's folders, or to the output, has it walked")
+    func spareFromTheRecord() throws {
         let fixture = try SiteFixture(withTheme: false)
         defer { fixture.cleanUp() }
         let out = fixture.url("public")
@@ -206,14 +176,25 @@ struct OutputWriterTests {
         func publish(_ version: [String: String]) throws {
             let found = OutputTree.scan(out.path, folders: true)
             var record = BuildRecord(inputs: nil, stamps: nil, checkErrors: 0, checkLine: "", files: [:])
-            if BuildRecord.read(in: out)?.describes(found, in: out) == true { record.spare = BuildRecord.SpareDigests(of: found) }
-            let digests = BuildRecord.read(in: out)?.spare
-            let survey = Background { OutputWriter.survey(of: out, spareDigests: digests) }
+            let last = BuildRecord.read(in: out, lines: true)
+            let exact = last?.describes(found, in: out) == true
+            if exact { record.spare = BuildRecord.SpareDigests(of: found) }
+            let survey = Background { OutputWriter.survey(of: out, found: found, spare: exact ? last?.spare : nil) }
             let files = version.mapValues { Data($0.utf8) }
             _ = try OutputWriter.publish(RenderedSite(files: files, kept: [], keys: [:]), record: record, to: out, found: found,
-                                         survey: survey)
+                                         last: exact ? last : nil, survey: survey)
             #expect(tree(out).files == files)
             #expect(BuildRecord.read(in: out)?.verified(against: out).exact == true)
+        }
+        /// The spare's files as the record has them, when its word holds.
+        func derived() throws -> [String: FileStamp]? {
+            let found = OutputTree.scan(out.path, folders: true)
+            let digests = try #require(BuildRecord.read(in: out)?.spare, "the last build swapped a site out it could vouch for")
+            return OutputWriter.derived(spare, found: found, digests: digests).map { differs in
+                var files = found.files
+                for (path, stamp) in differs { files[path] = stamp }
+                return files
+            }
         }
         let versions: [[String: String]] = [
             ["index.html": "v1", "a/index.html": "a1", "a/b/index.html": "b1"],
@@ -221,28 +202,70 @@ struct OutputWriterTests {
             ["index.html": "v3", "a/index.html": "a3", "c/index.html": "c2"],
             ["index.html": "v4", "a/index.html": "a3", "c/index.html": "c4", "d/e/index.html": "e4"],
         ]
-        for version in versions { try publish(version) }
-        let digests = try #require(BuildRecord.read(in: out)?.spare, "the last build swapped a site out it could vouch for")
-        let walked = OutputTree.scan(spare.path, folders: true)
-        let recorded = try #require(OutputWriter.recordedTree(of: spare, digests))
-        #expect(recorded.files == walked.files && recorded.folders == walked.folders && recorded.digest == walked.digest)
+        for (number, version) in versions.enumerated() {
+            try publish(version)
+            if number > 0 {
+                #expect(try derived() == OutputTree.scan(spare.path).files, "version \(number): the spare as the record has it is the spare walked")
+            }
+        }
 
-        // A file added, a file removed, a folder renamed: each leaves a folder with a new stamp,
-        // and the spare is walked; the site published through it is still right.
+        // A file added, a file removed, a folder renamed: each leaves a folder of the spare with a
+        // new stamp; a file of the output replaced by hand leaves the files' digest otherwise. The
+        // spare is then walked, and the site published through it is still right.
         let changes: [(URL) throws -> Void] = [
             { try Data("mine".utf8).write(to: $0.appendingPathComponent("a/notes.txt")) },
             { try FileManager.default.removeItem(at: $0.appendingPathComponent("c/index.html")) },
             { try FileManager.default.moveItem(at: $0.appendingPathComponent("a/b"), to: $0.appendingPathComponent("a/bb")) },
+            { _ in
+                try FileManager.default.removeItem(at: out.appendingPathComponent("a/index.html"))
+                try Data("a".utf8).write(to: out.appendingPathComponent("a/index.html"))
+            },
         ]
         for (number, change) in changes.enumerated() {
             try publish(["index.html": "w\(number)", "a/index.html": "a", "a/b/index.html": "b", "c/index.html": "c"])
             try publish(["index.html": "x\(number)", "a/index.html": "a", "a/b/index.html": "b\(number)"])
-            let digests = try #require(BuildRecord.read(in: out)?.spare)
-            #expect(OutputWriter.recordedTree(of: spare, digests) != nil, "change \(number): before it, taken from the record")
+            #expect(try derived() != nil, "change \(number): before it, taken from the record")
             try change(spare)
-            #expect(OutputWriter.recordedTree(of: spare, digests) == nil, "change \(number): walked")
+            #expect(try derived() == nil, "change \(number): walked")
             try publish(["index.html": "y\(number)", "a/index.html": "a\(number)", "c/index.html": "c"])
         }
+    }
+
+    @Test("The survey claims the spare at once: what is put at the spare's name later is not the build's, and a build that publishes nothing gives the spare back")
+    func spareClaimedBySurvey() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let out = fixture.url("public")
+        let spare = OutputWriter.spare(of: out)
+        let record = BuildRecord(inputs: nil, stamps: nil, checkErrors: 0, checkLine: "", files: [:])
+        for version in ["1", "2"] {
+            _ = try OutputWriter.publish(["index.html": Data("v\(version)".utf8), "a/index.html": Data("a\(version)".utf8)], to: out)
+        }
+        // Claimed while the build renders: a sync tool that then writes at the spare's name
+        // writes a folder of its own, which no build takes for a spare.
+        let survey = Background { OutputWriter.survey(of: out) }
+        #expect(survey.value.claim != nil && !FileManager.default.fileExists(atPath: spare.path))
+        try FileManager.default.createDirectory(at: spare.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try Data("foreign".utf8).write(to: spare.appendingPathComponent("a/conflict.html"))
+        let files = ["index.html": Data("v3".utf8), "a/index.html": Data("a2".utf8)]
+        _ = try OutputWriter.publish(RenderedSite(files: files, kept: [], keys: [:]), record: record, to: out, survey: survey)
+        #expect(tree(out).files == files, "only the site's files")
+        #expect(fixture.read(".public.spare/a/conflict.html") == "foreign", "the folder at the spare's name is left alone")
+        try FileManager.default.removeItem(at: spare)
+
+        // A build that stops before its publish gives the spare back, as it was.
+        _ = try OutputWriter.publish(["index.html": Data("v4".utf8), "a/index.html": Data("a2".utf8)], to: out)
+        let before = tree(spare)
+        let unused = OutputWriter.survey(of: out)
+        #expect(unused.claim != nil)
+        unused.release()
+        #expect(tree(spare).files == before.files && tree(spare).folders == before.folders && OutputWriter.isSpare(spare))
+        // A spare changed by hand before the survey is walked; the site published through it is right.
+        try Data("mine".utf8).write(to: spare.appendingPathComponent("a/notes.txt"))
+        let later = ["index.html": Data("v5".utf8), "a/index.html": Data("a2".utf8)]
+        _ = try OutputWriter.publish(RenderedSite(files: later, kept: [], keys: [:]), record: record, to: out,
+                                     survey: Background { OutputWriter.survey(of: out) })
+        #expect(tree(out).files == later)
     }
 
     @Test("A record written from the last record's lines says what one written in full says: each file's stamp, key and part, in order")
@@ -272,7 +295,7 @@ struct OutputWriterTests {
                 }
             }
             site.sectionKeys = sectionKeys
-            let survey = Background { OutputWriter.survey(of: out, spareDigests: previous?.spare) }
+            let survey = Background { OutputWriter.survey(of: out, found: found, spare: exact ? previous?.spare : nil) }
             _ = try OutputWriter.publish(site, record: record, to: out, found: found, last: exact ? previous : nil, survey: survey)
             last = version
             #expect(tree(out).files == version.mapValues { Data($0.text.utf8) }, "round \(round)")
