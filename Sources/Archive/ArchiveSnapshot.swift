@@ -42,11 +42,14 @@ extension ArchiveDatabase {
     /// `snapshot()`, with the archived years in `known` taken as given instead of read again:
     /// years a build read ahead (`yearRecords(except:)`) while its import wrote only others.
     /// The caller vouches that nothing wrote those years since they were read.
-    public func snapshot(reusing known: [Int: YearRecords]) throws -> ArchiveSnapshot {
+    /// - Parameter leavingWriteups: read the write-ups without their Markdown, which each
+    ///   year's `WriteupTexts` reads when a page needs it (a rebuild keys its pages by the
+    ///   write-ups' digests and renders few).
+    public func snapshot(reusing known: [Int: YearRecords], leavingWriteups: Bool = false) throws -> ArchiveSnapshot {
         try writer.read { db in
             let (registry, writing) = try Self.loadRegistryAndWriting(db)
             let years = try Self.archivedYears(db).map { year in
-                try known[year] ?? Self.loadYear(try Self.competition(year, db), db)
+                try known[year] ?? Self.loadYear(try Self.competition(year, db), db, leavingWriteupsIn: leavingWriteups ? writer.path : nil)
             }
             return ArchiveSnapshot(registry: registry, writing: writing, years: years)
         }
@@ -54,11 +57,11 @@ extension ArchiveDatabase {
 
     /// The records of every archived year but those `excluded`, by year, in one read: what a
     /// build reads on another core while its import replaces the excluded years.
-    public func yearRecords(except excluded: Set<Int>) throws -> [Int: YearRecords] {
+    public func yearRecords(except excluded: Set<Int>, leavingWriteups: Bool = false) throws -> [Int: YearRecords] {
         try writer.read { db in
             var years: [Int: YearRecords] = [:]
             for year in try Self.archivedYears(db) where !excluded.contains(year) {
-                years[year] = try Self.loadYear(try Self.competition(year, db), db)
+                years[year] = try Self.loadYear(try Self.competition(year, db), db, leavingWriteupsIn: leavingWriteups ? writer.path : nil)
             }
             return years
         }
@@ -107,7 +110,12 @@ extension ArchiveDatabase {
         }
     }
 
-    static func loadYear(_ competition: Competition, _ db: Database) throws -> YearRecords {
+    /// - Parameters:
+    ///   - writeupText: false: the write-ups without their Markdown.
+    ///   - archive: the archive's path, for the write-ups' Markdown to be read from when a page
+    ///     needs it (implies no `writeupText`).
+    static func loadYear(_ competition: Competition, _ db: Database, writeupText: Bool = true,
+                         leavingWriteupsIn archive: String? = nil) throws -> YearRecords {
         let y = competition.year
         var year = YearRecords(competition: competition)
         let inYear = Column("year") == y
@@ -116,7 +124,11 @@ extension ArchiveDatabase {
         year.registrations = try RegistrationRows.registrations(year: y, in: db)
         year.people = try RegistrationRows.people(year: y, in: db)
         year.materials = try RegistrationRows.materials(year: y, in: db)
-        year.writeups = try RegistrationRows.writeups(year: y, in: db)
+        year.writeups = try RegistrationRows.writeups(year: y, text: writeupText && archive == nil, in: db)
+        if let archive {
+            let texts = WriteupTexts(path: archive, year: y)
+            for index in year.writeups.indices { year.writeups[index].texts = texts }
+        }
         year.judges = try Judge.filter(inYear).order(Column("source_line")).fetchAll(db)
         year.sheets = try ScoredSheet.fetchAll(db, ScoreSheet.filter(inYear).order(Column("id"))
             .including(all: ScoreSheet.items.order(Column("item"))))

@@ -59,7 +59,7 @@ extension ArchiveDatabase {
         // write-up or a registration row corrected) is changed by the rows that differ: a
         // national year's thousands of rows are then neither deleted nor written again. A year
         // that no longer reads back (its rules stored by an older qcsite) is written whole.
-        if let competition = try? Competition.fetchOne(db, key: year.year), let archived = try? loadYear(competition, db),
+        if let competition = try? Competition.fetchOne(db, key: year.year), let archived = try? loadYear(competition, db, writeupText: false),
            archived.sameBesidesRegistrations(year) {
             if archived.competition != year.competition { try year.competition.update(db) }
             try RegistrationRows.change(from: archived, to: year, in: db)

@@ -1,4 +1,6 @@
 import GRDB
+import TextKeys
+import Synchronization
 
 /// What staff decided about an entry; only `active` entries are ranked and published.
 public enum EntryStatus: String, Codable, Sendable, DatabaseValueConvertible {
@@ -109,18 +111,95 @@ public struct Writeup: ArchiveRecord {
     public var year: Int
     public var registrationId: String
     public var title: String?
-    public var markdown: String
+    /// The Markdown; nil for a write-up read from the archive without it (`text()` reads it).
+    /// Set, it gives the write-up its digest and blankness anew.
+    public var markdown: String? {
+        get { storedMarkdown }
+        set {
+            storedMarkdown = newValue
+            if let newValue { (digest, blank) = (Self.digest(of: newValue), TextNormalization.trimmedLines(newValue).isEmpty) }
+        }
+    }
+    private var storedMarkdown: String?
     public var sourcePath: String
+    /// A key of the Markdown (`digest(of:)`): what pages and search documents are keyed by, and
+    /// what tells a changed write-up, without its text.
+    public private(set) var digest: String
+    /// Whether the Markdown is only blank lines (the public record then shows no write-up).
+    public private(set) var blank: Bool
+    /// Where the Markdown is read from when it was left in the archive.
+    public var texts: WriteupTexts? = nil
 
     enum CodingKeys: String, CodingKey {
-        case year, registrationId = "registration_id", title, markdown, sourcePath = "source_path"
+        case year, registrationId = "registration_id", title, storedMarkdown = "markdown", sourcePath = "source_path", digest, blank
     }
 
     public init(year: Int, registrationId: String, title: String?, markdown: String, sourcePath: String) {
+        self.init(year: year, registrationId: registrationId, title: title, markdown: markdown, sourcePath: sourcePath,
+                  digest: Self.digest(of: markdown), blank: TextNormalization.trimmedLines(markdown).isEmpty)
+    }
+
+    init(year: Int, registrationId: String, title: String?, markdown: String?, sourcePath: String, digest: String, blank: Bool) {
         self.year = year
         self.registrationId = registrationId
         self.title = title
-        self.markdown = markdown
+        storedMarkdown = markdown
         self.sourcePath = sourcePath
+        self.digest = digest
+        self.blank = blank
+    }
+
+    /// The Markdown, read from the archive if it was left there.
+    public func text() throws -> String {
+        if let markdown { return markdown }
+        guard let texts else { throw ArchiveError("成果材料 \(registrationId) 的正文未读入") }
+        return try texts.markdown(registrationId, digest: digest)
+    }
+
+    /// Equal by what they say: the Markdown by its digest, read or not.
+    public static func == (a: Writeup, b: Writeup) -> Bool {
+        (a.year, a.registrationId, a.title, a.sourcePath, a.digest, a.blank) == (b.year, b.registrationId, b.title, b.sourcePath, b.digest, b.blank)
+    }
+
+    /// 128 bits of `StreamHash` of the Markdown's UTF-8, in hex.
+    public static func digest(of markdown: String) -> String {
+        var hash = StreamHash()
+        var text = markdown
+        text.withUTF8 { bytes in
+            hash.add(word: UInt64(bytes.count))
+            hash.add(UnsafeRawBufferPointer(bytes))
+        }
+        let (low, high) = hash.words
+        return [low, high].map { String(repeating: "0", count: 16 - String($0, radix: 16).count) + String($0, radix: 16) }.joined()
+    }
+}
+
+/// The text of a year's write-ups read from the archive without it: read all at once, on another
+/// connection, when the first page asks for one (a rebuild reads none or a few years' worth).
+public final class WriteupTexts: Sendable {
+    private let path: String
+    private let year: Int
+    private let texts = Mutex<Result<[String: String], any Error>?>(nil)
+
+    init(path: String, year: Int) {
+        self.path = path
+        self.year = year
+    }
+
+    /// The Markdown of the write-up of `registrationId`, as the archive holds it; an error when
+    /// the archive cannot be read or holds none (never an empty text).
+    public func markdown(_ registrationId: String, digest: String) throws -> String {
+        let texts = try texts.withLock { texts in
+            if texts == nil {
+                texts = Result {
+                    try ArchiveDatabase(readingFrom: path).read { db in try RegistrationRows.texts(year: year, in: db) }
+                }
+            }
+            return try texts!.get()
+        }
+        guard let text = texts[registrationId], Writeup.digest(of: text) == digest else {
+            throw ArchiveError("存档中 \(year) 年 \(registrationId) 的成果材料与读入时不同；请重新运行 qcsite build")
+        }
+        return text
     }
 }

@@ -39,12 +39,15 @@ enum RegistrationRows {
             try row.bind(m.registrationId)
             try row.bind(m.material)
         }
-        try insert(year.writeups, into: "writeup", columns: "year, registration_id, title, markdown, source_path", in: db) { w, row in
+        try insert(year.writeups, into: "writeup", columns: "year, registration_id, title, markdown, source_path, digest, blank", in: db) { w, row in
+            guard let markdown = w.markdown else { throw ArchiveError("成果材料 \(w.registrationId) 的正文未读入，无法写入存档") }
             try row.bind(w.year)
             try row.bind(w.registrationId)
             try row.bind(w.title)
-            try row.bind(w.markdown)
+            try row.bind(markdown)
             try row.bind(w.sourcePath)
+            try row.bind(w.digest)
+            try row.bind(w.blank ? 1 : 0)
         }
     }
 
@@ -187,15 +190,25 @@ enum RegistrationRows {
         return result
     }
 
-    /// A year's write-ups, by registration.
-    static func writeups(year: Int, in db: Database) throws -> [Writeup] {
+    /// A year's write-ups, by registration; without `text`, their Markdown is left in the archive.
+    static func writeups(year: Int, text: Bool = true, in db: Database) throws -> [Writeup] {
         var result: [Writeup] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT year, registration_id, title, markdown, source_path FROM writeup WHERE year = ? ORDER BY registration_id
+            SELECT year, registration_id, title, source_path, digest, blank\(text ? ", markdown" : "") FROM writeup
+            WHERE year = ? ORDER BY registration_id
             """, arguments: [year])
         while let row = try rows.next() {
-            result.append(Writeup(year: row[0], registrationId: row[1], title: row[2], markdown: row[3], sourcePath: row[4]))
+            result.append(Writeup(year: row[0], registrationId: row[1], title: row[2], markdown: text ? row[6] : nil, sourcePath: row[3],
+                                  digest: row[4], blank: row[5]))
         }
+        return result
+    }
+
+    /// The Markdown of a year's write-ups, by registration.
+    static func texts(year: Int, in db: Database) throws -> [String: String] {
+        var result: [String: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT registration_id, markdown FROM writeup WHERE year = ?", arguments: [year])
+        while let row = try rows.next() { result[row[0]] = row[1] }
         return result
     }
 

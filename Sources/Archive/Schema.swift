@@ -30,7 +30,24 @@ enum Schema {
                 CREATE INDEX score_sheet_judge ON score_sheet(year, judge);
                 """)
         }
+        migrator.registerMigration("v8-writeup-digest", migrate: digestWriteups)
         return migrator
+    }
+
+    /// Each write-up's digest and whether it is blank, beside its text: a rebuild keys pages by
+    /// the digest and reads the text of only the pages it renders.
+    private static func digestWriteups(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE writeup ADD COLUMN digest TEXT NOT NULL DEFAULT '';
+            ALTER TABLE writeup ADD COLUMN blank INTEGER NOT NULL DEFAULT 0;
+            """)
+        let update = try db.makeStatement(sql: "UPDATE writeup SET digest = ?, blank = ? WHERE year = ? AND registration_id = ?")
+        let rows = try Row.fetchAll(db, sql: "SELECT year, registration_id, markdown FROM writeup")
+        for row in rows {
+            let markdown: String = row[2]
+            let writeup = Writeup(year: row[0], registrationId: row[1], title: nil, markdown: markdown, sourcePath: "")
+            try update.execute(arguments: [writeup.digest, writeup.blank, writeup.year, writeup.registrationId])
+        }
     }
 
     /// A year's people and materials are stored in the order of their key, without a rowid: a

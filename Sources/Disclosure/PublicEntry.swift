@@ -1,5 +1,6 @@
 import Foundation
 import TextKeys
+import Archive
 
 /// An achievement as the public may see it: no contact column, no person, no score unless the
 /// site publishes scores, no outcome before its stage is published.
@@ -17,8 +18,8 @@ public struct PublicEntry: Sendable, Equatable, Encodable {
     public let award: String?
     /// Whether the achievement has a page of its own (result-published years, `archive_publish`).
     public let hasPage: Bool
-    /// The write-up's Markdown, only where the entry has a page and the write-up is not empty.
-    public let writeup: String?
+    /// The write-up, only where the entry has a page and the write-up is not empty.
+    public let writeup: PublicWriteup?
     public let materialScore: Double?
     public let onsiteScore: Double?
     /// What became of it, as far as its year's published stage tells.
@@ -54,6 +55,30 @@ public struct PublicEntry: Sendable, Equatable, Encodable {
     public static func byID(_ a: PublicEntry, _ b: PublicEntry) -> Bool {
         EntryOrder.precedes(a.id, b.id)
     }
+}
+
+/// An achievement's write-up: the digest of its Markdown, which keys what shows it, and the
+/// Markdown itself, read from the archive only when a page or a search document is made of it.
+public struct PublicWriteup: Sendable, Equatable {
+    public let digest: String
+    private let writeup: Writeup
+
+    public init(_ writeup: Writeup) {
+        digest = writeup.digest
+        self.writeup = writeup
+    }
+
+    /// A write-up of the given Markdown.
+    public init(markdown: String) {
+        self.init(Writeup(year: 0, registrationId: "", title: nil, markdown: markdown, sourcePath: ""))
+    }
+
+    /// The Markdown; an error when it cannot be read (never an empty text).
+    public func markdown() throws -> String {
+        try writeup.text()
+    }
+
+    public static func == (a: PublicWriteup, b: PublicWriteup) -> Bool { a.digest == b.digest }
 }
 
 /// An enterprise of the registry (its seal name, aliases and member unit are public).

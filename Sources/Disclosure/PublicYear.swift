@@ -73,7 +73,7 @@ public struct PublicYear: Sendable, Encodable {
 
         let showsShortlist = published >= .shortlist, showsResults = published >= .results
         let publishScores = settings.publishScores
-        let writeups = Dictionary(records.writeups.map { ($0.registrationId, $0.markdown) }, uniquingKeysWith: { a, _ in a })
+        let writeups = Dictionary(records.writeups.map { ($0.registrationId, $0) }, uniquingKeysWith: { a, _ in a })
         let byId = Dictionary(uniqueKeysWithValues: records.registrations.map { ($0.id, $0) })
 
         // Which entries are listed at all, and which of those get a page of their own.
@@ -95,13 +95,13 @@ public struct PublicYear: Sendable, Encodable {
         let paged = showsResults ? Set(listed.map(\.id)) : []
         func entry(_ r: Registration) -> PublicEntry {
             let s = standing?.standing(r.id)
-            let markdown = paged.contains(r.id) ? writeups[r.id] : nil
+            let writeup = paged.contains(r.id) ? writeups[r.id] : nil
             return PublicEntry(
                 year: r.year, id: r.id, enterpriseId: r.enterpriseId, enterprise: snapshot.enterpriseName(r.enterpriseId),
                 group: r.groupName, title: r.title, type: r.type,
                 shortlisted: showsShortlist && (s?.shortlisted ?? false), award: showsResults ? s?.award : nil,
                 hasPage: paged.contains(r.id),
-                writeup: markdown.flatMap { TextNormalization.trimmedLines($0).isEmpty ? nil : $0 },
+                writeup: writeup.flatMap { $0.blank ? nil : PublicWriteup($0) },
                 materialScore: publishScores && showsShortlist ? s?.materialScore : nil,
                 onsiteScore: publishScores && showsResults ? s?.onsiteScore : nil,
                 outcome: Outcome(award: showsResults ? s?.award : nil, shortlisted: s?.shortlisted ?? false,

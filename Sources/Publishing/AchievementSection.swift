@@ -36,7 +36,7 @@ struct AchievementSection: SiteSection {
                 for registration in registrations {
                     key.add(registration.id)
                     key.add(Int64(registration.writeup == nil ? 0 : 1))
-                    key.add(registration.writeup ?? "")
+                    key.add(registration.writeup?.digest ?? "")
                 }
                 return key.value
             }
@@ -44,21 +44,22 @@ struct AchievementSection: SiteSection {
             let pages = try Parallel.map(registrations) { registration in
                 let entry = context.entryRow(year, registration)
                 let path = SitePath.achievement(year.year, registration.id)
-                // The page is made from this model and its write-up's source: the key of the two
-                // says whether the page the output holds is still right, before any Markdown is done.
+                // The page is made from this model and its write-up's source, keyed by its digest:
+                // the key says whether the page the output holds is still right, before any
+                // Markdown is read or done.
                 var model = AchievementModel(
                     entry: entry, competition: year.title,
                     outcome: registration.outcome.words,
                     materialScore: registration.materialScore.map { String(format: "%.2f", $0) },
                     onsiteScore: registration.onsiteScore.map { String(format: "%.2f", $0) },
-                    writeup: registration.writeup,
+                    writeup: registration.writeup?.digest,
                     yearURL: yearURL, resultsURL: context.urls.link(SitePath.results(year.year)))
                 let key = try context.pageKey(layout, model)
                 if previous[SitePath.file(path)] == key { return (SitePath.file(path), key, nil as Data?) }
                 // A write-up with no text (markup alone) counts as none. A member's write-up is
                 // never raw HTML, whatever site.yaml says. One parse gives the page's HTML and
                 // the text its description is cut from.
-                let writeup = registration.writeup.map { Markdown.convert($0, rawHTML: false) }.flatMap { $0.text.isEmpty ? nil : $0 }
+                let writeup = try registration.writeup.map { Markdown.convert(try $0.markdown(), rawHTML: false) }.flatMap { $0.text.isEmpty ? nil : $0 }
                 model.writeup = writeup?.html
                 let description = writeup.map { Markdown.excerpt(ofText: $0.text, length: RenderContext.excerptLength) }
                     ?? "\(entry.enterprise) \(entry.group)：\(entry.title)（\(entry.type)）"

@@ -196,7 +196,7 @@ extension SearchShards {
     /// changes (the average entry crossed a power of two): the index is then made from every
     /// document. The files are the same as those made from every document.
     static func patch(_ last: Published, sources: [SearchSource], previous: PreviousOutput, damaged: DamagedFiles,
-                      target: Int) -> (shards: [ShardFiles], bytes: Int, count: Int, changed: [Change], read: Int)? {
+                      target: Int) throws -> (shards: [ShardFiles], bytes: Int, count: Int, changed: [Change], read: Int)? {
         let changed = sources.indices.filter { previous[fragmentPath(last.fragmentNames[$0])] != sources[$0].key }
         // (A file of the index found damaged while it was read: nothing is patched from it.)
         guard changed.count * 4 <= sources.count, damaged.all.isEmpty else { return nil }
@@ -204,10 +204,10 @@ extension SearchShards {
         guard last.shards.allSatisfy({ previous[postingsPath($0.postings)] == $0.postings
                                        && previous[positionsPath($0.positions)] == $0.positions }) else { return nil }
         let decoder = JSONDecoder()
-        let documents = Parallel.map(changed) { number -> (old: SearchIndex.Document, new: SearchIndex.Document)? in
+        let documents = try Parallel.map(changed) { number throws -> (old: SearchIndex.Document, new: SearchIndex.Document)? in
             guard let data = Published.named(previous, fragmentPath, last.fragmentNames[number], damaged),
                   let old = try? decoder.decode(SearchIndex.Document.self, from: data) else { return nil }
-            return (old, sources[number].finished)
+            return (old, try sources[number].finished())
         }
         // By bigram, the changed documents' new occurrences (in document order), and every
         // bigram whose list changes: one a changed document holds at other positions than

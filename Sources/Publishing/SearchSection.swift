@@ -76,7 +76,7 @@ struct SearchSection: SiteSection {
                     year: year.year,
                     award: award, awardClass: award.map { context.awardClass($0, year) },
                     id: nfc(registration.id), text: registration.writeup == nil ? nfc(known) : known)
-                return SearchSource(document, markdown: registration.writeup, separator: "\n", dataKey: dataKey)
+                return SearchSource(document, writeup: registration.writeup, separator: "\n", dataKey: dataKey)
             }
         }
         for notice in context.record.notices {

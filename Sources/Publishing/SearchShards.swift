@@ -94,7 +94,7 @@ struct SearchShards {
             ?? ReadBack(previous, expecting: (documents: sources.count, perDirectory: perDirectory))
         let damaged = readBack.damaged
         let last = readBack.published.flatMap { $0.documents == sources.count && $0.perDirectory == perDirectory ? $0 : nil }
-        let patch = last.flatMap { Self.patch($0, sources: sources, previous: previous, damaged: damaged, target: options.shardBytes) }
+        let patch = try last.flatMap { try Self.patch($0, sources: sources, previous: previous, damaged: damaged, target: options.shardBytes) }
         // A file the output holds as this build would make it is kept; one found damaged is made
         // again. A patch reads only some shards: when one it read was damaged, every other is read
         // and checked too, so that none damaged the same way is kept.
@@ -133,7 +133,7 @@ struct SearchShards {
             (fragmentNames, made, shards, entryCount, entryBytes) = (last.fragmentNames, patch.changed, patch.shards, patch.count, patch.bytes)
             shardsRead = patch.read
         } else {
-            let documents = Parallel.map(sources, \.finished)
+            let documents = try Parallel.map(sources) { try $0.finished() }
             made = Parallel.map(Array(documents.indices)) { Change(number: $0, json: documents[$0].json) }
             fragmentNames = Array(repeating: "", count: documents.count)
             let set = ShardSet(entries: try BigramPostings(documents: documents).entries.map(\.shardEntry), kinds: 2,

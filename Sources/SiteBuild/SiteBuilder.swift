@@ -147,8 +147,11 @@ public struct SiteBuilder {
         // it (and if not, the snapshot reads it).
         let archivePath = paths.archive
         let moved = Set((head?.years ?? [:]).filter { sources?.years[$0.key] != $0.value.stamps }.keys)
+        // With a last build to keep pages of, the write-ups' Markdown is left in the archive: the
+        // pages are keyed by its digest, and those rendered read it (`WriteupTexts`).
+        let leavingWriteups = head != nil
         let readAhead = FileManager.default.fileExists(atPath: archivePath) ? Background {
-            (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: moved)) ?? [:]
+            (try? ArchiveDatabase(readingFrom: archivePath).yearRecords(except: moved, leavingWriteups: leavingWriteups)) ?? [:]
         } : nil
         aside += [readAhead].compactMap { $0 }
         var changing: Set<Int> = []
@@ -286,7 +289,9 @@ public struct SiteBuilder {
             survey?.value.release()  // the spare, claimed, is the spare again unless the publish swapped it in
         }
 
-        var snapshot = try speculative?.snapshot ?? step("snapshot") { try archive!.snapshot(reusing: imports.untouched) }
+        var snapshot = try speculative?.snapshot ?? step("snapshot") {
+            try archive!.snapshot(reusing: imports.untouched, leavingWriteups: imports.output.record != nil)
+        }
         for index in snapshot.years.indices {
             if let stage = stageOverrides[snapshot.years[index].year] { snapshot.years[index].competition.published = stage }
         }

@@ -59,6 +59,18 @@ struct ArchiveMigrationTests {
         }
         #expect(snapshot.years.flatMap(\.sheets).flatMap(\.items).count == (try count("score_item")))
         #expect(snapshot.years.flatMap(\.applications).count == (try count("application")))
+        // Each write-up was given the digest and blankness its Markdown gives it, and read without
+        // its Markdown, it reads that Markdown back by them.
+        let writeups = snapshot.years.flatMap(\.writeups)
+        #expect(writeups.count == (try count("writeup")) && !writeups.isEmpty)
+        for writeup in writeups {
+            let markdown = try #require(writeup.markdown)
+            #expect(writeup == Writeup(year: writeup.year, registrationId: writeup.registrationId, title: writeup.title,
+                                       markdown: markdown, sourcePath: writeup.sourcePath))
+        }
+        let left = try archive.snapshot(reusing: [:], leavingWriteups: true).years.flatMap(\.writeups)
+        #expect(left.allSatisfy { $0.markdown == nil } && left == writeups)
+        #expect(try left.map { try $0.text() } == writeups.map(\.markdown!))
         #expect(snapshot.writing.notices.count == (try count("notice")))
         #expect(snapshot.registry.enterprises.count == (try count("enterprise")))
         #expect(snapshot.years.flatMap(\.sheets).allSatisfy { !$0.sheet.hasItems || !$0.items.isEmpty })

@@ -60,7 +60,7 @@ struct BackupTests {
         try archive!.replace(registry: registry, writing: Writing(notices: [], pages: []), years: [year])
         if logHoldsPages {
             // A second write, not yet taken into the file: the log holds it while the pool is open.
-            year.writeups[0].markdown += "补充。"
+            year.writeups[0].markdown! += "补充。"
             try archive!.replace(registry: registry, writing: Writing(notices: [], pages: []), years: [year])
             #expect(try FileManager.default.attributesOfItem(atPath: fixture.paths.archive + "-wal")[.size] as? Int ?? 0 > 0)
         } else {
@@ -72,7 +72,7 @@ struct BackupTests {
         #expect(header.map { Array($0.suffix(2)) } == [1, 1], "a backup without a log, as SQLite's backup writes it")
         let copy = try ArchiveDatabase(readingFrom: path)
         #expect(try copy.snapshot().year(2024) == archive!.snapshot().year(2024))
-        #expect(try copy.snapshot().year(2024)?.writeups[0].markdown.hasSuffix("补充。") == logHoldsPages)
+        #expect(try copy.snapshot().year(2024)?.writeups[0].markdown?.hasSuffix("补充。") == logHoldsPages)
         #expect(try FileManager.default.contentsOfDirectory(atPath: ArchiveBackups.folder(for: fixture.paths.archive).path)
             == [URL(fileURLWithPath: path).lastPathComponent], "opening a backup leaves nothing beside it")
     }

@@ -48,7 +48,7 @@ struct OutlineTests {
         func entry(_ writeup: String?) -> PublicEntry {
             PublicEntry(year: 2024, id: "2024-001", enterpriseId: "E01", enterprise: "示例通信", group: "蓝海QC小组",
                         title: "提高基站巡检效率", type: "问题解决型", shortlisted: true, award: "一等奖", hasPage: true,
-                        writeup: writeup, materialScore: nil, onsiteScore: nil, outcome: .award("一等奖"))
+                        writeup: writeup.map(PublicWriteup.init(markdown:)), materialScore: nil, onsiteScore: nil, outcome: .award("一等奖"))
         }
         func key(_ entry: PublicEntry) throws -> String {
             var key = InputKey()

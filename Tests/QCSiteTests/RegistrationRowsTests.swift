@@ -113,7 +113,7 @@ struct RegistrationRowsTests {
                 year.materials.append(RegistrationMaterial(year: 2024, registrationId: id, material: "PPT\(round)"))
             case 7:
                 if let i = year.writeups.firstIndex(where: { $0.registrationId == id }) {
-                    if random.next(below: 2) == 0 { year.writeups.remove(at: i) } else { year.writeups[i].markdown += "补充\(round)。" }
+                    if random.next(below: 2) == 0 { year.writeups.remove(at: i) } else { year.writeups[i].markdown! += "补充\(round)。" }
                 } else {
                     year.writeups.append(Writeup(year: 2024, registrationId: id, title: nil, markdown: "补写。", sourcePath: "w.md"))
                 }
