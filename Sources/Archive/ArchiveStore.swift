@@ -6,7 +6,8 @@ extension ArchiveDatabase {
     /// one (by its rows that differ when only its registrations, people, materials and write-ups
     /// changed); other archived years stay.
     /// Enterprises are updated in place and never deleted while an archived year refers to them.
-    public func replace(registry: Registry, writing: Writing, years: [YearRecords]) throws {
+    /// - Parameter beforeCommit: run last inside the transaction; when it throws, nothing is written.
+    public func replace(registry: Registry, writing: Writing, years: [YearRecords], beforeCommit: () throws -> Void = {}) throws {
         try writer.write { db in
             try Self.store(registry: registry, in: db)
             try Page.deleteAll(db)
@@ -14,6 +15,7 @@ extension ArchiveDatabase {
             for notice in writing.notices { try notice.insert(db) }
             for page in writing.pages { try page.insert(db) }
             for year in years { try Self.store(year: year, in: db) }
+            try beforeCommit()
         }
     }
 

@@ -5,6 +5,7 @@ import Glibc
 #endif
 import Diagnostics
 import SafePaths
+import Parallelism
 
 /// Copies of the archive taken before an import changes a year: a wrong folder imported by
 /// mistake can be undone by copying a backup back over `archive.sqlite`. A backup is whole or
@@ -24,10 +25,16 @@ public enum ArchiveBackups {
     /// were taken, and prunes the oldest; returns its path. Call it holding the site's lock.
     @discardableResult
     static func keep(_ archive: ArchiveDatabase, archivePath: String, now: Date = Date()) throws -> String {
-        let fm = FileManager.default
+        try begin(archive, archivePath: archivePath, now: now).finish()
+    }
+
+    /// Starts a backup (`keep`) on another core: its name is taken now, its copy made aside
+    /// while the caller goes on (an import's write, which commits only once `finish` returns, so
+    /// the copy holds the archive as it was). Call it holding the site's lock.
+    static func begin(_ archive: ArchiveDatabase, archivePath: String, now: Date = Date()) throws -> Pending {
         let folder = folder(for: archivePath)
         return try DiskFull.naming(folder.path, isFull: ArchiveDatabase.isDiskFull) {
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.dateFormat = "yyyyMMdd-HHmmss"
@@ -36,30 +43,57 @@ public enum ArchiveBackups {
             let taken = try complete(in: folder).filter { $0.hasPrefix(prefix) }
                 .compactMap { Int($0.dropFirst(prefix.count).dropLast(".sqlite".count)) }
             let name = prefix + String(format: "%02d", (taken.max() ?? 0) + 1) + ".sqlite"
-            let url = folder.appendingPathComponent(name)
-            try write(archive, to: url)
-            for old in try complete(in: folder).dropLast(kept) {
-                try fm.removeItem(at: folder.appendingPathComponent(old))
-            }
-            return url.path
+            return Pending(archive, to: folder.appendingPathComponent(name))
         }
     }
 
-    /// Copies the archive to a temporary name beside `url`, flushes it and renames it.
-    private static func write(_ archive: ArchiveDatabase, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(partialMark)\(getpid())")
-        let tokens = [temporary.path, temporary.path + "-journal"].map(Interruption.removeOnInterrupt)
-        defer { tokens.forEach(Interruption.forget) }
-        do {
-            try archive.backup(to: temporary.path)
-            try flush(temporary.path)
-            guard rename(temporary.path, url.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            try flush(url.deletingLastPathComponent().path)
-        } catch {
-            for path in [temporary.path, temporary.path + "-journal"] where FileManager.default.fileExists(atPath: path) {
-                try? FileManager.default.removeItem(atPath: path)  // the failure at hand is the one to report
+    /// A backup being copied under a hidden temporary name beside its own: `finish` waits for
+    /// the copy, flushes it, renames it and prunes the oldest; `discard` removes it.
+    struct Pending: Sendable {
+        let url: URL
+        let temporary: URL
+        private let copy: Background<Result<Void, any Error>>
+        private let tokens: [Int]
+
+        init(_ archive: ArchiveDatabase, to url: URL) {
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(partialMark)\(getpid())")
+            (self.url, self.temporary) = (url, temporary)
+            tokens = [temporary.path, temporary.path + "-journal"].map(Interruption.removeOnInterrupt)
+            copy = Background { Result { try archive.backup(to: temporary.path) } }
+        }
+
+        /// The backup's path, once it is whole, on disk and named.
+        func finish() throws -> String {
+            defer { tokens.forEach(Interruption.forget) }
+            let folder = url.deletingLastPathComponent()
+            return try DiskFull.naming(folder.path, isFull: ArchiveDatabase.isDiskFull) {
+                do {
+                    try copy.value.get()
+                    try flush(temporary.path)
+                    guard rename(temporary.path, url.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                    try flush(folder.path)
+                } catch {
+                    removeTemporary()  // the failure at hand is the one to report
+                    throw error
+                }
+                for old in try complete(in: folder).dropLast(kept) {
+                    try FileManager.default.removeItem(at: folder.appendingPathComponent(old))
+                }
+                return url.path
             }
-            throw error
+        }
+
+        /// Waits for the copy and removes it (the change it was taken for was not made).
+        func discard() {
+            defer { tokens.forEach(Interruption.forget) }
+            copy.wait()
+            removeTemporary()
+        }
+
+        private func removeTemporary() {
+            for path in [temporary.path, temporary.path + "-journal"] where FileManager.default.fileExists(atPath: path) {
+                try? FileManager.default.removeItem(atPath: path)
+            }
         }
     }
 

@@ -66,19 +66,28 @@ public enum Importer {
         let archived = force ? [:] : try existing?.fingerprints() ?? [:]
         let content = try ContentReader.read(contentDirectory, displayPath: displayPath, onlyYears: onlyYears, archived: archived,
                                              known: force ? [:] : known)
-        var backup: String?
+        var pending: ArchiveBackups.Pending?
         if let existing {
             guard try !content.years.isEmpty || changesRegistryOrWriting(content, existing) else {
                 return Prepared(content: content, summary: summary(content, backup: nil), write: nil)
             }
             beforeWriting(Set(content.years.map(\.year)))
-            backup = try ArchiveBackups.keep(existing, archivePath: archivePath)
+            // Copied on another core while the write is made, which commits only once the copy
+            // is whole, named and on disk: a failed backup leaves the archive as it was.
+            pending = try ArchiveBackups.begin(existing, archivePath: archivePath)
         }
         let folder = URL(fileURLWithPath: archivePath).deletingLastPathComponent().path
-        let (registry, writing, years) = (content.registry, content.writing, content.years)
-        return Prepared(content: content, summary: summary(content, backup: backup)) {
-            try DiskFull.naming(folder, isFull: ArchiveDatabase.isDiskFull) {
-                try ArchiveDatabase(path: archivePath).replace(registry: registry, writing: writing, years: years)
+        let (registry, writing, years, backup) = (content.registry, content.writing, content.years, pending)
+        return Prepared(content: content, summary: summary(content, backup: backup?.url.path)) {
+            do {
+                try DiskFull.naming(folder, isFull: ArchiveDatabase.isDiskFull) {
+                    try ArchiveDatabase(path: archivePath).replace(registry: registry, writing: writing, years: years) {
+                        _ = try backup?.finish()
+                    }
+                }
+            } catch {
+                backup?.discard()
+                throw error
             }
         }
     }

@@ -49,6 +49,44 @@ struct BackupTests {
         #expect(try ArchiveDatabase(readingFrom: path).snapshot().registry.enterprises.map(\.id) == ["a"])
     }
 
+    @Test("A write waits for the backup copied beside it: it commits once the backup is whole and named, and not at all when the backup fails")
+    func writeWaitsForBackup() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        let year = RegistrationRowsTests.sampleYear(50)
+        var changed = year
+        changed.writeups[0].markdown! += "补充。"
+        let registry = Registry(enterprises: [Enterprise(id: "ent-a", name: "示例甲")], aliases: [])
+        let writing = Writing(notices: [], pages: [])
+        try ArchiveDatabase(path: fixture.paths.archive).replace(registry: registry, writing: writing, years: [year])
+        func stored(_ path: String) throws -> YearRecords? { try ArchiveDatabase(readingFrom: path).snapshot().year(2024) }
+        let before = try #require(try stored(fixture.paths.archive))
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        // The copy cannot be made (a folder stands at its temporary name): nothing is written.
+        let reader = try ArchiveDatabase(readingFrom: fixture.paths.archive)
+        let discarded = try ArchiveBackups.begin(reader, archivePath: fixture.paths.archive, now: now)
+        discarded.discard()
+        try FileManager.default.createDirectory(at: discarded.temporary, withIntermediateDirectories: true)
+        let failing = try ArchiveBackups.begin(reader, archivePath: fixture.paths.archive, now: now)
+        #expect(failing.temporary.path == discarded.temporary.path, "the same name: the discarded copy took no slot")
+        #expect(throws: (any Error).self) {
+            try ArchiveDatabase(path: fixture.paths.archive).replace(registry: registry, writing: writing, years: [changed]) {
+                _ = try failing.finish()
+            }
+        }
+        #expect(try stored(fixture.paths.archive) == before, "the archive as it was")
+        #expect(!FileManager.default.fileExists(atPath: failing.url.path))
+        // The copy made beside the write holds the archive as it was before it.
+        let pending = try ArchiveBackups.begin(reader, archivePath: fixture.paths.archive, now: now)
+        var named: String?
+        try ArchiveDatabase(path: fixture.paths.archive).replace(registry: registry, writing: writing, years: [changed]) {
+            named = try pending.finish()
+        }
+        #expect(named == pending.url.path)
+        #expect(try stored(pending.url.path) == before)
+        #expect(try stored(fixture.paths.archive)?.writeups[0].markdown?.hasSuffix("补充。") == true)
+    }
+
     @Test("A backup holds the archive as committed, whether its write-ahead log is empty or holds pages, and opening it leaves no log beside it",
           arguments: [false, true])
     func backupOfArchiveFile(logHoldsPages: Bool) throws {
