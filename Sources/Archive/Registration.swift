@@ -174,12 +174,23 @@ public struct Writeup: ArchiveRecord {
     }
 }
 
-/// The text of a year's write-ups read from the archive without it: read all at once, on another
-/// connection, when the first page asks for one (a rebuild reads none or a few years' worth).
+/// The text of a year's write-ups read from the archive without it, read when a page asks for
+/// one: one by one for the first few (a rebuild renders the pages of a write-up or two), then
+/// the rest of the year at once (a template changed renders them all).
 public final class WriteupTexts: Sendable {
     private let path: String
     private let year: Int
-    private let texts = Mutex<Result<[String: String], any Error>?>(nil)
+    private let state = Mutex<State>(State())
+
+    private struct State {
+        var archive: ArchiveDatabase?
+        var texts: [String: String] = [:]
+        var all = false
+        var asked = 0
+    }
+
+    /// How many write-ups are read one by one before the rest of the year is read at once.
+    static let singly = 8
 
     init(path: String, year: Int) {
         self.path = path
@@ -189,13 +200,18 @@ public final class WriteupTexts: Sendable {
     /// The Markdown of the write-up of `registrationId`, as the archive holds it; an error when
     /// the archive cannot be read or holds none (never an empty text).
     public func markdown(_ registrationId: String, digest: String) throws -> String {
-        let texts = try texts.withLock { texts in
-            if texts == nil {
-                texts = Result {
-                    try ArchiveDatabase(readingFrom: path).read { db in try RegistrationRows.texts(year: year, in: db) }
-                }
+        let (path, year) = (path, year)
+        let texts = try state.withLock { state -> [String: String] in
+            if state.all || state.texts[registrationId] != nil { return state.texts }
+            if state.archive == nil { state.archive = try ArchiveDatabase(readingFrom: path) }
+            state.asked += 1
+            if state.asked > Self.singly {
+                state.texts = try state.archive!.read { db in try RegistrationRows.texts(year: year, in: db) }
+                state.all = true
+            } else if let text = try state.archive!.read({ db in try RegistrationRows.text(year: year, registrationId: registrationId, in: db) }) {
+                state.texts[registrationId] = text
             }
-            return try texts!.get()
+            return state.texts
         }
         guard let text = texts[registrationId], Writeup.digest(of: text) == digest else {
             throw ArchiveError("存档中 \(year) 年 \(registrationId) 的成果材料与读入时不同；请重新运行 qcsite build")

@@ -204,6 +204,11 @@ enum RegistrationRows {
         return result
     }
 
+    /// The Markdown of one write-up, if the archive holds it.
+    static func text(year: Int, registrationId: String, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT markdown FROM writeup WHERE year = ? AND registration_id = ?", arguments: [year, registrationId])
+    }
+
     /// The Markdown of a year's write-ups, by registration.
     static func texts(year: Int, in db: Database) throws -> [String: String] {
         var result: [String: String] = [:]

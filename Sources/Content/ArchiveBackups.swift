@@ -47,8 +47,8 @@ public enum ArchiveBackups {
         }
     }
 
-    /// A backup being copied under a hidden temporary name beside its own: `finish` waits for
-    /// the copy, flushes it, renames it and prunes the oldest; `discard` removes it.
+    /// A backup being copied (and flushed) under a hidden temporary name beside its own: `finish`
+    /// waits for the copy, renames it and prunes the oldest; `discard` removes it.
     struct Pending: Sendable {
         let url: URL
         let temporary: URL
@@ -59,7 +59,12 @@ public enum ArchiveBackups {
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(partialMark)\(getpid())")
             (self.url, self.temporary) = (url, temporary)
             tokens = [temporary.path, temporary.path + "-journal"].map(Interruption.removeOnInterrupt)
-            copy = Background { Result { try archive.backup(to: temporary.path) } }
+            copy = Background {
+                Result {
+                    try archive.backup(to: temporary.path)
+                    try flush(temporary.path)
+                }
+            }
         }
 
         /// The backup's path, once it is whole, on disk and named.
@@ -69,7 +74,6 @@ public enum ArchiveBackups {
             return try DiskFull.naming(folder.path, isFull: ArchiveDatabase.isDiskFull) {
                 do {
                     try copy.value.get()
-                    try flush(temporary.path)
                     guard rename(temporary.path, url.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
                     try flush(folder.path)
                 } catch {

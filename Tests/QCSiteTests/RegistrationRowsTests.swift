@@ -43,6 +43,29 @@ struct RegistrationRowsTests {
         #expect(read.writeups == year.writeups)
     }
 
+    @Test("Write-ups read without their Markdown read it back when asked, one by one and then the year at once; a text changed since is an error, never another text")
+    func writeupTextsLeftInArchive() throws {
+        let fixture = try SiteFixture(withTheme: false)
+        defer { fixture.cleanUp() }
+        var year = Self.sampleYear(30)
+        year.writeups[3].markdown = "\n  \n"
+        let registry = Registry(enterprises: [Enterprise(id: "ent-a", name: "示例甲")], aliases: [])
+        try ArchiveDatabase(path: fixture.paths.archive).replace(registry: registry, writing: Writing(notices: [], pages: []), years: [year])
+        let archive = try ArchiveDatabase(readingFrom: fixture.paths.archive)
+        let read = try #require(try archive.snapshot().year(2024)?.writeups)
+        let left = try #require(try archive.snapshot(reusing: [:], leavingWriteups: true).year(2024)?.writeups)
+        #expect(left == read && left.allSatisfy { $0.markdown == nil })
+        #expect(left[3].blank && !left[4].blank, "blankness kept without the text")
+        #expect(left.count > WriteupTexts.singly + 1)
+        #expect(try left.map { try $0.text() } == read.map(\.markdown!), "read singly, then the rest of the year at once")
+        // The archive written again since (by another command): the text no longer has its digest.
+        let stale = try #require(try archive.snapshot(reusing: [:], leavingWriteups: true).year(2024)?.writeups)
+        year.writeups[0].markdown! += "改过。"
+        try ArchiveDatabase(path: fixture.paths.archive).replace(registry: registry, writing: Writing(notices: [], pages: []), years: [year])
+        #expect(throws: ArchiveError.self) { try stale[0].text() }
+        #expect(try stale[1].text() == read[1].markdown)
+    }
+
     @Test("A status the archive cannot read is an archive error naming it, not a crash")
     func unreadableStatus() throws {
         let archive = try ArchiveDatabase()
