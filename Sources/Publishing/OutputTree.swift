@@ -15,7 +15,7 @@ public struct OutputTree: Sendable {
     public var folders: [String: FileStamp]?
 
     /// Walks `root`: the folders at the top (a year's thousand page folders each) side by side;
-    /// with `folders`, their stamps are kept too (`foldersUnchanged`).
+    /// with `folders`, their stamps are kept too (a digest of them vouches for the spare: `BuildRecord.SpareDigests`).
     public static func scan(_ root: String, folders keepFolders: Bool = false) -> OutputTree {
         var top: [(String, stat)] = []
         var rootStamp: FileStamp?
@@ -57,23 +57,5 @@ public struct OutputTree: Sendable {
             tree.digest.add(part.digest)
         }
         return tree
-    }
-
-    /// Whether every folder the scan kept a stamp of still has it under `root` (which may be the
-    /// same tree renamed): nothing added to, removed from or renamed in any of them since.
-    /// False when the scan kept no folders.
-    public func foldersUnchanged(under root: String) -> Bool {
-        guard let folders else { return false }
-        let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard top >= 0 else { return false }
-        defer { close(top) }
-        // Asked on every core, in a few parts (a national site has ten thousand folders).
-        return Parallel.map(Parallel.runs(of: Array(folders), size: 2048)) { part in
-            part.allSatisfy { path, stamp in
-                var info = stat()
-                return fstatat(top, path.isEmpty ? "." : path, &info, AT_SYMLINK_NOFOLLOW) == 0
-                    && info.st_mode & S_IFMT == S_IFDIR && FileStamp(info) == stamp
-            }
-        }.allSatisfy { $0 }
     }
 }
