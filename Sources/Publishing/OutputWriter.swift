@@ -360,6 +360,12 @@ public enum OutputWriter {
         let staging = staging(of: output)
         if FileManager.default.fileExists(atPath: staging.path) { try? FileManager.default.removeItem(at: staging) }  // an earlier build of this process
         guard rename(spare.path, staging.path) == 0 else { return nil }
+        // A link put at the spare's name is not a spare: it is taken away, and nothing behind it touched.
+        var info = stat()
+        guard lstat(staging.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            unlink(staging.path)
+            return nil
+        }
         if let found, let digests, let differs = derived(staging, found: found, digests: digests) {
             return SpareClaim(staging: staging, spare: spare, files: .derived(differs))
         }

@@ -428,6 +428,8 @@ public struct SiteBuilder {
                 files[path] = data
             }
         }
-        try LinkChecker.check(files, kept: site.kept.subtracting(files.keys), urls: urls, outputName: paths.output)
+        // (The kept pages are none of the rendered files, unless some were read back above.)
+        try LinkChecker.check(files, kept: files.count == site.files.count ? site.kept : site.kept.subtracting(files.keys),
+                              urls: urls, outputName: paths.output)
     }
 }

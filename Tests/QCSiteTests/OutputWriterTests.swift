@@ -231,7 +231,7 @@ struct OutputWriterTests {
         }
     }
 
-    @Test("The survey claims the spare at once: what is put at the spare's name later is not the build's, and a build that publishes nothing gives the spare back")
+    @Test("The survey claims the spare at once: what is put at the spare's name later is not the build's, a link put there is not followed, and a build that publishes nothing gives the spare back")
     func spareClaimedBySurvey() throws {
         let fixture = try SiteFixture(withTheme: false)
         defer { fixture.cleanUp() }
@@ -260,6 +260,18 @@ struct OutputWriterTests {
         #expect(unused.claim != nil)
         unused.release()
         #expect(tree(spare).files == before.files && tree(spare).folders == before.folders && OutputWriter.isSpare(spare))
+        // A link at the spare's name, to a folder that looks like a spare, is not followed.
+        let elsewhere = fixture.url("elsewhere")
+        try FileManager.default.moveItem(at: spare, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: spare, withDestinationURL: elsewhere)
+        let linked = tree(elsewhere)
+        let throughLink = ["index.html": Data("v4b".utf8), "a/index.html": Data("a2".utf8)]
+        _ = try OutputWriter.publish(RenderedSite(files: throughLink, kept: [], keys: [:]), record: record, to: out,
+                                     survey: Background { OutputWriter.survey(of: out) })
+        #expect(tree(out).files == throughLink)
+        #expect(tree(elsewhere).files == linked.files, "the folder behind the link is as it was")
+        try FileManager.default.removeItem(at: elsewhere)
+        _ = try OutputWriter.publish(["index.html": Data("v4c".utf8), "a/index.html": Data("a2".utf8)], to: out)
         // A spare changed by hand before the survey is walked; the site published through it is right.
         try Data("mine".utf8).write(to: spare.appendingPathComponent("a/notes.txt"))
         let later = ["index.html": Data("v5".utf8), "a/index.html": Data("a2".utf8)]
