@@ -7,37 +7,18 @@ import Parallelism
 struct FeedSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         try files.add(SitePath.feed, text: Self.atom(context))
-        let html = files.paths.filter { $0.hasSuffix(".html") && $0 != "404.html" }
-        // The sitemap is made from the pages' paths and the site's address alone: while neither
-        // changed, the output's is kept as it is (keyed by qcsite, the address and site.yaml,
-        // and the set of paths in no order, without sorting or writing 11,000 lines).
-        var paths = StampDigest()
-        for path in html { paths.add(path, []) }
-        var key = InputKey()
-        key.add(context.dataKey)
-        key.add(context.urls.base)
-        key.add(paths.text)
-        let sitemapKey = key.value
-        if files.previous[SitePath.sitemap] == sitemapKey {
-            try files.add(SitePath.sitemap, key: sitemapKey, nil)
-        } else {
-            try files.add(SitePath.sitemap, key: sitemapKey, Data(Self.sitemap(html, context.urls).utf8))
-        }
-        try files.add("robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(Self.encoded(context.urls.absolute(SitePath.sitemap)))\n")
-    }
-
-    /// `sitemap.xml` of the pages at `paths`, in their order as addresses.
-    static func sitemap(_ paths: [String], _ urls: SiteURLs) -> String {
-        let pages = paths.map { path -> String in
+        let pages = files.paths.filter { $0.hasSuffix(".html") && $0 != "404.html" }.map { path -> String in
             path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
         }.sorted()
         // A national site's 11,000 pages, a line each, on every core (the feed renders alone, last).
+        let urls = context.urls
         let lines = Parallel.map(Parallel.runs(of: pages, size: 1024)) { run in
             run.map { "  <url><loc>\(XMLEscaping.escape(Self.encoded(urls.absolute($0))))</loc></url>" }
         }.flatMap { $0 }
         let sitemap = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
             + lines + ["</urlset>"]
-        return sitemap.joined(separator: "\n") + "\n"
+        try files.add(SitePath.sitemap, text: sitemap.joined(separator: "\n") + "\n")
+        try files.add("robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(Self.encoded(context.urls.absolute(SitePath.sitemap)))\n")
     }
 
     static func atom(_ context: RenderContext) -> String {
