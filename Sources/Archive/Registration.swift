@@ -161,16 +161,11 @@ public struct Writeup: ArchiveRecord {
         (a.year, a.registrationId, a.title, a.sourcePath, a.digest, a.blank) == (b.year, b.registrationId, b.title, b.sourcePath, b.digest, b.blank)
     }
 
-    /// 128 bits of `StreamHash` of the Markdown's UTF-8, in hex.
+    /// 128 bits of `StreamHash` of the Markdown, in hex.
     public static func digest(of markdown: String) -> String {
         var hash = StreamHash()
-        var text = markdown
-        text.withUTF8 { bytes in
-            hash.add(word: UInt64(bytes.count))
-            hash.add(UnsafeRawBufferPointer(bytes))
-        }
-        let (low, high) = hash.words
-        return [low, high].map { String(repeating: "0", count: 16 - String($0, radix: 16).count) + String($0, radix: 16) }.joined()
+        hash.add(counted: markdown)
+        return hash.hex
     }
 }
 

@@ -14,8 +14,7 @@ public struct InputKey: Sendable {
     }
 
     public mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(raw: UnsafeRawBufferPointer($0)) }
+        hash.add(counted: text)
     }
 
     public mutating func add(_ value: Int64) {
@@ -37,9 +36,5 @@ public struct InputKey: Sendable {
         hash.add(bytes)
     }
 
-    public var value: String {
-        let hex = { (v: UInt64) in String(repeating: "0", count: 16 - String(v, radix: 16).count) + String(v, radix: 16) }
-        let (low, high) = words
-        return hex(low) + hex(high)
-    }
+    public var value: String { hash.hex }
 }

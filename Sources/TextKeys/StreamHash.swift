@@ -52,6 +52,22 @@ package struct StreamHash: Sendable {
         bytes.withUnsafeBytes { add($0) }
     }
 
+    /// A text's UTF-8 after its length, so that no two lists of texts run together.
+    package mutating func add(counted text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            add(word: UInt64(bytes.count))
+            add(UnsafeRawBufferPointer(bytes))
+        }
+    }
+
+    /// The two halves in hex, sixteen digits each.
+    package var hex: String {
+        let hex = { (v: UInt64) in String(repeating: "0", count: 16 - String(v, radix: 16).count) + String(v, radix: 16) }
+        let (low, high) = words
+        return hex(low) + hex(high)
+    }
+
     /// The key's two halves.
     package var words: (UInt64, UInt64) {
         var (low, high) = (self.low, self.high)
