@@ -55,6 +55,15 @@ extension ArchiveDatabase {
         }
     }
 
+    /// A year's write-ups, by registration, their Markdown left in the archive: what an import
+    /// takes the write-up of a file unchanged since it was archived from (`Writeup.source`).
+    public func writeupsLeftInArchive(year: Int) throws -> [String: Writeup] {
+        try writer.read { db in
+            Dictionary(try RegistrationRows.writeups(year: year, text: false, in: db).map { ($0.registrationId, $0) },
+                       uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// The records of every archived year but those `excluded`, by year, in one read: what a
     /// build reads on another core while its import replaces the excluded years.
     public func yearRecords(except excluded: Set<Int>, leavingWriteups: Bool = false) throws -> [Int: YearRecords] {

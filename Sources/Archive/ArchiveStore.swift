@@ -67,6 +67,10 @@ extension ArchiveDatabase {
             try RegistrationRows.change(from: archived, to: year, in: db)
             return
         }
+        // Write-ups taken from the archive unread (their files unchanged) are written again with
+        // their Markdown, read before the year's rows are deleted.
+        var year = year
+        year.writeups = try RegistrationRows.withTexts(year.writeups, in: db)
         _ = try Competition.deleteOne(db, key: year.year)
         try year.competition.insert(db)
         for stage in year.stages { try stage.insert(db) }

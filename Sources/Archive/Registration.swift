@@ -127,19 +127,25 @@ public struct Writeup: ArchiveRecord {
     public private(set) var digest: String
     /// Whether the Markdown is only blank lines (the public record then shows no write-up).
     public private(set) var blank: Bool
+    /// A key of the file's bytes as qcsite read them (`ContentReader`'s source key); nil when not
+    /// known (a row written before it was kept). An import takes an unchanged file's write-up
+    /// from the archive by it, without reading the file again.
+    public var source: String? = nil
     /// Where the Markdown is read from when it was left in the archive.
     public var texts: WriteupTexts? = nil
 
     enum CodingKeys: String, CodingKey {
-        case year, registrationId = "registration_id", title, storedMarkdown = "markdown", sourcePath = "source_path", digest, blank
+        case year, registrationId = "registration_id", title, storedMarkdown = "markdown", sourcePath = "source_path", digest, blank,
+             source
     }
 
-    public init(year: Int, registrationId: String, title: String?, markdown: String, sourcePath: String) {
+    public init(year: Int, registrationId: String, title: String?, markdown: String, sourcePath: String, source: String? = nil) {
         self.init(year: year, registrationId: registrationId, title: title, markdown: markdown, sourcePath: sourcePath,
-                  digest: Self.digest(of: markdown), blank: TextNormalization.trimmedLines(markdown).isEmpty)
+                  digest: Self.digest(of: markdown), blank: TextNormalization.trimmedLines(markdown).isEmpty, source: source)
     }
 
-    init(year: Int, registrationId: String, title: String?, markdown: String?, sourcePath: String, digest: String, blank: Bool) {
+    init(year: Int, registrationId: String, title: String?, markdown: String?, sourcePath: String, digest: String, blank: Bool,
+         source: String?) {
         self.year = year
         self.registrationId = registrationId
         self.title = title
@@ -147,6 +153,14 @@ public struct Writeup: ArchiveRecord {
         self.sourcePath = sourcePath
         self.digest = digest
         self.blank = blank
+        self.source = source
+    }
+
+    /// The write-up archived from a file whose bytes are still those it was read from, found
+    /// at `sourcePath` now: as archived, its Markdown left in the archive.
+    public func unchanged(at sourcePath: String) -> Writeup {
+        Writeup(year: year, registrationId: registrationId, title: title, markdown: nil, sourcePath: sourcePath, digest: digest,
+                blank: blank, source: source)
     }
 
     /// The Markdown, read from the archive if it was left there.
@@ -158,7 +172,8 @@ public struct Writeup: ArchiveRecord {
 
     /// Equal by what they say: the Markdown by its digest, read or not.
     public static func == (a: Writeup, b: Writeup) -> Bool {
-        (a.year, a.registrationId, a.title, a.sourcePath, a.digest, a.blank) == (b.year, b.registrationId, b.title, b.sourcePath, b.digest, b.blank)
+        (a.year, a.registrationId, a.title, a.sourcePath) == (b.year, b.registrationId, b.title, b.sourcePath)
+            && (a.digest, a.blank, a.source) == (b.digest, b.blank, b.source)
     }
 
     /// 128 bits of `StreamHash` of the Markdown, in hex.

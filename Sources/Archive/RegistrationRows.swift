@@ -39,7 +39,8 @@ enum RegistrationRows {
             try row.bind(m.registrationId)
             try row.bind(m.material)
         }
-        try insert(year.writeups, into: "writeup", columns: "year, registration_id, title, markdown, source_path, digest, blank", in: db) { w, row in
+        try insert(year.writeups, into: "writeup", columns: "year, registration_id, title, markdown, source_path, digest, blank, source",
+                   in: db) { w, row in
             guard let markdown = w.markdown else { throw ArchiveError("成果材料 \(w.registrationId) 的正文未读入，无法写入存档") }
             try row.bind(w.year)
             try row.bind(w.registrationId)
@@ -48,6 +49,7 @@ enum RegistrationRows {
             try row.bind(w.sourcePath)
             try row.bind(w.digest)
             try row.bind(w.blank ? 1 : 0)
+            try row.bind(w.source)
         }
     }
 
@@ -83,7 +85,7 @@ enum RegistrationRows {
         }
         var changed = YearRecords(competition: year.competition)
         (changed.registrations, changed.people, changed.materials, changed.writeups) =
-            (registrations.added, people.added, materials.added, writeups.added)
+            (registrations.added, people.added, materials.added, try withTexts(writeups.added, in: db))
         try insert(changed, in: db, conflict: " ON CONFLICT (year, id) DO UPDATE SET " + registrationColumns
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { $0 != "year" && $0 != "id" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
@@ -194,14 +196,30 @@ enum RegistrationRows {
     static func writeups(year: Int, text: Bool = true, in db: Database) throws -> [Writeup] {
         var result: [Writeup] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT year, registration_id, title, source_path, digest, blank\(text ? ", markdown" : "") FROM writeup
+            SELECT year, registration_id, title, source_path, digest, blank, source\(text ? ", markdown" : "") FROM writeup
             WHERE year = ? ORDER BY registration_id
             """, arguments: [year])
         while let row = try rows.next() {
-            result.append(Writeup(year: row[0], registrationId: row[1], title: row[2], markdown: text ? row[6] : nil, sourcePath: row[3],
-                                  digest: row[4], blank: row[5]))
+            result.append(Writeup(year: row[0], registrationId: row[1], title: row[2], markdown: text ? row[7] : nil, sourcePath: row[3],
+                                  digest: row[4], blank: row[5], source: row[6]))
         }
         return result
+    }
+
+    /// `writeups` with the Markdown of each taken from the archive unread filled in from the
+    /// archive (read before its rows change); one the archive no longer holds as it was taken
+    /// (by digest) is an error, never written with another text.
+    static func withTexts(_ writeups: [Writeup], in db: Database) throws -> [Writeup] {
+        guard writeups.contains(where: { $0.markdown == nil }) else { return writeups }
+        return try writeups.map { writeup in
+            guard writeup.markdown == nil else { return writeup }
+            var filled = writeup
+            filled.markdown = try text(year: writeup.year, registrationId: writeup.registrationId, in: db)
+            guard filled.markdown != nil, filled.digest == writeup.digest, filled.blank == writeup.blank else {
+                throw ArchiveError("存档中成果材料 \(writeup.registrationId) 的正文与导入时读到的不同；请重新运行 qcsite import")
+            }
+            return filled
+        }
     }
 
     /// The Markdown of one write-up, if the archive holds it.

@@ -31,6 +31,11 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v8-writeup-digest", migrate: digestWriteups)
+        // The key of the file each write-up was read from: an import takes an unchanged file's
+        // write-up from the archive. Rows written before have none, and are read again once.
+        migrator.registerMigration("v9-writeup-source") { db in
+            try db.execute(sql: "ALTER TABLE writeup ADD COLUMN source TEXT")
+        }
         return migrator
     }
 

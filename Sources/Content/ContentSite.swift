@@ -33,8 +33,11 @@ public enum ContentReader {
     ///   - known: fingerprints the caller vouches a year's files still have (their stamps did not
     ///     change since they were hashed): a year whose known fingerprint is the archived one is
     ///     left out without its files read.
+    ///   - archivedWriteups: a year's write-ups as archived, by registration (their Markdown left
+    ///     in the archive): a year read again takes each whose file is unchanged from them.
     public static func read(_ directory: URL, displayPath: String = "content", onlyYears: Set<Int>? = nil,
-                            archived: [Int: String] = [:], known: [Int: String] = [:]) throws -> ContentSite {
+                            archived: [Int: String] = [:], known: [Int: String] = [:],
+                            archivedWriteups: (@Sendable (Int) throws -> [String: Writeup])? = nil) throws -> ContentSite {
         var log = ErrorLog()
         guard let content = try SourceFolder.open(directory, displayPath: displayPath) else {
             throw InputErrors([InputError(path: displayPath, line: 0,
@@ -77,12 +80,18 @@ public enum ContentReader {
                 return (nil, false, nil)
             }
             if let fingerprint = known[year], archived[year] == fingerprint { return (nil, true, fingerprint) }
-            guard let fingerprint = log.attempt({
-                try Fingerprint.of(folder: folder, in: content, extra: ["enterprises.yaml"], version: formatVersion)
+            // The write-ups' files are keyed one by one on the way when the archive has the year.
+            // (An archive that cannot give them only has every file read.)
+            let writeups = archived[year] == nil ? [:] : (try? archivedWriteups?(year)) ?? [:]
+            guard let (fingerprint, keys) = log.attempt({
+                try Fingerprint.of(folder: folder, in: content, extra: ["enterprises.yaml"], version: formatVersion) {
+                    !writeups.isEmpty && $0.hasPrefix("writeups/")
+                }
             }) else { return (nil, false, nil) }
             if archived[year] == fingerprint { return (nil, true, fingerprint) }
-            let reader = YearReader(year: year, displayPath: displayPath + "/" + folder, source: content, folder: folder,
+            var reader = YearReader(year: year, displayPath: displayPath + "/" + folder, source: content, folder: folder,
                                     resolver: resolver)
+            (reader.archivedWriteups, reader.sourceKeys) = (writeups, keys)
             guard var records = reader.read(log: &log) else { return (nil, false, nil) }
             records.competition.sourceFingerprint = fingerprint
             return (records, false, fingerprint)

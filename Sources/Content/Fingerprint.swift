@@ -14,7 +14,9 @@ struct Fingerprint {
 
     /// Reads the file in pieces into `buffer`: a table may be tens of megabytes, and is hashed
     /// before it is read. A file that cannot be read is an error, never hashed as empty.
-    mutating func add(path: String, as name: String, shown: String, buffer: UnsafeMutableRawBufferPointer) throws {
+    /// `key`, when given, takes the file's bytes too.
+    mutating func add(path: String, as name: String, shown: String, buffer: UnsafeMutableRawBufferPointer,
+                      key: inout StreamHash?) throws {
         add(Array(name.utf8) + [0])
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError.unreadable(shown, errno) }
@@ -26,33 +28,49 @@ struct Fingerprint {
                 if errno == EINTR { continue }
                 throw InputError.unreadable(shown, errno)
             }
-            hash.add(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<count])
+            hash.add(bytes)
+            key?.add(bytes)
         }
         add([0])
     }
 
     var value: String { String(hash.words.0, radix: 16) }
 
+    /// The key of one file's bytes as files are read under `version` (`Writeup.source`): a
+    /// write-up archived from a file whose key is the same is the write-up the file gives.
+    static func sourceKey(version: String) -> StreamHash {
+        var key = StreamHash()
+        key.add(counted: version)
+        return key
+    }
+
     /// The fingerprint of every file under `folder` of the content (sorted by path), plus the
-    /// `extra` files (absent ones count as empty). A file that cannot be read is an input error:
-    /// hashing it as empty could match nothing, but must never pass for "unchanged".
-    static func of(folder: String, in content: SourceFolder, extra: [String], version: String) throws -> String {
+    /// `extra` files (absent ones count as empty), and the source key (`sourceKey`) of each file
+    /// under the folder that `keyed` picks, by its path there. A file that cannot be read is an
+    /// input error: hashing it as empty could match nothing, but must never pass for "unchanged".
+    static func of(folder: String, in content: SourceFolder, extra: [String], version: String,
+                   keyed: (String) -> Bool = { _ in false }) throws -> (value: String, keys: [String: String]) {
         var fingerprint = Fingerprint()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { buffer.deallocate() }
         fingerprint.add(Array(version.utf8))
+        var none: StreamHash? = nil
         for path in extra {
             let name = (path as NSString).lastPathComponent
             if let url = try content.file(path) {
-                try fingerprint.add(path: url.path, as: name, shown: content.displayPath + "/" + path, buffer: buffer)
+                try fingerprint.add(path: url.path, as: name, shown: content.displayPath + "/" + path, buffer: buffer, key: &none)
             } else {
                 fingerprint.add(Array(name.utf8) + [0, 0])
             }
         }
+        var keys: [String: String] = [:]
         for file in try content.resolvedFiles(under: folder) {
+            var key = keyed(file.relative) ? sourceKey(version: version) : nil
             try fingerprint.add(path: file.path, as: file.relative, shown: content.displayPath + "/" + folder + "/" + file.relative,
-                                buffer: buffer)
+                                buffer: buffer, key: &key)
+            if let key { keys[file.relative] = key.hex }
         }
-        return fingerprint.value
+        return (fingerprint.value, keys)
     }
 }

@@ -64,8 +64,10 @@ public enum Importer {
         // empty archive behind, and an import that changes nothing must not write.
         let existing = try FileManager.default.fileExists(atPath: archivePath) ? openForComparing(archivePath) : nil
         let archived = force ? [:] : try existing?.fingerprints() ?? [:]
+        var writeups: (@Sendable (Int) throws -> [String: Writeup])?
+        if let existing, !force { writeups = { try existing.writeupsLeftInArchive(year: $0) } }
         let content = try ContentReader.read(contentDirectory, displayPath: displayPath, onlyYears: onlyYears, archived: archived,
-                                             known: force ? [:] : known)
+                                             known: force ? [:] : known, archivedWriteups: writeups)
         var pending: ArchiveBackups.Pending?
         if let existing {
             guard try !content.years.isEmpty || changesRegistryOrWriting(content, existing) else {

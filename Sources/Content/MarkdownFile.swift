@@ -11,7 +11,12 @@ struct MarkdownFile {
     var bodyLine = 1
 
     static func read(_ url: URL, displayPath: String) throws -> MarkdownFile {
-        let (text, _) = try TextDecoding.read(url, displayPath: displayPath, limit: InputLimits.markdownBytes)
+        try decode(try InputLimits.readFile(url, displayPath: displayPath, limit: InputLimits.markdownBytes), displayPath: displayPath)
+    }
+
+    /// The file of these bytes, read from `displayPath`.
+    static func decode(_ data: Data, displayPath: String) throws -> MarkdownFile {
+        let (text, _) = try TextDecoding.decode(data, displayPath: displayPath)
         // Most files have no CR at all: a scan of the bytes spares them Foundation's replace,
         // which goes through NSString here and was the costliest step of reading a write-up.
         let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 13, $0.count) != nil }

@@ -55,7 +55,11 @@ extension TextDecoding {
     /// A content file's text and encoding; an unreadable or undecodable file, or one larger than
     /// `limit` bytes, is an input error naming the file, with `hint` saying how to save it.
     static func read(_ url: URL, displayPath: String, hint: String = "请保存为 UTF-8", limit: Int) throws -> (text: String, encoding: Encoding) {
-        let data = try InputLimits.readFile(url, displayPath: displayPath, limit: limit)
+        try decode(try InputLimits.readFile(url, displayPath: displayPath, limit: limit), displayPath: displayPath, hint: hint)
+    }
+
+    /// `decode`, or an input error naming the file the bytes were read from.
+    static func decode(_ data: Data, displayPath: String, hint: String = "请保存为 UTF-8") throws -> (text: String, encoding: Encoding) {
         guard let decoded = decode(data) else {
             throw InputError(path: displayPath, line: 0, "文件编码无法识别 (cannot decode the file): \(hint)")
         }

@@ -13,6 +13,11 @@ package struct YearReader {
     let source: SourceFolder
     let folder: String
     let resolver: EnterpriseResolver
+    /// The year's write-ups as archived, by registration, and the source key of each file of
+    /// the year's folder read for its fingerprint, by its path there (`Fingerprint.of`): a
+    /// write-up whose file has the key it was archived with is taken as archived, unread.
+    var archivedWriteups: [String: Writeup] = [:]
+    var sourceKeys: [String: String] = [:]
 
     package static let registrationColumns: [ColumnSpec] = [
         .required("id", "编号"), .required("enterprise", "单位名称", "企业名称"),
@@ -209,27 +214,52 @@ package struct YearReader {
         let found = (log.attempt { try source.children(of: writeups) } ?? [])
             .filter { $0.entry.kind == .file && $0.entry.name.hasSuffix(".md") }
         // Read and parsed on every core (a year has a thousand), each from the real path its
-        // folder's listing checked; their errors logged in file order.
+        // folder's listing checked; their errors logged in file order. A write-up whose file is
+        // as it was archived is taken from the archive (one edited among a thousand is read).
         let shown = displayPath
-        let files = Parallel.map(found) { file in
-            Result { try MarkdownFile.read(URL(fileURLWithPath: file.path), displayPath: shown + "/writeups/" + file.entry.name) }
+        let version = ContentReader.formatVersion
+        let (archived, keys) = (archivedWriteups, sourceKeys)
+        let files = Parallel.map(found) { file -> Result<(MarkdownFile, source: String), any Error>? in
+            let stem = String(file.entry.name.dropLast(3))
+            if !stem.hasPrefix("enterprise-"), let key = keys["writeups/" + file.entry.name], archived[stem]?.source == key {
+                return nil
+            }
+            return Result {
+                let path = shown + "/writeups/" + file.entry.name
+                let data = try InputLimits.readFile(URL(fileURLWithPath: file.path), displayPath: path, limit: InputLimits.markdownBytes)
+                var source = Fingerprint.sourceKey(version: version)
+                data.withUnsafeBytes { source.add($0) }
+                return (try MarkdownFile.decode(data, displayPath: path), source.hex)
+            }
         }
         for (name, file) in zip(found.map(\.entry.name), files) {
             let path = displayPath + "/writeups/" + name
             let stem = String(name.dropLast(3))
-            guard let md = log.attempt({ try file.get() }) else { continue }
+            guard let file else {
+                if ids.contains(stem) {
+                    records.writeups.append(archived[stem]!.unchanged(at: path))
+                } else {
+                    log.add(path, 0, Self.noRegistration(stem))
+                }
+                continue
+            }
+            guard let (md, source) = log.attempt({ try file.get() }) else { continue }
             if stem.hasPrefix("enterprise-") {
                 profiles[String(stem.dropFirst("enterprise-".count))] = (md.body, path)
                 continue
             }
             guard ids.contains(stem) else {
-                log.add(path, 0, "没有编号为「\(stem)」的报名成果；文件名应为 <编号>.md，与 registrations 中的编号一致")
+                log.add(path, 0, Self.noRegistration(stem))
                 continue
             }
             records.writeups.append(Writeup(year: year, registrationId: stem, title: md.string("title"),
-                                            markdown: md.body, sourcePath: path))
+                                            markdown: md.body, sourcePath: path, source: source))
         }
         return profiles
+    }
+
+    private static func noRegistration(_ stem: String) -> String {
+        "没有编号为「\(stem)」的报名成果；文件名应为 <编号>.md，与 registrations 中的编号一致"
     }
 
     // MARK: judges and scores

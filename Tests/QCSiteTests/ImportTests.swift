@@ -255,6 +255,61 @@ struct UnchangedYearTests {
         #expect(try run(true).years.map(\.year) == [2023, 2024], "force reads unchanged years too")
     }
 
+    @Test("A year read again takes each write-up whose file is unchanged from the archive, unread; an edited file, or every file with force, is read")
+    func writeupsTakenByTheirFiles() throws {
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/years/2024/writeups/2024-001.md"] = "---\ntitle: 甲的成果\n---\n甲的正文。\n"
+        files["content/years/2024/writeups/2024-002.md"] = "---\ntitle: 乙的成果\n---\n乙的正文。\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        let run = { (force: Bool, shown: String) in
+            try Importer.run(contentDirectory: fixture.url("content"), displayPath: shown, archivePath: fixture.paths.archive, force: force).1
+        }
+        func archived() throws -> [String: Writeup] {
+            let year = try #require(try ArchiveDatabase(path: fixture.paths.archive).snapshot().year(2024))
+            return Dictionary(uniqueKeysWithValues: year.writeups.map { ($0.registrationId, $0) })
+        }
+        func sql(_ statement: String) throws {
+            try ArchiveDatabase(path: fixture.paths.archive).writer.write { db in try db.execute(sql: statement) }
+        }
+        _ = try run(false, "content")
+        let first = try archived()
+        #expect(first.values.allSatisfy { $0.source != nil }, "each write-up keeps its file's key")
+        // What only the archive says: a write-up taken from it keeps it, one read from its file does not.
+        try sql("UPDATE writeup SET title = '存档中的标题' WHERE registration_id = '2024-002'")
+
+        try fixture.write("content/years/2024/writeups/2024-001.md", "---\ntitle: 甲的成果\n---\n甲的正文，改过。\n")
+        #expect(try run(false, "content").years.map(\.year) == [2024])
+        var now = try archived()
+        #expect(now["2024-001"]?.markdown == "甲的正文，改过。\n")
+        #expect(now["2024-001"]?.source != first["2024-001"]?.source)
+        #expect(now["2024-002"]?.title == "存档中的标题", "the unchanged file is not read again")
+        #expect(now["2024-002"]?.markdown == "乙的正文。\n")
+
+        // The year written whole (its judges changed), and shown from elsewhere (every write-up's
+        // path changes): the write-ups taken unread are written with their Markdown.
+        try fixture.write("content/years/2024/judges.csv", "评委,单位名称\n王教授,示例理工大学\n")
+        #expect(try run(false, "站点/content").years.map(\.year) == [2024])
+        now = try archived()
+        #expect(now["2024-002"]?.title == "存档中的标题")
+        #expect(now["2024-002"]?.markdown == "乙的正文。\n")
+        #expect(now["2024-002"]?.sourcePath == "站点/content/years/2024/writeups/2024-002.md")
+        #expect(now["2024-001"]?.markdown == "甲的正文，改过。\n")
+
+        // A text the archive no longer holds as it was taken is an error, never written on.
+        try sql("UPDATE writeup SET markdown = '别的正文。' WHERE registration_id = '2024-002'")
+        try fixture.write("content/years/2024/judges.csv", "评委,单位名称\n李教授,示例理工大学\n")
+        #expect(throws: ArchiveError.self) { try run(false, "content") }
+        #expect(try ArchiveDatabase(path: fixture.paths.archive).snapshot().year(2024)?.judges.map(\.name) == ["王教授"])
+
+        // Forced, every file is read again.
+        #expect(try run(true, "content").years.map(\.year) == [2024])
+        now = try archived()
+        #expect(now["2024-002"]?.title == "乙的成果")
+        #expect(now["2024-002"]?.markdown == "乙的正文。\n")
+        #expect(now["2024-002"]?.source == first["2024-002"]?.source)
+    }
+
     @Test("Backup names sort in the order they were taken, so pruning keeps the 20 newest")
     func backupOrder() throws {
         let fixture = try SiteFixture(withTheme: false)
