@@ -27,21 +27,25 @@ struct SearchSection: SiteSection {
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let sources = Self.sources(context)
-        // The title check's files are made on another core while the index is (each is one
-        // thread's work for the most part). No path is added twice here: they go in any order.
-        let titles = Background { () -> Result<(TitleCheck, [String: Data]), any Error> in
-            let check = TitleCheck.build(context)
-            return Result { (check, try check.files(index: SearchIndex(documents: sources.map(\.document)))) }
-        }
+        // The title check's files, kept whole while what they are made from is; else made on
+        // another core while the index is (each is one thread's work for the most part).
+        let check = TitleCheck.build(context)
+        let numbered = check.numbered(TitleCheck.numbers(sources.map(\.achievementKey)))
+        let titlesKey = check.key(numbered: numbered, shardBytes: TitleCheck.shardBytes, dataKey: context.dataKey)
+        let keepsTitles = files.keep(section: Self.titlesPart, key: titlesKey)
+        let titles = keepsTitles ? nil : Background { Result { try check.files(numbered: numbered) } }
         let shards = Result { try SearchShards(sources: sources, previous: files.previous) }
-        let titled = titles.value
+        let titled = titles?.value
+        // No path is added twice here: they go in any order.
         let published = try shards.get().published
-        let (check, titleFiles) = try titled.get()
         for (path, file) in published {
             try files.add(path, key: file.key, file.data)
         }
-        for (path, data) in titleFiles {
-            try files.addKeyedData(path, data)
+        if let titleFiles = try titled?.get() {
+            for (path, data) in titleFiles {
+                try files.addKeyedData(path, data)
+            }
+            files.mark(section: Self.titlesPart, key: titlesKey, paths: Array(titleFiles.keys))
         }
         let model = SearchPageModel(
             stylesheet: context.urls.link("assets/search.css"), script: context.urls.link("assets/search.js"),
@@ -63,20 +67,18 @@ struct SearchSection: SiteSection {
         var publicEnterprises = Set<String>()
 
         for year in context.record.years.reversed() {
-            let registrations = year.entries.sorted(by: PublicEntry.byID)
+            // (The archive gives a year's entries in this order already: sorted only if not.)
+            let registrations = zip(year.entries, year.entries.dropFirst()).allSatisfy { !PublicEntry.byID($1, $0) }
+                ? year.entries : year.entries.sorted(by: PublicEntry.byID)
             publicEnterprises.formUnion(registrations.map(\.enterpriseId))
             sources += Parallel.map(registrations) { registration in
-                let hasPage = registration.hasPage
                 let award = registration.award ?? (registration.shortlisted ? Outcome.shortlisted.words : nil)
-                let known = (aliases[registration.enterpriseId] ?? []).joined(separator: " ")
-                let document = SearchIndex.Document(
-                    kind: "成果",
-                    url: context.urls.link(hasPage ? SitePath.achievement(year.year, registration.id) : SitePath.shortlist(year.year)),
-                    title: nfc(registration.title), snippet: nfc("\(registration.enterprise) · \(registration.group)"),
-                    year: year.year,
-                    award: award, awardClass: award.map { context.awardClass($0, year) },
-                    id: nfc(registration.id), text: registration.writeup == nil ? nfc(known) : known)
-                return SearchSource(document, writeup: registration.writeup, separator: "\n", dataKey: dataKey)
+                let achievement = AchievementDocument(
+                    year: year.year, id: registration.id, title: registration.title, enterprise: registration.enterprise,
+                    group: registration.group, award: award, awardClass: award.map { context.awardClass($0, year) },
+                    url: context.urls.link(registration.hasPage ? SitePath.achievement(year.year, registration.id) : SitePath.shortlist(year.year)),
+                    aliases: (aliases[registration.enterpriseId] ?? []).joined(separator: " "), hasWriteup: registration.writeup != nil)
+                return SearchSource(achievement, writeup: registration.writeup, separator: "\n", dataKey: dataKey)
             }
         }
         for notice in context.record.notices {
@@ -99,4 +101,7 @@ struct SearchSection: SiteSection {
     }
 
     static func nfc(_ text: String) -> String { TextNormalization.nfc(text) }
+
+    /// The title check's files, a part of the section kept whole (`OutputFiles.keep`).
+    static let titlesPart = "SearchSection/titles"
 }

@@ -6,16 +6,17 @@ import Disclosure
 /// document is made from: a document whose key the output's fragment already has is neither
 /// made again nor indexed again (`SearchShards`).
 struct SearchSource: Sendable {
-    /// The document; with Markdown, its `text` is what comes before the Markdown's text.
-    var document: SearchIndex.Document
+    /// The document, or what an achievement's is made from (made only when asked for: a
+    /// rebuild makes those of the few achievements whose keys changed).
+    private let head: Head
     /// The Markdown whose text ends the document's: given, or an achievement's write-up, read
     /// from the archive only when the document is made.
     var body: Body?
     /// Between `document.text` and the Markdown's text.
     var separator: String
     /// The key of the document's inputs: `dataKey` (qcsite itself, which turns Markdown into
-    /// text, the base address and site.yaml; not the theme), the document as given and the
-    /// Markdown (a write-up's by its digest).
+    /// text, the base address and site.yaml; not the theme), the document as given (an
+    /// achievement's by what it is made from) and the Markdown (a write-up's by its digest).
     let key: String
 
     enum Body: Sendable {
@@ -23,24 +24,36 @@ struct SearchSource: Sendable {
         case writeup(PublicWriteup)
     }
 
+    private enum Head: Sendable {
+        case document(SearchIndex.Document)
+        case achievement(AchievementDocument)
+    }
+
     /// `document` as published when `markdown` is nil; else its text is NFC of `document.text`,
     /// `separator` and the Markdown's text.
     init(_ document: SearchIndex.Document, markdown: String? = nil, separator: String = "", dataKey: String = "") {
-        self.init(document, body: markdown.map(Body.markdown), separator: separator, dataKey: dataKey)
+        self.init(.document(document), body: markdown.map(Body.markdown), separator: separator, dataKey: dataKey)
     }
 
     /// An achievement's document, with its write-up's text when it has one.
-    init(_ document: SearchIndex.Document, writeup: PublicWriteup?, separator: String, dataKey: String) {
-        self.init(document, body: writeup.map(Body.writeup), separator: separator, dataKey: dataKey)
+    init(_ achievement: AchievementDocument, writeup: PublicWriteup?, separator: String, dataKey: String) {
+        self.init(.achievement(achievement), body: writeup.map(Body.writeup), separator: separator, dataKey: dataKey)
     }
 
-    private init(_ document: SearchIndex.Document, body: Body?, separator: String, dataKey: String) {
-        self.document = document
+    private init(_ head: Head, body: Body?, separator: String, dataKey: String) {
+        self.head = head
         self.body = body
         self.separator = separator
         var key = InputKey()
         key.add(dataKey)
-        key.add(document.json)
+        switch head {
+        case .document(let document):
+            key.add(Int64(0))
+            key.add(document.json)
+        case .achievement(let achievement):
+            key.add(Int64(1))
+            achievement.add(to: &key)
+        }
         key.add(separator)
         switch body {
         case nil: key.add(Int64(0))
@@ -54,6 +67,25 @@ struct SearchSource: Sendable {
         self.key = key.value
     }
 
+    /// The document before its Markdown's text is added.
+    var document: SearchIndex.Document {
+        switch head {
+        case .document(let document): document
+        case .achievement(let achievement): achievement.document
+        }
+    }
+
+    /// The year and 编号 of an achievement's document ("2024/2024-001"), which the title check
+    /// names it by; nil for any other.
+    var achievementKey: String? {
+        switch head {
+        case .document(let document):
+            guard document.kind == AchievementDocument.kind, let year = document.year, let id = document.id else { return nil }
+            return "\(year)/\(id)"
+        case .achievement(let achievement): return "\(achievement.year)/\(achievement.id)"
+        }
+    }
+
     /// The document as it is searched and published (a write-up's text read for it).
     func finished() throws -> SearchIndex.Document {
         let markdown: String
@@ -63,7 +95,39 @@ struct SearchSource: Sendable {
         case .writeup(let writeup): markdown = try writeup.markdown()
         }
         var finished = document
-        finished.text = TextNormalization.nfc(document.text + separator + Markdown.plainText(markdown))
+        finished.text = TextNormalization.nfc(finished.text + separator + Markdown.plainText(markdown))
         return finished
+    }
+}
+
+/// What an achievement's search document is made from, all of it in its key: a rebuild keys
+/// ten thousand of them and makes the document (its text normalised, its JSON written) of only
+/// those whose key changed.
+struct AchievementDocument: Sendable {
+    static let kind = "成果"
+    var year: Int
+    var id: String
+    var title: String
+    var enterprise: String
+    var group: String
+    /// The award, or 入围 for a shortlisted entry, and its badge class.
+    var award: String?
+    var awardClass: String?
+    var url: String
+    /// The enterprise's other names, space-separated.
+    var aliases: String
+    /// Whether a write-up's text follows (the aliases are then normalised with it).
+    var hasWriteup: Bool
+
+    func add(to key: inout InputKey) {
+        key.add(Int64(year))
+        for text in [id, title, enterprise, group, award ?? "", awardClass ?? "", url, aliases] { key.add(text) }
+        key.add(Int64((award == nil ? 0 : 1) | (awardClass == nil ? 0 : 2) | (hasWriteup ? 4 : 0)))
+    }
+
+    var document: SearchIndex.Document {
+        let nfc = TextNormalization.nfc
+        return SearchIndex.Document(kind: Self.kind, url: url, title: nfc(title), snippet: nfc("\(enterprise) · \(group)"), year: year,
+                                    award: award, awardClass: awardClass, id: nfc(id), text: hasWriteup ? aliases : nfc(aliases))
     }
 }

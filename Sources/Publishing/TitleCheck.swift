@@ -62,19 +62,57 @@ struct TitleCheck {
     }
 
     static let manifestPath = SitePath.searchTitles
+    /// About how many bytes a shard of title bigrams holds.
+    static let shardBytes = 4096
     static func shardPath(_ name: String) -> String { "search/t/\(name).bin" }
 
     /// `search/titles.json` and the title shards, naming each compared title by its number in
     /// the search `index`.
-    func files(index: SearchIndex, shardBytes: Int = 4096) throws -> [String: Data] {
+    func files(index: SearchIndex, shardBytes: Int = shardBytes) throws -> [String: Data] {
+        try files(numbers: Self.numbers(index.documents.map { document in
+            guard document.kind == AchievementDocument.kind, let year = document.year, let id = document.id else { return nil }
+            return "\(year)/\(id)"
+        }), shardBytes: shardBytes)
+    }
+
+    /// The number of each achievement's search document, by its year and 编号 ("2024/2024-001"),
+    /// from those of the documents in index order (nil for any other document).
+    static func numbers(_ achievements: [String?]) -> [String: Int] {
         var numbers: [String: Int] = [:]
-        for (number, document) in index.documents.enumerated() where document.kind == "成果" {
-            if let year = document.year, let id = document.id { numbers["\(year)/\(id)"] = number }
+        for (number, key) in achievements.enumerated() { if let key { numbers[key] = number } }
+        return numbers
+    }
+
+    /// The files, naming each compared title by its number in `numbers` (`numbers(_:)`).
+    func files(numbers: [String: Int], shardBytes: Int = shardBytes) throws -> [String: Data] {
+        try files(numbered: numbered(numbers), shardBytes: shardBytes)
+    }
+
+    /// The compared titles that have a search document, by its number, in that order.
+    func numbered(_ numbers: [String: Int]) -> [(number: Int, title: String)] {
+        titles.compactMap { title in numbers["\(title.year)/\(title.id)"].map { (number: $0, title: title.title) } }
+            .sorted { $0.number < $1.number }
+    }
+
+    /// The key of everything the files are made from, besides qcsite itself (in `dataKey`).
+    func key(numbered: [(number: Int, title: String)], shardBytes: Int, dataKey: String) -> String {
+        var key = InputKey()
+        key.add(dataKey)
+        for value in [Int64(forYear), Int64(bitPattern: threshold.bitPattern), Int64(shardBytes), Int64(years.count)] + years.map(Int64.init) {
+            key.add(value)
         }
-        let numbered = titles.compactMap { title in numbers["\(title.year)/\(title.id)"].map { (number: $0, title: title.title) } }
+        key.add(scope)
+        for (number, title) in numbered {
+            key.add(Int64(number))
+            key.add(title)
+        }
+        return key.value
+    }
+
+    func files(numbered: [(number: Int, title: String)], shardBytes: Int = shardBytes) throws -> [String: Data] {
         var postings: [[UInt32]: [UInt8]] = [:]
         var last: [[UInt32]: Int] = [:]
-        for (number, title) in numbered.sorted(by: { $0.number < $1.number }) {
+        for (number, title) in numbered {
             let bigrams = Similarity.bigrams(TextNormalization.nfc(TextNormalization.titleKey(title)))
             var counts: [[UInt32]: Int] = [:]
             for bigram in bigrams { counts[bigram.unicodeScalars.map(\.value), default: 0] += 1 }

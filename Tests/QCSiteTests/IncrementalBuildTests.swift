@@ -321,20 +321,23 @@ struct IncrementalBuildTests {
         let site = try Self.demoSite()
         defer { site.cleanUp() }
         try #require(try QCSiteBinary.run(["build"], in: site.root).status == 0)
-        // A first build keys no section (it has no pages to compare with); the build after it does.
-        #expect(try #require(BuildRecord.read(in: site.url("public"))).sections.isEmpty)
+        // A first build keys no section (it has no pages to compare with) but the title check's
+        // files, made from the record alone; the build after it does.
+        #expect(try #require(BuildRecord.read(in: site.url("public"))).sections.keys.sorted() == [SearchSection.titlesPart])
         try Self.append(site, "content/years/2024/writeups/2024-003.md", "\n补充。\n")
         try Self.rebuildMatchesClean(site, "a write-up after a first build", run: 1)
         let record = try #require(BuildRecord.read(in: site.url("public")))
         #expect(Set(record.sections.keys) == ["ArchiveSection", "EnterpriseSection", "YearSection", "AchievementSection/2022",
-                                              "AchievementSection/2023", "AchievementSection/2024"])
+                                              "AchievementSection/2023", "AchievementSection/2024", SearchSection.titlesPart])
         func tagged(_ section: String) -> [String] { record.files.filter { $0.value.section == section }.keys.sorted() }
         #expect(tagged("EnterpriseSection").contains("enterprises/index.html") && tagged("EnterpriseSection").count > 10)
         #expect(tagged("ArchiveSection") == ["archive/filter.css", "archive/index.html"])
         #expect(tagged("AchievementSection/2023").allSatisfy { $0.hasPrefix("2023/2023-") } && tagged("AchievementSection/2023").count > 5)
-        // An enterprise page, an achievement page of 2023, and one of 2024 whose write-up stays.
+        #expect(tagged(SearchSection.titlesPart).contains(TitleCheck.manifestPath))
+        // An enterprise page, an achievement page of 2023, one of 2024 whose write-up stays, and
+        // the title check's manifest.
         let pages = [try #require(tagged("EnterpriseSection").last), try #require(tagged("AchievementSection/2023").first),
-                     "2024/2024-004/index.html"]
+                     "2024/2024-004/index.html", TitleCheck.manifestPath]
         #expect(record.files[pages[2]]?.section == "AchievementSection/2024")
 
         func plant() throws {
@@ -344,7 +347,7 @@ struct IncrementalBuildTests {
                 fields[3] = "planted"
                 return fields.joined(separator: " ")
             }
-            #expect(try planted() == [true, true, true])
+            #expect(try planted() == [true, true, true, true])
         }
         func planted() throws -> [Bool] {
             let record = try #require(BuildRecord.read(in: site.url("public")))
@@ -354,24 +357,39 @@ struct IncrementalBuildTests {
         try plant()
         try Self.append(site, "content/years/2024/writeups/2024-001.md", "\n补充一段说明。\n")
         try Self.rebuildMatchesClean(site, "a write-up", run: 2)
-        #expect(try planted() == [true, true, false], "a write-up of 2024 changed: 2023's pages and the enterprise section are kept whole, 2024's keyed")
+        #expect(try planted() == [true, true, false, true],
+                "a write-up of 2024 changed: 2023's pages, the enterprise section and the title check are kept whole, 2024's keyed")
 
         // A page of the section edited by hand: the section is rendered, and the page put right.
         try plant()
         try site.write("public/enterprises/index.html", "edited by hand")
         try Self.append(site, "content/years/2024/writeups/2024-001.md", "\n再补充一段。\n")
         try Self.rebuildMatchesClean(site, "a page of a kept section edited by hand", run: 3)
-        #expect(try planted() == [false, true, false])
+        #expect(try planted() == [false, true, false, true])
 
         // A registration row the public does not see (2024-002 is neither shortlisted nor
         // awarded) leaves the outline as it was; an enterprise renamed changes it.
         try plant()
         try Self.renameGroup(site)
         try Self.rebuildMatchesClean(site, "a registration row the public does not see", run: 4)
-        #expect(try planted() == [true, true, true], "a row the public does not see changed: all is kept whole")
+        #expect(try planted() == [true, true, true, true], "a row the public does not see changed: all is kept whole")
         try Self.replace(site, "content/enterprises.yaml", "name: 示例移动通信集团示例省有限公司\n  aliases: [",
                          "name: 示例移动通信集团示例省有限责任公司\n  aliases: [示例移动通信集团示例省有限公司, ")
         try Self.rebuildMatchesClean(site, "an enterprise renamed", run: 5)
-        #expect(try planted() == [false, false, false], "an enterprise renamed: every part is rendered")
+        #expect(try planted() == [false, false, false, true], "an enterprise renamed: every part showing it is rendered")
+
+        // A title compared by the title check (2024's public titles) makes its files again.
+        try plant()
+        try Self.retitle(site, "研发地下管井有害气体检测预警装置", "研发地下管井有害气体检测预警装置（改进型）")
+        try Self.rebuildMatchesClean(site, "a public title", run: 6)
+        #expect(try planted()[3] == false, "a compared title changed: the title check is made again")
+    }
+
+    /// Changes a title in 2024's registrations (a GB18030 table).
+    static func retitle(_ site: SiteFixture, _ old: String, _ new: String) throws {
+        let path = "content/years/2024/registrations.csv"
+        let (text, _) = try #require(TextDecoding.decode(try Data(contentsOf: site.url(path))))
+        try #require(text.contains("," + old + ","))
+        try site.write(path, try #require(TextDecoding.gb18030Data(text.replacingOccurrences(of: "," + old + ",", with: "," + new + ","))))
     }
 }
