@@ -59,7 +59,7 @@ struct AchievementSection: SiteSection {
                 // A write-up with no text (markup alone) counts as none. A member's write-up is
                 // never raw HTML, whatever site.yaml says. One parse gives the page's HTML and
                 // the text its description is cut from.
-                let writeup = try registration.writeup.map { Markdown.convert(try $0.markdown(), rawHTML: false) }.flatMap { $0.text.isEmpty ? nil : $0 }
+                let writeup = try registration.writeup.map(context.convertedWriteups.forPage).flatMap { $0.text.isEmpty ? nil : $0 }
                 model.writeup = writeup?.html
                 let description = writeup.map { Markdown.excerpt(ofText: $0.text, length: RenderContext.excerptLength) }
                     ?? "\(entry.enterprise) \(entry.group)：\(entry.title)（\(entry.type)）"

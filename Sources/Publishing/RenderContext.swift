@@ -16,6 +16,8 @@ struct RenderContext: Sendable {
     var renderKey = ""
     /// `renderKey` but the theme, for what the theme does not shape (the search documents).
     var dataKey = ""
+    /// The write-ups converted so far by the pages or the search, for the other to take.
+    var convertedWriteups = ConvertedWriteups()
 
     /// The start of the keys of the pages of one template and nav section: `renderKey`, the
     /// template, and what every page's layout shows (the site, the navigation).
@@ -58,7 +60,7 @@ struct RenderContext: Sendable {
     /// The same context with the lists of the notices filled in (`NoticeLists`).
     func fillingNoticeLists() throws -> RenderContext {
         RenderContext(config: config, urls: urls, theme: theme, record: try NoticeLists.filling(record),
-                      contentDirectory: contentDirectory, renderKey: renderKey, dataKey: dataKey)
+                      contentDirectory: contentDirectory, renderKey: renderKey, dataKey: dataKey, convertedWriteups: convertedWriteups)
     }
 
     /// Renders `template` inside the layout as the page at `path`.

@@ -78,7 +78,8 @@ struct SearchSection: SiteSection {
                     group: registration.group, award: award, awardClass: award.map { context.awardClass($0, year) },
                     url: context.urls.link(registration.hasPage ? SitePath.achievement(year.year, registration.id) : SitePath.shortlist(year.year)),
                     aliases: (aliases[registration.enterpriseId] ?? []).joined(separator: " "), hasWriteup: registration.writeup != nil)
-                return SearchSource(achievement, writeup: registration.writeup, separator: "\n", dataKey: dataKey)
+                return SearchSource(achievement, writeup: registration.writeup, converted: context.convertedWriteups,
+                                    separator: "\n", dataKey: dataKey)
             }
         }
         for notice in context.record.notices {

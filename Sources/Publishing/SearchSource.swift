@@ -21,7 +21,8 @@ struct SearchSource: Sendable {
 
     enum Body: Sendable {
         case markdown(String)
-        case writeup(PublicWriteup)
+        /// A write-up, and where its page may have left its text (`ConvertedWriteups`).
+        case writeup(PublicWriteup, ConvertedWriteups)
     }
 
     private enum Head: Sendable {
@@ -36,8 +37,9 @@ struct SearchSource: Sendable {
     }
 
     /// An achievement's document, with its write-up's text when it has one.
-    init(_ achievement: AchievementDocument, writeup: PublicWriteup?, separator: String, dataKey: String) {
-        self.init(.achievement(achievement), body: writeup.map(Body.writeup), separator: separator, dataKey: dataKey)
+    init(_ achievement: AchievementDocument, writeup: PublicWriteup?, converted: ConvertedWriteups,
+         separator: String, dataKey: String) {
+        self.init(.achievement(achievement), body: writeup.map { .writeup($0, converted) }, separator: separator, dataKey: dataKey)
     }
 
     private init(_ head: Head, body: Body?, separator: String, dataKey: String) {
@@ -60,7 +62,7 @@ struct SearchSource: Sendable {
         case .markdown(let markdown):
             key.add(Int64(1))
             key.add(markdown)
-        case .writeup(let writeup):
+        case .writeup(let writeup, _):
             key.add(Int64(2))
             key.add(writeup.digest)
         }
@@ -88,14 +90,14 @@ struct SearchSource: Sendable {
 
     /// The document as it is searched and published (a write-up's text read for it).
     func finished() throws -> SearchIndex.Document {
-        let markdown: String
+        let text: String
         switch body {
         case nil: return document
-        case .markdown(let text): markdown = text
-        case .writeup(let writeup): markdown = try writeup.markdown()
+        case .markdown(let markdown): text = Markdown.plainText(markdown)
+        case .writeup(let writeup, let converted): text = try converted.forSearch(writeup)
         }
         var finished = document
-        finished.text = TextNormalization.nfc(finished.text + separator + Markdown.plainText(markdown))
+        finished.text = TextNormalization.nfc(finished.text + separator + text)
         return finished
     }
 }
