@@ -203,35 +203,38 @@ public enum OutputWriter {
                 }
                 placed.sort()
                 try removeUnwanted(unwanted, from: staging.path)
-                // Folders are made and spare files set aside in path order; the files are then
-                // linked or written on every core (a first build writes tens of thousands).
-                var folders = FolderMaker(root: staging.path)
-                for path in placed {
-                    let target = staging.path + "/" + path
-                    if spareFiles.has(path, old: oldFiles) {
-                        // Never written through: the spare's file may be a link to a published one.
-                        if unlink(target) != 0 { throw OutputError.failure(target, errno) }
-                    } else {
-                        try folders.make(PathText.folder(of: path))
-                        // (A spare taken at its record's word holds no such file: it is made sure of.)
-                        if case .derived = spareFiles, unlink(target) != 0 && errno != ENOENT { throw OutputError.failure(target, errno) }
+                // The files are linked or written on every core (a first build writes tens of
+                // thousands), a run of paths to a thread: in path order within a run, each file's
+                // folders are made first (a folder two runs share is made by whichever comes
+                // first) and a spare file at its place is set aside.
+                let runs = stride(from: 0, to: placed.count, by: 256).map { $0..<min($0 + 256, placed.count) }
+                let stamps = try Parallel.map(runs) { run throws(any Error) -> [FileStamp] in
+                    var folders = FolderMaker(root: staging.path)
+                    return try run.map { index throws(any Error) -> FileStamp in
+                        let path = placed[index]
+                        let target = staging.path + "/" + path
+                        if spareFiles.has(path, old: oldFiles) {
+                            // Never written through: the spare's file may be a link to a published one.
+                            if unlink(target) != 0 { throw OutputError.failure(target, errno) }
+                        } else {
+                            try folders.make(PathText.folder(of: path))
+                            // (A spare taken at its record's word holds no such file: it is made sure of.)
+                            if case .derived = spareFiles, unlink(target) != 0 && errno != ENOENT { throw OutputError.failure(target, errno) }
+                        }
+                        if !changedSet.contains(path) && link(output.path + "/" + path, target) == 0 {
+                            return oldFiles[path]!
+                        }
+                        // Changed, or no link (another file system): written, or for a kept page, which
+                        // has no bytes here, copied.
+                        if let data = files[path] {
+                            try write(data, to: target)
+                        } else {
+                            try FileManager.default.copyItem(atPath: output.path + "/" + path, toPath: target)
+                        }
+                        guard let stamp = FileStamp.of(target) else { throw OutputError.failure(target, errno) }
+                        return stamp
                     }
-                }
-                let stamps = try Parallel.map(placed) { path throws(any Error) -> FileStamp in
-                    let target = staging.path + "/" + path
-                    if !changedSet.contains(path) && link(output.path + "/" + path, target) == 0 {
-                        return oldFiles[path]!
-                    }
-                    // Changed, or no link (another file system): written, or for a kept page, which
-                    // has no bytes here, copied.
-                    if let data = files[path] {
-                        try write(data, to: target)
-                    } else {
-                        try FileManager.default.copyItem(atPath: output.path + "/" + path, toPath: target)
-                    }
-                    guard let stamp = FileStamp.of(target) else { throw OutputError.failure(target, errno) }
-                    return stamp
-                }
+                }.flatMap { $0 }
                 // A written file's line is new. A linked one is the old site's file, as its line
                 // says; a copied one (no links on this file system) has a stamp of its own. The
                 // old site, the next spare, differs where this site was written, copied or removed.
@@ -561,7 +564,8 @@ public enum OutputWriter {
         }
     }
 
-    /// Creates the folders of the staging site, each once, parents first.
+    /// Creates the folders of the staging site, each once, parents first (one made meanwhile by
+    /// another thread's maker is taken as made).
     struct FolderMaker {
         let root: String
         private var made: Set<String> = [""]
