@@ -191,8 +191,9 @@ struct SearchShards {
     /// The files under their names; two equal files are one file. Two different contents under
     /// one name would be a 64-bit hash collision, reported rather than one overwriting the other.
     static func add(_ contents: [Data], to files: inout [String: Data], at path: (String) -> String) throws -> [String] {
-        try contents.map { data in
-            let name = ContentName.of(data)
+        // (Named on every core: a first build names ten thousand fragments.)
+        let names = contents.count > 64 ? Parallel.map(contents, ContentName.of) : contents.map(ContentName.of)
+        return try zip(contents, names).map { data, name in
             if let existing = files[path(name)], existing != data { throw NameCollision(path: path(name)) }
             files[path(name)] = data
             return name
