@@ -62,6 +62,9 @@ enum RegistrationRows {
         let people = difference(archived.people, year.people) { PersonKey(registration: $0.registrationId, role: $0.role, position: $0.position) }
         let materials = difference(archived.materials, year.materials) { [$0.registrationId, $0.material] }
         let writeups = difference(archived.writeups, year.writeups) { $0.registrationId }
+        // A write-up taken from the archive unread that is written again (shown from another
+        // folder) has its Markdown read first: its row is deleted below.
+        let writtenWriteups = try withTexts(writeups.added, in: db)
         // Children first: a registration deleted below would take them anyway.
         try delete(people.removed, from: "registration_person", where: "registration_id = ? AND role = ? AND position = ?", in: db) {
             try $1.bind($0.year)
@@ -85,7 +88,7 @@ enum RegistrationRows {
         }
         var changed = YearRecords(competition: year.competition)
         (changed.registrations, changed.people, changed.materials, changed.writeups) =
-            (registrations.added, people.added, materials.added, try withTexts(writeups.added, in: db))
+            (registrations.added, people.added, materials.added, writtenWriteups)
         try insert(changed, in: db, conflict: " ON CONFLICT (year, id) DO UPDATE SET " + registrationColumns
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { $0 != "year" && $0 != "id" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))

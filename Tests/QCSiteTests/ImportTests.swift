@@ -286,15 +286,22 @@ struct UnchangedYearTests {
         #expect(now["2024-002"]?.title == "存档中的标题", "the unchanged file is not read again")
         #expect(now["2024-002"]?.markdown == "乙的正文。\n")
 
-        // The year written whole (its judges changed), and shown from elsewhere (every write-up's
-        // path changes): the write-ups taken unread are written with their Markdown.
-        try fixture.write("content/years/2024/judges.csv", "评委,单位名称\n王教授,示例理工大学\n")
-        #expect(try run(false, "站点/content").years.map(\.year) == [2024])
-        now = try archived()
-        #expect(now["2024-002"]?.title == "存档中的标题")
-        #expect(now["2024-002"]?.markdown == "乙的正文。\n")
-        #expect(now["2024-002"]?.sourcePath == "站点/content/years/2024/writeups/2024-002.md")
-        #expect(now["2024-001"]?.markdown == "甲的正文，改过。\n")
+        // Shown from elsewhere (every write-up's path changes), the year changed by its rows alone,
+        // then written whole (its judges changed): the write-ups taken unread are written again
+        // with their Markdown.
+        for (shown, judge) in [("站点/content", nil), ("另一处/content", "王教授")] {
+            if let judge {
+                try fixture.write("content/years/2024/judges.csv", "评委,单位名称\n\(judge),示例理工大学\n")
+            } else {
+                try fixture.write("content/years/2024/writeups/2024-001.md", "---\ntitle: 甲的成果\n---\n甲的正文，又改过。\n")
+            }
+            #expect(try run(false, shown).years.map(\.year) == [2024], "\(shown)")
+            now = try archived()
+            #expect(now["2024-002"]?.title == "存档中的标题")
+            #expect(now["2024-002"]?.markdown == "乙的正文。\n")
+            #expect(now["2024-002"]?.sourcePath == shown + "/years/2024/writeups/2024-002.md")
+            #expect(now["2024-001"]?.markdown == "甲的正文，又改过。\n")
+        }
 
         // A text the archive no longer holds as it was taken is an error, never written on.
         try sql("UPDATE writeup SET markdown = '别的正文。' WHERE registration_id = '2024-002'")
