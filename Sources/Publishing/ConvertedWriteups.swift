@@ -1,12 +1,21 @@
 import Disclosure
 import Synchronization
 
-/// Each write-up's Markdown done once per build, for both the achievement page that shows it
-/// and the search document that indexes its text: whichever asks first converts it (one parse
-/// for the HTML and the text) and leaves what the other needs here; the other takes it. The
-/// pages go oldest year first and the search newest first, so they meet once, in the middle,
-/// and what is left waiting is at most the half of the write-ups each has done alone.
+/// Each write-up's Markdown done once in a first build, for both the achievement page that
+/// shows it and the search document that indexes its text: whichever asks first converts it
+/// (one parse for the HTML and the text) and leaves what the other needs here; the other takes
+/// it. The pages go oldest year first and the search newest first, so they meet once, in the
+/// middle, and what is left waiting is at most the half of the write-ups each has done alone.
+/// Not shared in a rebuild, where one side may make what the other keeps (a template changed
+/// renders every page and no search document): each side then does only what it needs.
 final class ConvertedWriteups: Sendable {
+    /// Whether the two sides share what they convert (a first build, where both make everything).
+    let shared: Bool
+
+    init(shared: Bool = true) {
+        self.shared = shared
+    }
+
     /// What one side left for the other, by the write-up's digest: the page's HTML and the
     /// text (the search's), or the text alone (the page's).
     private let left = Mutex<[String: (html: String?, text: String)]>([:])
@@ -15,6 +24,7 @@ final class ConvertedWriteups: Sendable {
 
     /// The HTML and the text of a write-up, for its page.
     func forPage(_ writeup: PublicWriteup) throws -> (html: String, text: String) {
+        guard shared else { return try convert(writeup) }
         if let done = take(writeup.digest), let html = done.html { return (html, done.text) }
         let converted = try convert(writeup)
         leave(writeup.digest, (nil, converted.text))
@@ -23,6 +33,7 @@ final class ConvertedWriteups: Sendable {
 
     /// The text of a write-up, for its search document.
     func forSearch(_ writeup: PublicWriteup) throws -> String {
+        guard shared else { return Markdown.plainText(try writeup.markdown()) }
         if let done = take(writeup.digest) { return done.text }
         let converted = try convert(writeup)
         leave(writeup.digest, (converted.html, converted.text))

@@ -204,10 +204,11 @@ public enum OutputWriter {
                 placed.sort()
                 try removeUnwanted(unwanted, from: staging.path)
                 // The files are linked or written on every core (a first build writes tens of
-                // thousands), a run of paths to a thread: in path order within a run, each file's
-                // folders are made first (a folder two runs share is made by whichever comes
-                // first) and a spare file at its place is set aside.
-                let runs = stride(from: 0, to: placed.count, by: 256).map { $0..<min($0 + 256, placed.count) }
+                // thousands), a run of paths (an eighth of them, up to 256) to a thread: in path
+                // order within a run, each file's folders are made first (a folder two runs share
+                // is made by whichever comes first) and a spare file at its place is set aside.
+                let length = min(256, max(8, (placed.count + 7) / 8))
+                let runs = stride(from: 0, to: placed.count, by: length).map { $0..<min($0 + length, placed.count) }
                 let stamps = try Parallel.map(runs) { run throws(any Error) -> [FileStamp] in
                     var folders = FolderMaker(root: staging.path)
                     return try run.map { index throws(any Error) -> FileStamp in

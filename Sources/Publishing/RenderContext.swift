@@ -16,8 +16,9 @@ struct RenderContext: Sendable {
     var renderKey = ""
     /// `renderKey` but the theme, for what the theme does not shape (the search documents).
     var dataKey = ""
-    /// The write-ups converted so far by the pages or the search, for the other to take.
-    var convertedWriteups = ConvertedWriteups()
+    /// The write-ups converted so far by the pages or the search, for the other to take (set
+    /// by `SiteRenderer.render(previous:)`: shared in a first build only).
+    var convertedWriteups = ConvertedWriteups(shared: false)
 
     /// The start of the keys of the pages of one template and nav section: `renderKey`, the
     /// template, and what every page's layout shows (the site, the navigation).

@@ -41,7 +41,11 @@ public struct SiteRenderer {
     /// the output already holds those pages as they would be rendered now.
     public func render(previous: PreviousOutput) throws -> RenderedSite {
         try context.checkPageLinks()
-        let filled = try context.fillingNoticeLists()
+        // A first build makes every achievement page and search document: they share each
+        // write-up's conversion. A rebuild makes few of either, not always of the same write-ups.
+        var base = context
+        base.convertedWriteups = ConvertedWriteups(shared: previous.keys.isEmpty)
+        let filled = try base.fillingNoticeLists()
         let independent = Array(Self.sections.dropLast())
         @Sendable func rendered(_ index: Int, _ context: RenderContext) -> Result<OutputFiles, any Error> {
             Result { () throws -> OutputFiles in

@@ -34,6 +34,11 @@ struct ConvertedWriteupsTests {
                 #expect(text == alone.text, "\(markdown.debugDescription)")
                 #expect(converted.waiting == 0 && converted.conversions == 1)
             }
+            // Not shared (a rebuild): each side does what it needs, and leaves nothing.
+            let unshared = ConvertedWriteups(shared: false)
+            #expect(try unshared.forSearch(writeup) == alone.text)
+            #expect(try unshared.forPage(writeup).html == alone.html)
+            #expect(unshared.waiting == 0)
             // One side alone leaves the write-up for the other.
             let converted = ConvertedWriteups()
             _ = try converted.forSearch(writeup)
