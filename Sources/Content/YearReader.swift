@@ -244,6 +244,13 @@ package struct YearReader {
                 continue
             }
             guard let (md, source) = log.attempt({ try file.get() }) else { continue }
+            // Its bytes as hashed for the year's fingerprint, when they were: other bytes now mean
+            // the file was saved while it was read, and the year would be archived under a
+            // fingerprint of neither.
+            if let key = sourceKeys["writeups/" + name], key != source {
+                log.add(path, 0, "文件在导入过程中被改动（前后两次读到的内容不同）；请保存完毕后重新运行")
+                continue
+            }
             if stem.hasPrefix("enterprise-") {
                 profiles[String(stem.dropFirst("enterprise-".count))] = (md.body, path)
                 continue

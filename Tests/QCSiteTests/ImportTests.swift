@@ -317,6 +317,39 @@ struct UnchangedYearTests {
         #expect(now["2024-002"]?.source == first["2024-002"]?.source)
     }
 
+    @Test("A write-up whose bytes are not those hashed for the year's fingerprint (saved while it was read) is an error at its path")
+    func writeupSavedWhileRead() throws {
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/years/2024/writeups/2024-001.md"] = "---\ntitle: 甲的成果\n---\n甲的正文。\n"
+        files["content/years/2024/writeups/2024-002.md"] = "乙的正文。\n"
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        let content = try #require(try SourceFolder.open(fixture.url("content"), displayPath: "content"))
+        let (_, keys) = try Fingerprint.of(folder: "years/2024", in: content, extra: [], version: ContentReader.formatVersion) {
+            $0.hasPrefix("writeups/")
+        }
+        #expect(keys.count == 2)
+        let registry = Registry(enterprises: [Enterprise(id: "demo-a", name: "示例甲通信有限公司"),
+                                              Enterprise(id: "demo-b", name: "示例乙网络有限公司（北区）")], aliases: [
+                                                EnterpriseAlias(alias: "示例甲通信", enterpriseId: "demo-a")])
+        func read(_ keys: [String: String]) -> (YearRecords?, [String]) {
+            var reader = YearReader(year: 2024, displayPath: "content/years/2024", source: content, folder: "years/2024",
+                                    resolver: EnterpriseResolver(registry))
+            reader.sourceKeys = keys
+            var log = ErrorLog()
+            let records = reader.read(log: &log)
+            return (records, log.errors.map { "\($0.path): \($0.message)" })
+        }
+        let (records, errors) = read(keys)
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(records?.writeups.map(\.source) == ["writeups/2024-001.md", "writeups/2024-002.md"].map { keys[$0] })
+        var other = keys
+        other["writeups/2024-002.md"] = String(repeating: "0", count: 32)
+        let (none, changed) = read(other)
+        #expect(none == nil)
+        #expect(changed == ["content/years/2024/writeups/2024-002.md: 文件在导入过程中被改动（前后两次读到的内容不同）；请保存完毕后重新运行"])
+    }
+
     @Test("Backup names sort in the order they were taken, so pruning keeps the 20 newest")
     func backupOrder() throws {
         let fixture = try SiteFixture(withTheme: false)
