@@ -255,12 +255,17 @@ struct UnchangedYearTests {
         #expect(try run(true).years.map(\.year) == [2023, 2024], "force reads unchanged years too")
     }
 
-    @Test("A year read again takes each write-up whose file is unchanged from the archive, unread; an edited file, or every file with force, is read")
-    func writeupsTakenByTheirFiles() throws {
+    /// A site whose 2024 has the two good rows, each with a write-up.
+    static func twoWriteups() throws -> SiteFixture {
         var files = SiteFixture.minimal(rows: ImportTests.goodRows)
         files["content/years/2024/writeups/2024-001.md"] = "---\ntitle: 甲的成果\n---\n甲的正文。\n"
         files["content/years/2024/writeups/2024-002.md"] = "---\ntitle: 乙的成果\n---\n乙的正文。\n"
-        let fixture = try SiteFixture(files)
+        return try SiteFixture(files)
+    }
+
+    @Test("A year read again takes each write-up whose file is unchanged from the archive, unread; an edited file, or every file with force, is read")
+    func writeupsTakenByTheirFiles() throws {
+        let fixture = try Self.twoWriteups()
         defer { fixture.cleanUp() }
         let run = { (force: Bool, shown: String) in
             try Importer.run(contentDirectory: fixture.url("content"), displayPath: shown, archivePath: fixture.paths.archive, force: force).1
@@ -319,10 +324,7 @@ struct UnchangedYearTests {
 
     @Test("A write-up whose bytes are not those hashed for the year's fingerprint (saved while it was read) is an error at its path")
     func writeupSavedWhileRead() throws {
-        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
-        files["content/years/2024/writeups/2024-001.md"] = "---\ntitle: 甲的成果\n---\n甲的正文。\n"
-        files["content/years/2024/writeups/2024-002.md"] = "乙的正文。\n"
-        let fixture = try SiteFixture(files)
+        let fixture = try Self.twoWriteups()
         defer { fixture.cleanUp() }
         let content = try #require(try SourceFolder.open(fixture.url("content"), displayPath: "content"))
         let (_, keys) = try Fingerprint.of(folder: "years/2024", in: content, extra: [], version: ContentReader.formatVersion) {
