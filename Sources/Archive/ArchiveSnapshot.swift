@@ -1,5 +1,5 @@
-import Foundation
 import GRDB
+import TextKeys
 
 /// The whole archive read into memory in one read transaction: what rules, ranking and
 /// rendering work from. Even a national archive of tens of thousands of entries a year fits.
@@ -192,27 +192,13 @@ extension ArchiveSnapshot {
         self.init(registry: registry, writing: writing, years: years)
     }
 
-    /// Text as SQLite orders it (BINARY: by its UTF-8 bytes), where Swift's `<` orders strings
-    /// by their canonical form.
-    /// (Compared with `memcmp` over the UTF-8 a native string holds: a first build sorts every
-    /// year's rows by it, and the UTF-8 views' iterators took a tenth of a second.)
+    /// Text as SQLite orders it (BINARY: by its UTF-8 bytes, `ByteOrder`), where Swift's `<`
+    /// orders strings by their canonical form.
     private struct Bytes: Comparable {
         let text: String
         init(_ text: String) { self.text = text }
-        static func < (a: Bytes, b: Bytes) -> Bool { order(a.text, b.text) < 0 }
-        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.count == b.text.utf8.count && order(a.text, b.text) == 0 }
-
-        /// Negative, zero or positive as `a`'s bytes come before, equal or after `b`'s.
-        private static func order(_ a: String, _ b: String) -> Int {
-            var (a, b) = (a, b)
-            return a.withUTF8 { x in
-                b.withUTF8 { y in
-                    let common = min(x.count, y.count)
-                    let compared = common == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, common))
-                    return compared != 0 ? compared : x.count - y.count
-                }
-            }
-        }
+        static func < (a: Bytes, b: Bytes) -> Bool { ByteOrder.compare(a.text, b.text) < 0 }
+        static func == (a: Bytes, b: Bytes) -> Bool { ByteOrder.compare(a.text, b.text) == 0 }
     }
 
     /// Whether both hold the same records in the same order.

@@ -1,5 +1,6 @@
 import Foundation
 import SafePaths
+import TextKeys
 
 /// What a build published, kept inside the output folder as `.qcsite-build` so that it is
 /// swapped in with the very files it describes (a killed build leaves the old site with its own
@@ -161,7 +162,7 @@ public struct BuildRecord: Sendable, Equatable {
             bytes.append(contentsOf: path.utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
-        let adding = added.keys.sorted(by: Self.precedes)
+        let adding = added.keys.sorted(by: ByteOrder.precedes)
         if let last {
             // The kept lines in runs, each copied at once up to the next dropped line or the next
             // added path (found by its place among the sorted paths).
@@ -187,7 +188,7 @@ public struct BuildRecord: Sendable, Equatable {
             for path in adding { line(path, added[path]!) }
         }
         // Where the spare differs, after the files: `spare <size> <time> <path>`, `- -` where it has no such file.
-        for path in (spare?.differs.keys).map({ $0.sorted(by: Self.precedes) }) ?? [] {
+        for path in (spare?.differs.keys).map({ $0.sorted(by: ByteOrder.precedes) }) ?? [] {
             bytes.append(contentsOf: "spare ".utf8)
             if let stamp = spare!.differs[path]! {
                 number(stamp.size)
@@ -227,7 +228,7 @@ public struct BuildRecord: Sendable, Equatable {
             var (low, high) = (from, paths.count)
             while low < high {
                 let middle = (low + high) / 2
-                if BuildRecord.precedes(paths[middle], path) { low = middle + 1 } else { high = middle }
+                if ByteOrder.precedes(paths[middle], path) { low = middle + 1 } else { high = middle }
             }
             return low
         }
@@ -252,17 +253,6 @@ public struct BuildRecord: Sendable, Equatable {
     /// The lines as read, when the record was read with them (`read(in:lines:)`).
     public internal(set) var lines: FileLines?
 
-    /// Byte order of the paths' UTF-8, by `memcmp` (a shorter path first when it begins the other).
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        let compared = a.utf8.withContiguousStorageIfAvailable { a in
-            b.utf8.withContiguousStorageIfAvailable { b in
-                let common = min(a.count, b.count)
-                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-                return order != 0 ? order < 0 : a.count < b.count
-            }
-        }
-        return (compared ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
 
     /// The record of the output folder at `folder`; nil when there is none or it is not one this
     /// qcsite wrote (then everything is rendered, as on a first build).

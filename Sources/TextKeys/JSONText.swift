@@ -35,6 +35,6 @@ public enum JSONText {
 
     /// The order `.sortedKeys` gives object keys: by their UTF-8 bytes.
     public static func keyOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        ByteOrder.precedes(a, b)
     }
 }
