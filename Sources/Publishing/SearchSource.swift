@@ -77,14 +77,12 @@ struct SearchSource: Sendable {
         }
     }
 
-    /// The year and 编号 of an achievement's document ("2024/2024-001"), which the title check
-    /// names it by; nil for any other.
+    /// The name the title check gives an achievement's document (`TitleCheck.name(year:id:)`);
+    /// nil for any other.
     var achievementKey: String? {
         switch head {
-        case .document(let document):
-            guard document.kind == AchievementDocument.kind, let year = document.year, let id = document.id else { return nil }
-            return "\(year)/\(id)"
-        case .achievement(let achievement): return "\(achievement.year)/\(achievement.id)"
+        case .document(let document): TitleCheck.name(of: document)
+        case .achievement(let achievement): TitleCheck.name(year: achievement.year, id: achievement.id)
         }
     }
 

@@ -69,28 +69,29 @@ struct TitleCheck {
     /// `search/titles.json` and the title shards, naming each compared title by its number in
     /// the search `index`.
     func files(index: SearchIndex, shardBytes: Int = shardBytes) throws -> [String: Data] {
-        try files(numbers: Self.numbers(index.documents.map { document in
-            guard document.kind == AchievementDocument.kind, let year = document.year, let id = document.id else { return nil }
-            return "\(year)/\(id)"
-        }), shardBytes: shardBytes)
+        try files(numbered: numbered(Self.numbers(index.documents.map(Self.name(of:)))), shardBytes: shardBytes)
     }
 
-    /// The number of each achievement's search document, by its year and 编号 ("2024/2024-001"),
-    /// from those of the documents in index order (nil for any other document).
-    static func numbers(_ achievements: [String?]) -> [String: Int] {
+    /// How the check names an achievement's search document: its year and 编号 ("2024/2024-001").
+    static func name(year: Int, id: String) -> String { "\(year)/\(id)" }
+
+    /// The name of an achievement's document; nil for any other document.
+    static func name(of document: SearchIndex.Document) -> String? {
+        guard document.kind == AchievementDocument.kind, let year = document.year, let id = document.id else { return nil }
+        return name(year: year, id: id)
+    }
+
+    /// The number of each achievement's search document, by its name (`name(year:id:)`), from
+    /// those of the documents in index order (nil for any other document).
+    static func numbers(_ names: [String?]) -> [String: Int] {
         var numbers: [String: Int] = [:]
-        for (number, key) in achievements.enumerated() { if let key { numbers[key] = number } }
+        for (number, name) in names.enumerated() { if let name { numbers[name] = number } }
         return numbers
-    }
-
-    /// The files, naming each compared title by its number in `numbers` (`numbers(_:)`).
-    func files(numbers: [String: Int], shardBytes: Int = shardBytes) throws -> [String: Data] {
-        try files(numbered: numbered(numbers), shardBytes: shardBytes)
     }
 
     /// The compared titles that have a search document, by its number, in that order.
     func numbered(_ numbers: [String: Int]) -> [(number: Int, title: String)] {
-        titles.compactMap { title in numbers["\(title.year)/\(title.id)"].map { (number: $0, title: title.title) } }
+        titles.compactMap { title in numbers[Self.name(year: title.year, id: title.id)].map { (number: $0, title: title.title) } }
             .sorted { $0.number < $1.number }
     }
 
