@@ -129,9 +129,10 @@ public struct SiteBuilder {
         let lastBuild = Background { () -> LastBuild in
             guard let head = found, let tree = walk?.value else { return LastBuild(previous: PreviousOutput(folder: outputFolder)) }
             let full = BuildRecord.read(in: outputFolder, lines: true)
+            let exact = head.describes(tree, in: outputFolder)
             // (All of them when the output is exactly what the record says, without a look at each.)
-            let intact = full.map { $0.describes(tree, in: outputFolder) ? $0.files : $0.intact(in: tree) } ?? [:]
-            return LastBuild(tree: tree, exact: head.describes(tree, in: outputFolder), record: full, intact: intact,
+            let intact = full.map { exact && $0.filesDigest == head.filesDigest ? $0.files : $0.intact(in: tree) } ?? [:]
+            return LastBuild(tree: tree, exact: exact, record: full, intact: intact,
                              previous: PreviousOutput(keys: intact.compactMapValues(\.key), folder: outputFolder,
                                                       sections: full.map(PreviousOutput.sections(of:)) ?? [:]))
         }
