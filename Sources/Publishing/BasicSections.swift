@@ -52,7 +52,6 @@ struct HomeSection: SiteSection {
 
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
         let current = context.record.years.last
-        let record = context.record
         let resultsYear = context.record.years.last { $0.showsResults }
         let winners = resultsYear.map { year in year.prizes.flatMap(\.entries).map { context.entryRow(year, $0) } } ?? []
         let model = HomeModel(year: current?.year, competitionTitle: current?.title ?? context.config.title,

@@ -58,42 +58,51 @@ struct BigramPostings {
     }
 
     /// A bigram at a position of a document.
-    struct Occurrence: Comparable {
+    struct Occurrence: Equatable {
         var code: UInt64
         var position: Int
-
-        static func < (a: Self, b: Self) -> Bool {
-            a.code != b.code ? a.code < b.code : a.position < b.position
-        }
     }
 
-    /// The document's bigram occurrences, sorted by bigram and position.
+    /// The document's bigram occurrences, each bigram's together in one run, its positions
+    /// ascending; the runs in the order their bigrams first occur.
     static func occurrences(of document: SearchIndex.Document) -> [Occurrence] {
         let fields = document.fields.map(SearchText.keyScalars)
-        var found: [Occurrence] = []
+        var made: [Occurrence] = []
+        made.reserveCapacity(fields.reduce(0) { $0 + $1.count })
         var start = -(fields[0].count + 1)
         for field in fields {
             for i in field.indices.dropLast() {
-                found.append(Occurrence(code: BigramCode.code(field[i], field[i + 1]), position: start + i))
+                made.append(Occurrence(code: BigramCode.code(field[i], field[i + 1]), position: start + i))
             }
             start += field.count + 1
         }
-        // Positions ascend as the occurrences were made: ordered by bigram, then by their index
-        // here, they are in order. Bigram (42 bits) and index packed into one number sort as
-        // numbers, far quicker than a comparison of two fields (a write-up's thousands of
-        // bigrams, for every document of a cold build).
-        let indexBits: UInt64 = 22
-        guard found.count < 1 << indexBits else {
-            found.sort()
-            return found
+        // Gathered by bigram in one pass and a count, not sorted: a write-up holds thousands of
+        // bigrams, and every document of a cold build is gathered (sorting them was most of the
+        // time). Each occurrence's run is numbered by its bigram, then the occurrences are
+        // placed run by run in the order they were made: each run's positions ascend.
+        var runs = CodeNumbers(expecting: made.count / 2)
+        var runOf = [Int32](repeating: 0, count: made.count)
+        var next: [Int] = []  // per run: its size, then where its next occurrence goes
+        for (i, occurrence) in made.enumerated() {
+            let run = runs.number(of: occurrence.code)
+            if run == next.count { next.append(0) }
+            next[run] += 1
+            runOf[i] = Int32(run)
         }
-        var keys = found.indices.map { found[$0].code << indexBits | UInt64($0) }
-        keys.sort()
-        return keys.map { found[Int($0 & (1 << indexBits - 1))] }
+        var total = 0
+        for run in next.indices { (next[run], total) = (total, total + next[run]) }
+        return [Occurrence](unsafeUninitializedCapacity: made.count) { found, initialized in
+            for (i, occurrence) in made.enumerated() {
+                let run = Int(runOf[i])
+                (found.baseAddress! + next[run]).initialize(to: occurrence)
+                next[run] += 1
+            }
+            initialized = made.count
+        }
     }
 
-    /// A document's occurrences (sorted) dealt into the partitions of their bigrams, each
-    /// partition's still sorted, and where each partition's begin (one more for the end): a
+    /// A document's occurrences (`occurrences(of:)`) dealt into the partitions of their bigrams,
+    /// each partition's still in runs, and where each partition's begin (one more for the end): a
     /// partition's core then reads its own occurrences only.
     private static func dealt(_ occurrences: [Occurrence]) -> (occurrences: [Occurrence], starts: [Int]) {
         var starts = [Int](repeating: 0, count: partitions + 1)
@@ -109,7 +118,7 @@ struct BigramPostings {
         return (dealt, starts)
     }
 
-    /// Appends the document's occurrences of one partition's bigrams (sorted) to their lists.
+    /// Appends the document's occurrences of one partition's bigrams (in runs) to their lists.
     private static func add(_ number: Int, _ occurrences: ArraySlice<Occurrence>, to table: inout Table) {
         var i = occurrences.startIndex
         while i < occurrences.endIndex {
@@ -121,39 +130,69 @@ struct BigramPostings {
         }
     }
 
-    /// One partition's lists by bigram code, in a table of open addressing: a national index
-    /// looks a bigram up millions of times, and a code (a pair of scalars, chosen by no one who
-    /// could aim at collisions) needs no seeded hash, only its bits mixed.
+    /// One partition's lists by bigram code.
     struct Table {
-        private(set) var codes: [UInt64] = []
+        private var numbers = CodeNumbers(expecting: 512)
+        var codes: [UInt64] { numbers.codes }
         var lists: [Lists] = []
-        /// An index into `codes` and `lists` plus one; 0 for an empty slot. A power of two long,
-        /// at most half full.
-        private var slots = [Int32](repeating: 0, count: 1 << 10)
 
         /// The index of the code's lists, new and empty when the code is new.
         mutating func index(of code: UInt64) -> Int {
-            let mask = slots.count - 1
-            var slot = Self.mixed(code) & mask
-            while slots[slot] != 0 {
-                let index = Int(slots[slot]) - 1
-                if codes[index] == code { return index }
-                slot = (slot + 1) & mask
+            let index = numbers.number(of: code)
+            if index == lists.count { lists.append(Lists()) }
+            return index
+        }
+    }
+
+    /// Bigram codes numbered from 0 in the order they are first met, found in a table of open
+    /// addressing: a national index looks a bigram up millions of times, and a code (a pair of
+    /// scalars, chosen by no one who could aim at collisions) needs no seeded hash, only its bits
+    /// mixed.
+    struct CodeNumbers {
+        /// The codes by number.
+        private(set) var codes: [UInt64] = []
+        /// Per slot, a code and its number plus one (0 for an empty slot): a probe reads one
+        /// place of memory. A power of two long, at most half full.
+        private var slots: [Slot]
+
+        private struct Slot {
+            var code: UInt64
+            var number: Int32
+        }
+
+        /// A table sized for `count` codes (it grows past them).
+        init(expecting count: Int) {
+            var size = 16
+            while size < 2 * count { size <<= 1 }
+            slots = [Slot](repeating: Slot(code: 0, number: 0), count: size)
+            codes.reserveCapacity(count)
+        }
+
+        /// The code's number; a new code is given the next.
+        mutating func number(of code: UInt64) -> Int {
+            let found = slots.withUnsafeMutableBufferPointer { slots -> Int in
+                let mask = slots.count - 1
+                var slot = Self.mixed(code) & mask
+                while slots[slot].number != 0 {
+                    if slots[slot].code == code { return Int(slots[slot].number) - 1 }
+                    slot = (slot + 1) & mask
+                }
+                slots[slot] = Slot(code: code, number: Int32(codes.count + 1))
+                return -1
             }
+            if found >= 0 { return found }
             codes.append(code)
-            lists.append(Lists())
-            slots[slot] = Int32(codes.count)
             if codes.count * 2 > slots.count { grow() }
             return codes.count - 1
         }
 
         private mutating func grow() {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
+            slots = [Slot](repeating: Slot(code: 0, number: 0), count: slots.count * 2)
             let mask = slots.count - 1
-            for (index, code) in codes.enumerated() {
+            for (number, code) in codes.enumerated() {
                 var slot = Self.mixed(code) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(index + 1)
+                while slots[slot].number != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Slot(code: code, number: Int32(number + 1))
             }
         }
 
@@ -173,26 +212,40 @@ extension BigramPostings.Lists {
     /// A document's positions of the bigram, ascending; the document follows those listed.
     mutating func append<Positions: Collection<Int>>(document: Int, positions: Positions) {
         var previous = positions.first!
-        start(document, inTitle: previous < 0)
-        VarInt.append(positions.count, to: &self.positions)
-        VarInt.append(VarInt.zigzag(previous), to: &self.positions)
-        for position in positions.dropFirst() {
-            VarInt.append(position - previous - 1, to: &self.positions)
-            previous = position
+        let gap = start(document, inTitle: previous < 0)
+        // Coded into a buffer and appended at once: a cold build appends millions of records, and
+        // a byte at a time was most of their cost.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratch) { scratch in
+            var used = VarInt.write(gap, to: scratch, at: 0)
+            used = VarInt.write(positions.count, to: scratch, at: used)
+            used = VarInt.write(VarInt.zigzag(previous), to: scratch, at: used)
+            for position in positions.dropFirst() {
+                if used > Self.scratch - VarInt.maxBytes {
+                    self.positions.append(contentsOf: scratch[..<used])
+                    used = 0
+                }
+                used = VarInt.write(position - previous - 1, to: scratch, at: used)
+                previous = position
+            }
+            self.positions.append(contentsOf: scratch[..<used])
         }
     }
 
+    /// Bytes of the buffer a record is coded into before it is appended.
+    private static let scratch = 128
+
     /// A document's record as another list holds it: the count and positions after its gap.
     mutating func append(document: Int, inTitle: Bool, record: ArraySlice<UInt8>) {
-        start(document, inTitle: inTitle)
+        VarInt.append(start(document, inTitle: inTitle), to: &positions)
         positions += record
     }
 
-    /// A document's entry in both lists, and the gap that begins its record of positions.
-    private mutating func start(_ document: Int, inTitle: Bool) {
+    /// A document's entry in the list of documents; returns the gap, which begins its record of
+    /// positions.
+    private mutating func start(_ document: Int, inTitle: Bool) -> Int {
         let gap = document - last - 1
         last = document
         VarInt.append(gap * 2 + (inTitle ? 1 : 0), to: &documents)
-        VarInt.append(gap, to: &positions)
+        return gap
     }
 }

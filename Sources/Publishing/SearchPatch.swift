@@ -408,7 +408,7 @@ extension SearchShards {
 }
 
 extension BigramPostings {
-    /// A document's occurrences (sorted, `occurrences(of:)`) as one run of positions per bigram.
+    /// A document's occurrences (`occurrences(of:)`) as one run of positions per bigram.
     static func runs(_ occurrences: [Occurrence]) -> [(code: UInt64, positions: [Int])] {
         var runs: [(code: UInt64, positions: [Int])] = []
         for occurrence in occurrences {

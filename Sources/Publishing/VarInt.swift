@@ -14,6 +14,23 @@ enum VarInt {
         bytes.append(UInt8(rest))
     }
 
+    /// The most bytes a number takes.
+    static let maxBytes = 10
+
+    /// Writes the number into `buffer` at `offset` (room for `maxBytes` there); returns the
+    /// offset after it.
+    static func write(_ value: Int, to buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        precondition(value >= 0, "VarInt stores non-negative numbers")
+        var (rest, offset) = (UInt64(value), offset)
+        while rest >= 0x80 {
+            buffer[offset] = UInt8(truncatingIfNeeded: rest) | 0x80
+            rest >>= 7
+            offset += 1
+        }
+        buffer[offset] = UInt8(rest)
+        return offset + 1
+    }
+
     /// The number at `offset`, moving `offset` past it; nil at the end or on a truncated number.
     static func read<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: inout Int) -> Int? where Bytes.Index == Int {
         var value: UInt64 = 0, shift: UInt64 = 0
