@@ -40,9 +40,11 @@ public enum OutputWriter {
     ///   - last: the output's record as this build found it, read with its lines
     ///     (`BuildRecord.read(in:lines:)`): when it is exactly what `found` holds, the new record
     ///     is written from its lines.
+    ///   - ready: called once the new site is written beside the old, before anything of the
+    ///     output changes (its record included); an error it throws leaves the output as it was.
     public static func publish(_ site: RenderedSite, record: BuildRecord, to output: URL, found: OutputTree? = nil,
                                last: BuildRecord? = nil, survey: Background<Survey>? = nil,
-                               log: (String) -> Void = { _ in }) throws -> OutputSummary {
+                               ready: () throws -> Void = {}, log: (String) -> Void = { _ in }) throws -> OutputSummary {
         // A spare the survey claimed is given back unless the new site was swapped in through it.
         defer { survey?.value.release() }
         let fm = FileManager.default
@@ -135,8 +137,9 @@ public enum OutputWriter {
             // (The spare, claimed as it was taken to be beside the walk, is claimed again.)
             if let found, OutputTree.scan(output.path).digest != found.digest {
                 survey?.value.release()
-                return try publish(site, record: record, to: output, found: nil, log: log)
+                return try publish(site, record: record, to: output, found: nil, ready: ready, log: log)
             }
+            try ready()
             // The site stays as it is; its record may have new keys, true of the same files. (No
             // site was swapped out: the record vouches for no spare.)
             var record = record
@@ -260,6 +263,7 @@ public enum OutputWriter {
                           to: staging.path + "/" + BuildRecord.fileName)
                 // One flush of the new site before it is swapped in, not one per file.
                 if qc_sync_file_system(staging.path) != 0 { throw OutputError.failure(staging.path, errno) }
+                try ready()
             } catch {
                 try? fm.removeItem(at: staging)  // the error at hand is the one to report
                 throw error

@@ -34,7 +34,8 @@ private final class LeftForExit {
 }
 
 /// `qcsite build`: a flat list of named steps, each reading only what the step before produced:
-/// import → snapshot → rank → check → gate → disclose → render → link check → publish. The paths are checked before anything is read,
+/// import → snapshot → rank → check → gate → disclose → render → publish (its links checked while the new site is
+/// written beside the old, and swapped in only once every link resolves). The paths are checked before anything is read,
 /// and the site's lock is held from then until the new site is out.
 public struct SiteBuilder {
     public var paths: SitePaths
@@ -342,7 +343,18 @@ public struct SiteBuilder {
                              dataKey: inputs.dataKey).render(previous: previous)
         }
         try confirmIfDone()
-        try step("link check") { try checkLinks(site, urls: urls, published: imports.output.intact) }
+        // The links are checked while the new site is written beside the old (on the cores the
+        // writes leave free); it is swapped in only once every link resolves.
+        let (sitePaths, intact) = (paths, imports.output.intact)
+        let linkCheck = Background { () -> (Result<Void, any Error>, Double) in
+            let start = DispatchTime.now()
+            let checked = Result { try Self.checkLinks(site, urls: urls, published: intact, paths: sitePaths) }
+            return (checked, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+        }
+        defer { linkCheck.wait() }
+        func linksResolve() throws {
+            try StepError.wrapping("link check", archivePath: paths.archive) { try linkCheck.value.0.get() }
+        }
 
         // A build that let findings through records how many, so that the next one checks again.
         let blockingCount = blocking.values.reduce(0) { $0 + $1.count }
@@ -356,9 +368,16 @@ public struct SiteBuilder {
         built.sections = site.sectionKeys
         built.spare = imports.output.tree.flatMap { imports.output.exact ? BuildRecord.SpareDigests(of: $0) : nil }
         let output = try step("publish") {
-            try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.output.tree,
-                                     last: imports.output.exact ? imports.output.record : nil, survey: survey, log: log)
+            do {
+                return try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.output.tree,
+                                                last: imports.output.exact ? imports.output.record : nil, survey: survey,
+                                                ready: linksResolve, log: log)
+            } catch {
+                try linksResolve()  // a broken link is the error to report, as when it was found first
+                throw error
+            }
         }
+        if timings { log(String(format: "  link check (aside): %.0f ms", linkCheck.value.1)) }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         leaveToExit([site, record, snapshot, standings, findings, theme, previous, imports, survey as Any])
         return BuildReport(imported: imported, findings: findings, files: site.count, output: output, blocking: blocking)
@@ -418,7 +437,8 @@ public struct SiteBuilder {
     /// and checked them; their links are read again only when a file of that build is gone that
     /// a page could link to (search data named by its content is replaced by most rebuilds, and
     /// pages link to the search page, never to those files).
-    private func checkLinks(_ site: RenderedSite, urls: SiteURLs, published: [String: BuildRecord.Entry]) throws {
+    private static func checkLinks(_ site: RenderedSite, urls: SiteURLs, published: [String: BuildRecord.Entry],
+                                   paths: SitePaths) throws {
         var files = site.files
         if published.keys.contains(where: { files[$0] == nil && !site.kept.contains($0) && !SitePath.isContentNamedSearchData($0) }) {
             for path in site.kept where path.hasSuffix(".html") {

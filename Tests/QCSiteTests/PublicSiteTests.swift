@@ -278,6 +278,9 @@ struct PublicSiteTests {
             #expect(lines.contains { $0.contains("/files/missing.pdf#p2") })
         }
         #expect(Self.outputFiles(fixture) == before, "nothing published")
+        // (The links are checked while the new site is written beside the old: none of it is left.)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: fixture.paths.outputURL.deletingLastPathComponent().path)
+        #expect(!beside.contains { $0.contains(".staging-") }, "the new site written beside the old is removed")
     }
 
     @Test("The link checker resolves folders to index.html and ignores fragments and other sites")
