@@ -1,5 +1,6 @@
 import GRDB
 import TextKeys
+import Parallelism
 
 /// The whole archive read into memory in one read transaction: what rules, ranking and
 /// rendering work from. Even a national archive of tens of thousands of entries a year fits.
@@ -164,9 +165,17 @@ extension ArchiveSnapshot {
                                 aliases: registry.aliases.sorted { Bytes($0.alias) < Bytes($1.alias) })
         let writing = Writing(notices: writing.notices.sorted { (Bytes($1.date), Bytes($0.slug)) < (Bytes($0.date), Bytes($1.slug)) },
                               pages: writing.pages.sorted { Bytes($0.slug) < Bytes($1.slug) })
+        // Score sheets are numbered across the years in their order, as they are written.
+        var firstSheets: [Int64] = []
         var nextSheet: Int64 = 1
-        let years = years.map { written in
+        for year in years {
+            firstSheets.append(nextSheet)
+            nextSheet += Int64(year.sheets.count)
+        }
+        // (Each year sorted on its own core: a national first build's tens of thousands of rows.)
+        let years = Parallel.map(Array(zip(years, firstSheets))) { written, firstSheet in
             var year = written
+            var nextSheet = firstSheet
             year.stages.sort { $0.stage < $1.stage }
             year.registrations.sort { ($0.sourceLine, Bytes($0.id)) < ($1.sourceLine, Bytes($1.id)) }
             year.people.sort {
