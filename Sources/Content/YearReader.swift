@@ -218,8 +218,14 @@ package struct YearReader {
         // as it was archived is taken from the archive (one edited among a thousand is read).
         let shown = displayPath
         let version = ContentReader.formatVersion
-        let (archived, keys) = (archivedWriteups, sourceKeys)
-        let files = Parallel.map(found) { file -> Result<(MarkdownFile, source: String), any Error>? in
+        let (archived, keys, year) = (archivedWriteups, sourceKeys, year)
+        // What a file gives: a write-up (made, its front matter let go and its digest taken, on
+        // the core that parsed it), or an enterprise's profile; and its bytes' key.
+        enum Read {
+            case writeup(Writeup)
+            case profile(String)
+        }
+        let files = Parallel.map(found) { file -> Result<(read: Read, source: String), any Error>? in
             let stem = String(file.entry.name.dropLast(3))
             if !stem.hasPrefix("enterprise-"), let key = keys["writeups/" + file.entry.name], archived[stem]?.source == key {
                 return nil
@@ -229,7 +235,10 @@ package struct YearReader {
                 let data = try InputLimits.readFile(URL(fileURLWithPath: file.path), displayPath: path, limit: InputLimits.markdownBytes)
                 var source = Fingerprint.sourceKey(version: version)
                 data.withUnsafeBytes { source.add($0) }
-                return (try MarkdownFile.decode(data, displayPath: path), source.hex)
+                let md = try MarkdownFile.decode(data, displayPath: path)
+                guard !stem.hasPrefix("enterprise-") else { return (.profile(md.body), source.hex) }
+                return (.writeup(Writeup(year: year, registrationId: stem, title: md.string("title"), markdown: md.body,
+                                         sourcePath: path, source: source.hex)), source.hex)
             }
         }
         for (name, file) in zip(found.map(\.entry.name), files) {
@@ -243,7 +252,7 @@ package struct YearReader {
                 }
                 continue
             }
-            guard let (md, source) = log.attempt({ try file.get() }) else { continue }
+            guard let (read, source) = log.attempt({ try file.get() }) else { continue }
             // Its bytes as hashed for the year's fingerprint, when they were: other bytes now mean
             // the file was saved while it was read, and the year would be archived under a
             // fingerprint of neither.
@@ -251,16 +260,16 @@ package struct YearReader {
                 log.add(path, 0, "文件在导入过程中被改动（前后两次读到的内容不同）；请保存完毕后重新运行")
                 continue
             }
-            if stem.hasPrefix("enterprise-") {
-                profiles[String(stem.dropFirst("enterprise-".count))] = (md.body, path)
-                continue
+            switch read {
+            case .profile(let body):
+                profiles[String(stem.dropFirst("enterprise-".count))] = (body, path)
+            case .writeup(let writeup):
+                guard ids.contains(stem) else {
+                    log.add(path, 0, Self.noRegistration(stem))
+                    continue
+                }
+                records.writeups.append(writeup)
             }
-            guard ids.contains(stem) else {
-                log.add(path, 0, Self.noRegistration(stem))
-                continue
-            }
-            records.writeups.append(Writeup(year: year, registrationId: stem, title: md.string("title"),
-                                            markdown: md.body, sourcePath: path, source: source))
         }
         return profiles
     }
