@@ -166,11 +166,10 @@ extension ArchiveSnapshot {
         let writing = Writing(notices: writing.notices.sorted { (Bytes($1.date), Bytes($0.slug)) < (Bytes($0.date), Bytes($1.slug)) },
                               pages: writing.pages.sorted { Bytes($0.slug) < Bytes($1.slug) })
         // Score sheets are numbered across the years in their order, as they are written.
-        var firstSheets: [Int64] = []
-        var nextSheet: Int64 = 1
+        var firstSheets: [Int64] = [], first: Int64 = 1
         for year in years {
-            firstSheets.append(nextSheet)
-            nextSheet += Int64(year.sheets.count)
+            firstSheets.append(first)
+            first += Int64(year.sheets.count)
         }
         // (Each year sorted on its own core: a national first build's tens of thousands of rows.)
         let years = Parallel.map(Array(zip(years, firstSheets))) { written, firstSheet in

@@ -233,12 +233,12 @@ package struct YearReader {
             return Result {
                 let path = shown + "/writeups/" + file.entry.name
                 let data = try InputLimits.readFile(URL(fileURLWithPath: file.path), displayPath: path, limit: InputLimits.markdownBytes)
-                var source = Fingerprint.sourceKey(version: version)
-                data.withUnsafeBytes { source.add($0) }
-                let md = try MarkdownFile.decode(data, displayPath: path)
-                guard !stem.hasPrefix("enterprise-") else { return (.profile(md.body), source.hex) }
+                var key = Fingerprint.sourceKey(version: version)
+                data.withUnsafeBytes { key.add($0) }
+                let (md, source) = (try MarkdownFile.decode(data, displayPath: path), key.hex)
+                guard !stem.hasPrefix("enterprise-") else { return (.profile(md.body), source) }
                 return (.writeup(Writeup(year: year, registrationId: stem, title: md.string("title"), markdown: md.body,
-                                         sourcePath: path, source: source.hex)), source.hex)
+                                         sourcePath: path, source: source)), source)
             }
         }
         for (name, file) in zip(found.map(\.entry.name), files) {

@@ -58,7 +58,7 @@ struct BigramPostings {
     }
 
     /// A bigram at a position of a document.
-    struct Occurrence: Equatable {
+    struct Occurrence {
         var code: UInt64
         var position: Int
     }

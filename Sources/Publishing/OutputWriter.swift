@@ -40,8 +40,9 @@ public enum OutputWriter {
     ///   - last: the output's record as this build found it, read with its lines
     ///     (`BuildRecord.read(in:lines:)`): when it is exactly what `found` holds, the new record
     ///     is written from its lines.
-    ///   - ready: called once the new site is written beside the old, before anything of the
-    ///     output changes (its record included); an error it throws leaves the output as it was.
+    ///   - ready: called before anything of the output changes (its record included), once the
+    ///     new site is written beside the old (before, when a spare site is to be brought up to
+    ///     date); an error it throws leaves the output, and the spare, as they were.
     public static func publish(_ site: RenderedSite, record: BuildRecord, to output: URL, found: OutputTree? = nil,
                                last: BuildRecord? = nil, survey: Background<Survey>? = nil,
                                ready: () throws -> Void = {}, log: (String) -> Void = { _ in }) throws -> OutputSummary {
@@ -157,6 +158,9 @@ public enum OutputWriter {
         let staging = survey.claim?.staging ?? Self.staging(of: output)
         let token = Interruption.removeOnInterrupt(staging.path)
         defer { Interruption.forget(token) }
+        // A spare claimed as the staging folder is changed only once the links resolve: a broken
+        // link gives it back as it was. (A new staging folder is written while they are checked.)
+        if survey.claim != nil { try ready() }
         try DiskFull.naming(parent.path) {
             let spareFiles = survey.claim?.files ?? .none
             if survey.claim == nil {

@@ -5,13 +5,9 @@ import Foundation
 /// document numbers and positions, take one byte.
 enum VarInt {
     static func append(_ value: Int, to bytes: inout [UInt8]) {
-        precondition(value >= 0, "VarInt stores non-negative numbers")
-        var rest = UInt64(value)
-        while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxBytes) { buffer in
+            bytes.append(contentsOf: buffer[..<write(value, to: buffer, at: 0)])
         }
-        bytes.append(UInt8(rest))
     }
 
     /// The most bytes a number takes.

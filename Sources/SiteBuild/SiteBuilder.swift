@@ -367,16 +367,18 @@ public struct SiteBuilder {
         }
         built.sections = site.sectionKeys
         built.spare = imports.output.tree.flatMap { imports.output.exact ? BuildRecord.SpareDigests(of: $0) : nil }
+        var waited = false
         let output = try step("publish") {
             do {
                 return try OutputWriter.publish(site, record: built, to: outputFolder, found: imports.output.tree,
                                                 last: imports.output.exact ? imports.output.record : nil, survey: survey,
-                                                ready: linksResolve, log: log)
+                                                ready: { try linksResolve(); waited = true }, log: log)
             } catch {
                 try linksResolve()  // a broken link is the error to report, as when it was found first
                 throw error
             }
         }
+        assert(waited, "the site was published without its links checked")
         if timings { log(String(format: "  link check (aside): %.0f ms", linkCheck.value.1)) }
         log("生成 \(site.count) 个文件（其中 \(site.kept.count) 个无需重新生成）：更新 \(output.written)，未变 \(output.unchanged)，删除 \(output.removed) → \(paths.output)/")
         leaveToExit([site, record, snapshot, standings, findings, theme, previous, imports, survey as Any])

@@ -261,11 +261,17 @@ struct PublicSiteTests {
         #expect(Self.outputFiles(a) == filesA)
     }
 
-    @Test("Broken internal links are all reported and fail the build, leaving the old site")
+    @Test("Broken internal links are all reported and fail the build, leaving the old site and its spare")
     func brokenLinks() throws {
         let fixture = try SiteFixture(Self.site())
         defer { fixture.cleanUp() }
+        _ = try Self.build(fixture)
+        // A second site swapped in leaves the first beside it, the spare the next build updates.
+        try fixture.write("content/notices/2024-08-01-other.md", "---\ntitle: 另一则\ndate: 2024-08-01\n---\n正文。\n")
         let before = try Self.build(fixture).1
+        let spare = OutputWriter.spare(of: fixture.url("public"))
+        let spareBefore = OutputWriter.existingFiles(in: spare).sorted()
+        #expect(!spareBefore.isEmpty)
         try fixture.write("content/notices/2024-09-01-bad.md",
                           "---\ntitle: 坏链接\ndate: 2024-09-01\n---\n见[名单](/2024/no-such-page/)。\n\n另见[附件](/files/missing.pdf#p2)与[首页](/#top)。\n")
         do {
@@ -281,6 +287,7 @@ struct PublicSiteTests {
         // (The links are checked while the new site is written beside the old: none of it is left.)
         let beside = try FileManager.default.contentsOfDirectory(atPath: fixture.paths.outputURL.deletingLastPathComponent().path)
         #expect(!beside.contains { $0.contains(".staging-") }, "the new site written beside the old is removed")
+        #expect(OutputWriter.existingFiles(in: spare).sorted() == spareBefore, "the spare is given back as it was")
     }
 
     @Test("The link checker resolves folders to index.html and ignores fragments and other sites")
