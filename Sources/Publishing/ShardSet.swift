@@ -1,4 +1,5 @@
 import Foundation
+import Parallelism
 
 /// Index entries, sorted by key, cut into shard files (`ShardBoundaries`). An entry is its key
 /// (a count of scalars, then the scalars), then for each kind of file its payload's length and
@@ -33,17 +34,17 @@ struct ShardSet {
         let sizes = entries.map(\.size)
         (bytes, count) = (sizes.reduce(0, +), sizes.count)
         let starts = ShardBoundaries.starts(sizes: sizes, keys: entries.map(\.key), target: target)
-        for (n, start) in starts.enumerated() {
-            let end = n + 1 < starts.count ? starts[n + 1] : entries.count
-            firstKeys.append(n == 0 ? "" : Self.string(entries[start].key))
-            files.append(Self.files(entries[start..<end], kinds: kinds))
-        }
+        let runs = zip(starts, starts.dropFirst() + [entries.count]).map { $0..<$1 }
+        firstKeys = runs.enumerated().map { n, run in n == 0 ? "" : Self.string(entries[run.lowerBound].key) }
+        // (Each shard's files made on a core: a national index has thousands of shards.)
+        files = Parallel.map(runs) { Self.files(entries[$0], kinds: kinds) }
     }
 
     /// The files of one shard holding `entries`, one per kind.
     static func files(_ entries: ArraySlice<Entry>, kinds: Int) -> [Data] {
         (0..<kinds).map { kind in
             var bytes: [UInt8] = []
+            bytes.reserveCapacity(entries.reduce(0) { $0 + $1.keyBytes.count + $1.payloads[kind].count + VarInt.maxBytes })
             for entry in entries {
                 bytes += entry.keyBytes
                 VarInt.append(entry.payloads[kind].count, to: &bytes)
