@@ -92,15 +92,22 @@ public enum Markdown {
     /// stands beside them (most Chinese write-ups): cut by counting scalars, without finding
     /// where characters end. Nil when a scalar that could join its neighbours comes first.
     private static func excerptOfLoneScalars(_ text: String, length: Int) -> String? {
-        var line = String.UnicodeScalarView()
-        var count = 0
-        for scalar in text.unicodeScalars {
-            guard standsAlone(scalar.value) else { return nil }
-            if count == length { return String(line) + "…" }
-            line.append(scalar == "\n" ? " " : scalar)
+        // The cut found by scalars, the line made from the text's bytes up to it (a scalar view
+        // appended to a scalar at a time was a tenth of an achievement page).
+        let scalars = text.unicodeScalars
+        var (end, count, cut) = (scalars.startIndex, 0, false)
+        while end != scalars.endIndex {
+            guard standsAlone(scalars[end].value) else { return nil }
+            if count == length {
+                cut = true
+                break
+            }
             count += 1
+            end = scalars.index(after: end)
         }
-        return String(line)
+        var line = Array(text.utf8[..<end])
+        for index in line.indices where line[index] == UInt8(ascii: "\n") { line[index] = UInt8(ascii: " ") }
+        return String(decoding: line, as: UTF8.self) + (cut ? "…" : "")
     }
 
     /// Scalars whose grapheme break property never joins them to a neighbour (Other, Control or
