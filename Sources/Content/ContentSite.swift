@@ -83,15 +83,18 @@ public enum ContentReader {
             // The write-ups' files are keyed one by one on the way when the archive has the year.
             // (An archive that cannot give them only has every file read.)
             let writeups = archived[year] == nil ? [:] : (try? archivedWriteups?(year)) ?? [:]
-            guard let (fingerprint, keys) = log.attempt({
-                try Fingerprint.of(folder: folder, in: content, extra: ["enterprises.yaml"], version: formatVersion) {
-                    !writeups.isEmpty && $0.hasPrefix("writeups/")
-                }
+            // The write-ups' bytes are kept as they are hashed, for the reader to parse (up to a
+            // limit: a year's write-ups are a few megabytes, and one too large is read to be refused).
+            guard let (fingerprint, keys, contents) = log.attempt({
+                try Fingerprint.of(folder: folder, in: content, extra: ["enterprises.yaml"], version: formatVersion,
+                                   keyed: { !writeups.isEmpty && $0.hasPrefix("writeups/") },
+                                   kept: { $0.hasPrefix("writeups/") && $0.hasSuffix(".md") && !$0.dropFirst(9).contains("/") },
+                                   keeping: InputLimits.markdownBytes, keepingAll: Self.keptBytes)
             }) else { return (nil, false, nil) }
             if archived[year] == fingerprint { return (nil, true, fingerprint) }
             var reader = YearReader(year: year, displayPath: displayPath + "/" + folder, source: content, folder: folder,
                                     resolver: resolver)
-            (reader.archivedWriteups, reader.sourceKeys) = (writeups, keys)
+            (reader.archivedWriteups, reader.sourceKeys, reader.fingerprinted) = (writeups, keys, contents)
             guard var records = reader.read(log: &log) else { return (nil, false, nil) }
             records.competition.sourceFingerprint = fingerprint
             return (records, false, fingerprint)
@@ -119,6 +122,10 @@ public enum ContentReader {
         return ContentSite(site: site, registry: registry, writing: Writing(notices: notices, pages: pages), years: years,
                            unchangedYears: unchanged, fingerprints: fingerprints)
     }
+
+    /// The most bytes of a year's write-ups its fingerprint keeps for its reader (past them, the
+    /// reader reads the files again).
+    static let keptBytes = 64 << 20
 
     /// The front-matter keys of a notice; any other is a typo to report, not a key to ignore.
     static let noticeKeys = ["title", "date", "year", "summary", "attachments", "stage", "draft", "doc_number"]

@@ -14,9 +14,10 @@ struct Fingerprint {
 
     /// Reads the file in pieces into `buffer`: a table may be tens of megabytes, and is hashed
     /// before it is read. A file that cannot be read is an error, never hashed as empty.
-    /// `key`, when given, takes the file's bytes too.
+    /// `key`, when given, takes the file's bytes too; `kept`, when given, keeps them while they
+    /// are no more than `keeping` bytes (nil past that).
     mutating func add(path: String, as name: String, shown: String, buffer: UnsafeMutableRawBufferPointer,
-                      key: inout StreamHash?) throws {
+                      key: inout StreamHash?, kept: inout [UInt8]?, keeping: Int = 0) throws {
         add(Array(name.utf8) + [0])
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError.unreadable(shown, errno) }
@@ -31,6 +32,9 @@ struct Fingerprint {
             let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<count])
             hash.add(bytes)
             key?.add(bytes)
+            if kept != nil {
+                if kept!.count + count <= keeping { kept!.append(contentsOf: bytes) } else { kept = nil }
+            }
         }
         add([0])
     }
@@ -46,31 +50,43 @@ struct Fingerprint {
     }
 
     /// The fingerprint of every file under `folder` of the content (sorted by path), plus the
-    /// `extra` files (absent ones count as empty), and the source key (`sourceKey`) of each file
-    /// under the folder that `keyed` picks, by its path there. A file that cannot be read is an
-    /// input error: hashing it as empty could match nothing, but must never pass for "unchanged".
+    /// `extra` files (absent ones count as empty), the source key (`sourceKey`) of each file
+    /// under the folder that `keyed` picks, and the bytes of each that `kept` picks, up to
+    /// `keeping` bytes a file and `keepingAll` in all, by its path there: the year's reader
+    /// parses those bytes, the very ones hashed, instead of reading the files again. A file that
+    /// cannot be read is an input error: hashing it as empty could match nothing, but must never
+    /// pass for "unchanged".
     static func of(folder: String, in content: SourceFolder, extra: [String], version: String,
-                   keyed: (String) -> Bool = { _ in false }) throws -> (value: String, keys: [String: String]) {
+                   keyed: (String) -> Bool = { _ in false }, kept: (String) -> Bool = { _ in false },
+                   keeping: Int = 0, keepingAll: Int = 0)
+        throws -> (value: String, keys: [String: String], contents: [String: [UInt8]]) {
         var fingerprint = Fingerprint()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { buffer.deallocate() }
         fingerprint.add(Array(version.utf8))
-        var none: StreamHash? = nil
+        var (none, notKept): (StreamHash?, [UInt8]?) = (nil, nil)
         for path in extra {
             let name = (path as NSString).lastPathComponent
             if let url = try content.file(path) {
-                try fingerprint.add(path: url.path, as: name, shown: content.displayPath + "/" + path, buffer: buffer, key: &none)
+                try fingerprint.add(path: url.path, as: name, shown: content.displayPath + "/" + path, buffer: buffer,
+                                    key: &none, kept: &notKept)
             } else {
                 fingerprint.add(Array(name.utf8) + [0, 0])
             }
         }
         var keys: [String: String] = [:]
+        var contents: [String: [UInt8]] = [:], keptBytes = 0
         for file in try content.resolvedFiles(under: folder) {
             var key = keyed(file.relative) ? sourceKey(version: version) : nil
+            var bytes: [UInt8]? = keptBytes < keepingAll && kept(file.relative) ? [] : nil
             try fingerprint.add(path: file.path, as: file.relative, shown: content.displayPath + "/" + folder + "/" + file.relative,
-                                buffer: buffer, key: &key)
+                                buffer: buffer, key: &key, kept: &bytes, keeping: min(keeping, keepingAll - keptBytes))
             if let key { keys[file.relative] = key.hex }
+            if let bytes {
+                contents[file.relative] = bytes
+                keptBytes += bytes.count
+            }
         }
-        return (fingerprint.value, keys)
+        return (fingerprint.value, keys, contents)
     }
 }

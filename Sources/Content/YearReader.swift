@@ -18,6 +18,9 @@ package struct YearReader {
     /// write-up whose file has the key it was archived with is taken as archived, unread.
     var archivedWriteups: [String: Writeup] = [:]
     var sourceKeys: [String: String] = [:]
+    /// Bytes of files of the year's folder as its fingerprint read them, by path there
+    /// (`Fingerprint.of`): a write-up among them is parsed from them, not read again.
+    var fingerprinted: [String: [UInt8]] = [:]
 
     package static let registrationColumns: [ColumnSpec] = [
         .required("id", "编号"), .required("enterprise", "单位名称", "企业名称"),
@@ -218,7 +221,7 @@ package struct YearReader {
         // as it was archived is taken from the archive (one edited among a thousand is read).
         let shown = displayPath
         let version = ContentReader.formatVersion
-        let (archived, keys, year) = (archivedWriteups, sourceKeys, year)
+        let (archived, keys, year, fingerprinted) = (archivedWriteups, sourceKeys, year, fingerprinted)
         // What a file gives: a write-up (made, its front matter let go and its digest taken, on
         // the core that parsed it), or an enterprise's profile; and its bytes' key.
         enum Read {
@@ -232,7 +235,8 @@ package struct YearReader {
             }
             return Result {
                 let path = shown + "/writeups/" + file.entry.name
-                let data = try InputLimits.readFile(URL(fileURLWithPath: file.path), displayPath: path, limit: InputLimits.markdownBytes)
+                let data = try fingerprinted["writeups/" + file.entry.name].map { Data($0) }
+                    ?? InputLimits.readFile(URL(fileURLWithPath: file.path), displayPath: path, limit: InputLimits.markdownBytes)
                 var key = Fingerprint.sourceKey(version: version)
                 data.withUnsafeBytes { key.add($0) }
                 let (md, source) = (try MarkdownFile.decode(data, displayPath: path), key.hex)

@@ -327,9 +327,8 @@ struct UnchangedYearTests {
         let fixture = try Self.twoWriteups()
         defer { fixture.cleanUp() }
         let content = try #require(try SourceFolder.open(fixture.url("content"), displayPath: "content"))
-        let (_, keys) = try Fingerprint.of(folder: "years/2024", in: content, extra: [], version: ContentReader.formatVersion) {
-            $0.hasPrefix("writeups/")
-        }
+        let (_, keys, _) = try Fingerprint.of(folder: "years/2024", in: content, extra: [], version: ContentReader.formatVersion,
+                                              keyed: { $0.hasPrefix("writeups/") })
         #expect(keys.count == 2)
         let registry = Registry(enterprises: [Enterprise(id: "demo-a", name: "示例甲通信有限公司"),
                                               Enterprise(id: "demo-b", name: "示例乙网络有限公司（北区）")], aliases: [
@@ -350,6 +349,44 @@ struct UnchangedYearTests {
         let (none, changed) = read(other)
         #expect(none == nil)
         #expect(changed == ["content/years/2024/writeups/2024-002.md: 文件在导入过程中被改动（前后两次读到的内容不同）；请保存完毕后重新运行"])
+    }
+
+    @Test("A write-up's bytes kept by the fingerprint are the ones parsed, whatever the file holds since; one past the limit is read again")
+    func writeupsParsedFromTheirFingerprint() throws {
+        let fixture = try Self.twoWriteups()
+        defer { fixture.cleanUp() }
+        let content = try #require(try SourceFolder.open(fixture.url("content"), displayPath: "content"))
+        let first = try Data(contentsOf: fixture.url("content/years/2024/writeups/2024-001.md"))
+        try fixture.write("content/years/2024/writeups/2024-002.md", "---\ntitle: 乙的成果\n---\n乙的正文，长一些。\n")
+        // 2024-001.md is kept, 2024-002.md is longer than the limit a file; nothing else is picked.
+        let (fingerprint, keys, contents) = try Fingerprint.of(
+            folder: "years/2024", in: content, extra: [], version: ContentReader.formatVersion, keyed: { $0.hasPrefix("writeups/") },
+            kept: { $0.hasPrefix("writeups/") }, keeping: first.count, keepingAll: 1 << 20)
+        #expect(contents == ["writeups/2024-001.md": Array(first)])
+        // The same fingerprint and keys as without keeping anything.
+        let plain = try Fingerprint.of(folder: "years/2024", in: content, extra: [], version: ContentReader.formatVersion,
+                                       keyed: { $0.hasPrefix("writeups/") })
+        #expect(plain.value == fingerprint && plain.keys == keys)
+        // Both files saved since: the kept one is parsed as hashed; the other is read again, and is
+        // then not what was hashed.
+        try fixture.write("content/years/2024/writeups/2024-001.md", "---\ntitle: 甲的新标题\n---\n新的正文。\n")
+        try fixture.write("content/years/2024/writeups/2024-002.md", "---\ntitle: 乙的新标题\n---\n新的正文。\n")
+        var reader = YearReader(year: 2024, displayPath: "content/years/2024", source: content, folder: "years/2024",
+                                resolver: EnterpriseResolver(Registry(
+                                    enterprises: [Enterprise(id: "demo-a", name: "示例甲通信有限公司"),
+                                                  Enterprise(id: "demo-b", name: "示例乙网络有限公司（北区）")],
+                                    aliases: [EnterpriseAlias(alias: "示例甲通信", enterpriseId: "demo-a")])))
+        (reader.sourceKeys, reader.fingerprinted) = (keys, contents)
+        var log = ErrorLog()
+        _ = reader.read(log: &log)
+        #expect(log.errors.map { "\($0.path): \($0.message)" }
+                == ["content/years/2024/writeups/2024-002.md: 文件在导入过程中被改动（前后两次读到的内容不同）；请保存完毕后重新运行"])
+        (reader.sourceKeys, reader.fingerprinted) = ([:], contents)
+        log = ErrorLog()
+        let records = try #require(reader.read(log: &log))
+        #expect(log.errors.isEmpty)
+        #expect(records.writeups.map(\.title) == ["甲的成果", "乙的新标题"])
+        #expect(records.writeups.first?.source == keys["writeups/2024-001.md"])
     }
 
     @Test("Backup names sort in the order they were taken, so pruning keeps the 20 newest")
