@@ -83,12 +83,13 @@ public enum ContentReader {
             // The write-ups' files are keyed one by one on the way when the archive has the year.
             // (An archive that cannot give them only has every file read.)
             let writeups = archived[year] == nil ? [:] : (try? archivedWriteups?(year)) ?? [:]
-            // The write-ups' bytes are kept as they are hashed, for the reader to parse (up to a
-            // limit: a year's write-ups are a few megabytes, and one too large is read to be refused).
+            // A year none of whose write-ups the archive has parses every one: their bytes are kept
+            // as they are hashed, for the reader to parse (up to a limit: a year's write-ups are a
+            // few megabytes, and one too large is read to be refused). Else they are keyed.
             guard let (fingerprint, keys, contents) = log.attempt({
                 try Fingerprint.of(folder: folder, in: content, extra: ["enterprises.yaml"], version: formatVersion,
                                    keyed: { !writeups.isEmpty && $0.hasPrefix("writeups/") },
-                                   kept: { $0.hasPrefix("writeups/") && $0.hasSuffix(".md") && !$0.dropFirst(9).contains("/") },
+                                   kept: { writeups.isEmpty && $0.hasPrefix("writeups/") && $0.hasSuffix(".md") && !$0.dropFirst(9).contains("/") },
                                    keeping: InputLimits.markdownBytes, keepingAll: Self.keptBytes)
             }) else { return (nil, false, nil) }
             if archived[year] == fingerprint { return (nil, true, fingerprint) }
