@@ -17,7 +17,7 @@ struct Fingerprint {
     /// `key`, when given, takes the file's bytes too; `kept`, when given, keeps them while they
     /// are no more than `keeping` bytes (nil past that).
     mutating func add(path: String, as name: String, shown: String, buffer: UnsafeMutableRawBufferPointer,
-                      key: inout StreamHash?, kept: inout [UInt8]?, keeping: Int = 0) throws {
+                      key: inout StreamHash?, kept: inout Data?, keeping: Int = 0) throws {
         add(Array(name.utf8) + [0])
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError.unreadable(shown, errno) }
@@ -33,7 +33,7 @@ struct Fingerprint {
             hash.add(bytes)
             key?.add(bytes)
             if kept != nil {
-                if kept!.count + count <= keeping { kept!.append(contentsOf: bytes) } else { kept = nil }
+                if kept!.count + count <= keeping { kept!.append(bytes.assumingMemoryBound(to: UInt8.self)) } else { kept = nil }
             }
         }
         add([0])
@@ -59,12 +59,12 @@ struct Fingerprint {
     static func of(folder: String, in content: SourceFolder, extra: [String], version: String,
                    keyed: (String) -> Bool = { _ in false }, kept: (String) -> Bool = { _ in false },
                    keeping: Int = 0, keepingAll: Int = 0)
-        throws -> (value: String, keys: [String: String], contents: [String: [UInt8]]) {
+        throws -> (value: String, keys: [String: String], contents: [String: Data]) {
         var fingerprint = Fingerprint()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { buffer.deallocate() }
         fingerprint.add(Array(version.utf8))
-        var (none, notKept): (StreamHash?, [UInt8]?) = (nil, nil)
+        var (none, notKept): (StreamHash?, Data?) = (nil, nil)
         for path in extra {
             let name = (path as NSString).lastPathComponent
             if let url = try content.file(path) {
@@ -75,10 +75,10 @@ struct Fingerprint {
             }
         }
         var keys: [String: String] = [:]
-        var contents: [String: [UInt8]] = [:], keptBytes = 0
+        var contents: [String: Data] = [:], keptBytes = 0
         for file in try content.resolvedFiles(under: folder) {
             var key = keyed(file.relative) ? sourceKey(version: version) : nil
-            var bytes: [UInt8]? = keptBytes < keepingAll && kept(file.relative) ? [] : nil
+            var bytes: Data? = keptBytes < keepingAll && kept(file.relative) ? Data() : nil
             try fingerprint.add(path: file.path, as: file.relative, shown: content.displayPath + "/" + folder + "/" + file.relative,
                                 buffer: buffer, key: &key, kept: &bytes, keeping: min(keeping, keepingAll - keptBytes))
             if let key { keys[file.relative] = key.hex }

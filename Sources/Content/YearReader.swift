@@ -20,7 +20,7 @@ package struct YearReader {
     var sourceKeys: [String: String] = [:]
     /// Bytes of files of the year's folder as its fingerprint read them, by path there
     /// (`Fingerprint.of`): a write-up among them is parsed from them, not read again.
-    var fingerprinted: [String: [UInt8]] = [:]
+    var fingerprinted: [String: Data] = [:]
 
     package static let registrationColumns: [ColumnSpec] = [
         .required("id", "编号"), .required("enterprise", "单位名称", "企业名称"),
@@ -235,7 +235,7 @@ package struct YearReader {
             }
             return Result {
                 let path = shown + "/writeups/" + file.entry.name
-                let data = try fingerprinted["writeups/" + file.entry.name].map { Data($0) }
+                let data = try fingerprinted["writeups/" + file.entry.name]
                     ?? InputLimits.readFile(URL(fileURLWithPath: file.path), displayPath: path, limit: InputLimits.markdownBytes)
                 var key = Fingerprint.sourceKey(version: version)
                 data.withUnsafeBytes { key.add($0) }
@@ -260,7 +260,7 @@ package struct YearReader {
             // Its bytes as hashed for the year's fingerprint, when they were: other bytes now mean
             // the file was saved while it was read, and the year would be archived under a
             // fingerprint of neither.
-            if let key = sourceKeys["writeups/" + name], key != source {
+            if let key = keys["writeups/" + name], key != source {
                 log.add(path, 0, "文件在导入过程中被改动（前后两次读到的内容不同）；请保存完毕后重新运行")
                 continue
             }

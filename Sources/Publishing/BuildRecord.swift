@@ -253,7 +253,6 @@ public struct BuildRecord: Sendable, Equatable {
     /// The lines as read, when the record was read with them (`read(in:lines:)`).
     public internal(set) var lines: FileLines?
 
-
     /// The record of the output folder at `folder`; nil when there is none or it is not one this
     /// qcsite wrote (then everything is rendered, as on a first build).
     /// With `files` false, its files are left out (`filesDigest` still says what they are); with

@@ -263,6 +263,15 @@ struct UnchangedYearTests {
         return try SiteFixture(files)
     }
 
+    /// The reader of `twoWriteups()`'s 2024, with the registry its rows name.
+    static func twoWriteupsReader(_ content: SourceFolder) -> YearReader {
+        let registry = Registry(enterprises: [Enterprise(id: "demo-a", name: "示例甲通信有限公司"),
+                                              Enterprise(id: "demo-b", name: "示例乙网络有限公司（北区）")], aliases: [
+                                                EnterpriseAlias(alias: "示例甲通信", enterpriseId: "demo-a")])
+        return YearReader(year: 2024, displayPath: "content/years/2024", source: content, folder: "years/2024",
+                          resolver: EnterpriseResolver(registry))
+    }
+
     @Test("A year read again takes each write-up whose file is unchanged from the archive, unread; an edited file, or every file with force, is read")
     func writeupsTakenByTheirFiles() throws {
         let fixture = try Self.twoWriteups()
@@ -330,12 +339,8 @@ struct UnchangedYearTests {
         let (_, keys, _) = try Fingerprint.of(folder: "years/2024", in: content, extra: [], version: ContentReader.formatVersion,
                                               keyed: { $0.hasPrefix("writeups/") })
         #expect(keys.count == 2)
-        let registry = Registry(enterprises: [Enterprise(id: "demo-a", name: "示例甲通信有限公司"),
-                                              Enterprise(id: "demo-b", name: "示例乙网络有限公司（北区）")], aliases: [
-                                                EnterpriseAlias(alias: "示例甲通信", enterpriseId: "demo-a")])
         func read(_ keys: [String: String]) -> (YearRecords?, [String]) {
-            var reader = YearReader(year: 2024, displayPath: "content/years/2024", source: content, folder: "years/2024",
-                                    resolver: EnterpriseResolver(registry))
+            var reader = Self.twoWriteupsReader(content)
             reader.sourceKeys = keys
             var log = ErrorLog()
             let records = reader.read(log: &log)
@@ -362,7 +367,7 @@ struct UnchangedYearTests {
         let (fingerprint, keys, contents) = try Fingerprint.of(
             folder: "years/2024", in: content, extra: [], version: ContentReader.formatVersion, keyed: { $0.hasPrefix("writeups/") },
             kept: { $0.hasPrefix("writeups/") }, keeping: first.count, keepingAll: 1 << 20)
-        #expect(contents == ["writeups/2024-001.md": Array(first)])
+        #expect(contents == ["writeups/2024-001.md": first])
         // The same fingerprint and keys as without keeping anything.
         let plain = try Fingerprint.of(folder: "years/2024", in: content, extra: [], version: ContentReader.formatVersion,
                                        keyed: { $0.hasPrefix("writeups/") })
@@ -371,11 +376,7 @@ struct UnchangedYearTests {
         // then not what was hashed.
         try fixture.write("content/years/2024/writeups/2024-001.md", "---\ntitle: 甲的新标题\n---\n新的正文。\n")
         try fixture.write("content/years/2024/writeups/2024-002.md", "---\ntitle: 乙的新标题\n---\n新的正文。\n")
-        var reader = YearReader(year: 2024, displayPath: "content/years/2024", source: content, folder: "years/2024",
-                                resolver: EnterpriseResolver(Registry(
-                                    enterprises: [Enterprise(id: "demo-a", name: "示例甲通信有限公司"),
-                                                  Enterprise(id: "demo-b", name: "示例乙网络有限公司（北区）")],
-                                    aliases: [EnterpriseAlias(alias: "示例甲通信", enterpriseId: "demo-a")])))
+        var reader = Self.twoWriteupsReader(content)
         (reader.sourceKeys, reader.fingerprinted) = (keys, contents)
         var log = ErrorLog()
         _ = reader.read(log: &log)
