@@ -39,3 +39,37 @@ public final class Background<T: Sendable>: Waitable, Sendable {
 public protocol Waitable: Sendable {
     func wait()
 }
+
+/// Works each started on a thread of its own, taken in the order they end: the caller goes on
+/// with each result while the others still run (the site's longest sections gathered one by
+/// one, whichever ends first). Works are started and taken from one thread.
+public final class Arrivals<T: Sendable>: Sendable {
+    private let arrived = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    nonisolated(unsafe) private var ended: [(index: Int, value: T)] = []
+    nonisolated(unsafe) private var (started, taken) = (0, 0)
+
+    public init() {}
+
+    /// Starts `work`; its index is the number of works started before it.
+    @discardableResult
+    public func start(_ work: @escaping @Sendable () -> T) -> Int {
+        let index = started
+        started += 1
+        Thread { [self] in
+            let value = work()
+            lock.withLock { ended.append((index, value)) }
+            arrived.signal()
+        }.start()
+        return index
+    }
+
+    /// The next work to end, by its index, and its result; waits for it. Nil once every work
+    /// started was taken.
+    public func next() -> (index: Int, value: T)? {
+        guard taken < started else { return nil }
+        arrived.wait()
+        taken += 1
+        return lock.withLock { ended.removeFirst() }
+    }
+}

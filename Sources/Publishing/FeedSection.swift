@@ -6,19 +6,56 @@ import Parallelism
 /// from the clock, so a rebuild gives the same bytes.
 struct FeedSection: SiteSection {
     func render(into files: inout OutputFiles, _ context: RenderContext) throws {
+        try render(into: &files, context, sitemap: Sitemap(paths: files.paths, urls: context.urls))
+    }
+
+    /// The feed, with the sitemap's lines of every page of `files` (`Sitemap`, gathered as the
+    /// sections that made them ended).
+    func render(into files: inout OutputFiles, _ context: RenderContext, sitemap: Sitemap) throws {
         try files.add(SitePath.feed, text: Self.atom(context))
-        let pages = files.paths.filter { $0.hasSuffix(".html") && $0 != "404.html" }.map { path -> String in
-            path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
-        }.sorted()
-        // A national site's 11,000 pages, a line each, on every core (the feed renders alone, last).
-        let urls = context.urls
-        let lines = Parallel.map(Parallel.runs(of: pages, size: 1024)) { run in
-            run.map { "  <url><loc>\(XMLEscaping.escape(Self.encoded(urls.absolute($0))))</loc></url>" }
-        }.flatMap { $0 }
-        let sitemap = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
-            + lines + ["</urlset>"]
-        try files.add(SitePath.sitemap, text: sitemap.joined(separator: "\n") + "\n")
+        let lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
+            + sitemap.lines + ["</urlset>"]
+        try files.add(SitePath.sitemap, text: lines.joined(separator: "\n") + "\n")
         try files.add("robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(Self.encoded(context.urls.absolute(SitePath.sitemap)))\n")
+    }
+
+    /// The sitemap's lines of some of the site's files (its pages but the 404 page), in the
+    /// order of the pages' addresses. Made for each section's files as it ends, and merged: a
+    /// national site's 11,000 lines are not all made after the last section.
+    struct Sitemap {
+        private(set) var pages: [String] = []
+        private(set) var lines: [String] = []
+
+        init() {}
+
+        init(paths: [String], urls: SiteURLs) {
+            pages = paths.filter { $0.hasSuffix(".html") && $0 != "404.html" }.map { path -> String in
+                path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+            }.sorted()
+            lines = Parallel.map(Parallel.runs(of: pages, size: 1024)) { run in
+                run.map { "  <url><loc>\(XMLEscaping.escape(FeedSection.encoded(urls.absolute($0))))</loc></url>" }
+            }.flatMap { $0 }
+        }
+
+        /// These lines and `other`'s (of other files: no page is in both), in order.
+        mutating func merge(_ other: Sitemap) {
+            var (pages, lines) = ([String](), [String]())
+            pages.reserveCapacity(self.pages.count + other.pages.count)
+            lines.reserveCapacity(pages.capacity)
+            var (i, j) = (0, 0)
+            while i < self.pages.count || j < other.pages.count {
+                if j == other.pages.count || i < self.pages.count && self.pages[i] < other.pages[j] {
+                    pages.append(self.pages[i])
+                    lines.append(self.lines[i])
+                    i += 1
+                } else {
+                    pages.append(other.pages[j])
+                    lines.append(other.lines[j])
+                    j += 1
+                }
+            }
+            (self.pages, self.lines) = (pages, lines)
+        }
     }
 
     static func atom(_ context: RenderContext) -> String {

@@ -19,12 +19,12 @@ public struct SiteRenderer {
                                 renderKey: renderKey, dataKey: dataKey)
     }
 
-    /// The sections of the site, in the order they render.
+    /// The sections of the site, in the order their files are gathered; the feed follows them,
+    /// since its sitemap lists every page they render.
     static let sections: [any SiteSection] = [
         AssetSection(), HomeSection(), NoticeSection(), YearSection(), ShortlistSection(), ResultsSection(),
         AchievementSection(), EnterpriseSection(), ArchiveSection(), MarkdownPageSection(), SearchSection(),
         NotFoundSection(),
-        FeedSection(),  // last: the sitemap lists every page rendered before it
     ]
 
     /// Every output file by path relative to the output folder.
@@ -46,11 +46,11 @@ public struct SiteRenderer {
         var base = context
         base.convertedWriteups = ConvertedWriteups(shared: previous.keys.isEmpty)
         let filled = try base.fillingNoticeLists()
-        let independent = Array(Self.sections.dropLast())
+        let sections = Self.sections
         @Sendable func rendered(_ index: Int, _ context: RenderContext) -> Result<OutputFiles, any Error> {
             Result { () throws -> OutputFiles in
                 var files = OutputFiles(previous: previous)
-                let section = independent[index]
+                let section = sections[index]
                 guard section.keyedByOutline, var key = context.outline else {
                     try section.render(into: &files, context)
                     return files
@@ -67,9 +67,10 @@ public struct SiteRenderer {
         // after another on this one. Every section makes its pages on every core: a parallel map
         // inside a parallel map gets one core, so the sections are not mapped themselves.
         // Those that read no outline begin before it is keyed.
-        var ahead: [Int: Background<Result<OutputFiles, any Error>>] = [:]
-        for index in independent.indices where independent[index].startsFirst && !independent[index].readsOutline {
-            ahead[index] = Background { rendered(index, filled) }
+        let ahead = Arrivals<Result<OutputFiles, any Error>>()
+        var aheadSections: [Int: Int] = [:]
+        for index in sections.indices where sections[index].startsFirst && !sections[index].readsOutline {
+            aheadSections[ahead.start { rendered(index, filled) }] = index
         }
         // The key of what the sections that show no write-up are made from (and, with the
         // write-ups, the achievement pages). Only when the output holds pages of a last build
@@ -77,14 +78,31 @@ public struct SiteRenderer {
         var context = filled
         if !previous.keys.isEmpty { context.outline = try filled.outlineKey() }
         let outlined = context
-        for index in independent.indices where independent[index].startsFirst && independent[index].readsOutline {
-            ahead[index] = Background { rendered(index, outlined) }
+        for index in sections.indices where sections[index].startsFirst && sections[index].readsOutline {
+            aheadSections[ahead.start { rendered(index, outlined) }] = index
         }
-        var inOrder = [Result<OutputFiles, any Error>?](repeating: nil, count: independent.count)
-        for index in independent.indices where ahead[index] == nil { inOrder[index] = rendered(index, outlined) }
-        for (index, work) in ahead { inOrder[index] = work.value }
-        var files = try OutputFiles.merging(inOrder.map { try $0!.get() }, previous: previous)
-        try Self.sections.last!.render(into: &files, context)
+        var inOrder = [Result<OutputFiles, any Error>?](repeating: nil, count: sections.count)
+        for index in sections.indices where !sections[index].startsFirst { inOrder[index] = rendered(index, outlined) }
+        // The sections begun first end in no set order (the search index last on most builds,
+        // the achievement pages after a theme change): each is gathered into the others' files
+        // as it ends, with its pages' sitemap lines, so that only the last one's are left to
+        // gather when it ends. When a section failed or two share a path, the files are merged
+        // in the sections' order instead, once all ended, so that the same error is reported
+        // every time.
+        var gathered: Gathered? = Gathered(previous: previous, urls: context.urls)
+        for part in inOrder.compactMap({ $0 }) where gathered?.add(part) == false { gathered = nil }
+        while let (arrival, part) = ahead.next() {
+            inOrder[aheadSections[arrival]!] = part
+            if gathered?.add(part) == false { gathered = nil }
+        }
+        var files: OutputFiles, sitemap: FeedSection.Sitemap
+        if let gathered {
+            (files, sitemap) = (gathered.files, gathered.sitemap)
+        } else {
+            files = try OutputFiles.merging(inOrder.map { try $0!.get() }, previous: previous)
+            sitemap = FeedSection.Sitemap(paths: files.paths, urls: context.urls)
+        }
+        try FeedSection().render(into: &files, context, sitemap: sitemap)
         var site = RenderedSite(files: files.files, kept: files.kept, keys: files.keys)
         (site.sections, site.sectionKeys) = (files.sections, files.sectionKeys)
         return site
@@ -111,6 +129,28 @@ extension SiteSection {
     var readsOutline: Bool { keyedByOutline }
     /// Its name in the build record.
     var name: String { String(describing: Self.self) }
+}
+
+/// The files of the sections that ended, gathered as each ends, with the sitemap's lines of
+/// their pages (`SiteRenderer.render(previous:)`).
+private struct Gathered {
+    private(set) var files: OutputFiles
+    private(set) var sitemap = FeedSection.Sitemap()
+    let urls: SiteURLs
+
+    init(previous: PreviousOutput, urls: SiteURLs) {
+        files = OutputFiles(previous: previous)
+        self.urls = urls
+    }
+
+    /// Adds a section's files, the larger of the two taken as they are; false when the section
+    /// failed or one of its paths is one of these (some of its files then added).
+    mutating func add(_ part: Result<OutputFiles, any Error>) -> Bool {
+        guard case .success(var other) = part else { return false }
+        sitemap.merge(FeedSection.Sitemap(paths: other.paths, urls: urls))
+        if other.count > files.count { swap(&files, &other) }
+        return files.absorb(other)
+    }
 }
 
 /// The files of a render by output path. A path written twice means two things of the content
@@ -206,7 +246,10 @@ struct OutputFiles {
 
     /// Adds another section's files; false, with some of them added, as soon as one of its paths
     /// is one of these.
-    private mutating func absorb(_ other: OutputFiles) -> Bool {
+    mutating func absorb(_ other: OutputFiles) -> Bool {
+        files.reserveCapacity(files.count + other.files.count)
+        kept.reserveCapacity(kept.count + other.kept.count)
+        keys.reserveCapacity(keys.count + other.keys.count)
         for (path, data) in other.files {
             guard files.updateValue(data, forKey: path) == nil, !kept.contains(path) else { return false }
         }

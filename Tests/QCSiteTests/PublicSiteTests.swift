@@ -333,6 +333,23 @@ struct PublicSiteTests {
         }
     }
 
+    @Test("The sitemap lists every page of every section once, in address order (gathered as the sections end)")
+    func sitemapListsEveryPage() throws {
+        let fixture = try SiteFixture(Self.site())
+        defer { fixture.cleanUp() }
+        let files = Self.text(try Self.build(fixture, baseURL: "https://host.example/qc/").1)
+        let pages = files.keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }.map { path in
+            "https://host.example/qc/" + (path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path)
+        }
+        let listed = files["sitemap.xml"]!.split(separator: "\n").filter { $0.hasPrefix("  <url><loc>") }.map {
+            String($0.dropFirst("  <url><loc>".count).dropLast("</loc></url>".count))
+        }
+        // Search pages, achievement pages and the sections rendered in order are all there.
+        #expect(listed.contains("https://host.example/qc/search/") && listed.contains("https://host.example/qc/2024/2024-001/"))
+        #expect(listed.contains("https://host.example/qc/enterprises/"))
+        #expect(listed == pages.sorted())
+    }
+
     @Test("A page that wants a section's address is an error naming the path, not a crash; the old site stays")
     func pageCollidesWithSection() throws {
         var files = Self.site()
