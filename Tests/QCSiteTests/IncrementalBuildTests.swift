@@ -264,6 +264,50 @@ struct IncrementalBuildTests {
         #expect(try ArchiveDatabase(readingFrom: site.paths.archive).fingerprints()[2023] == archived[2023])
     }
 
+    @Test("a year's file written since the last build has the backup begun before the content is read: kept for a change, holding the archive as it was; none left for the same bytes or an input error")
+    func backupBegunAhead() throws {
+        try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
+        let site = try Self.demoSite()
+        defer { site.cleanUp() }
+        let folder = ArchiveBackups.folder(for: site.paths.archive)
+        func backups() throws -> [String] {
+            guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
+            return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        }
+        // Stamps set in the last two seconds are not trusted: each build below finds the year's
+        // stamps other than the record's, as a staff member's edit would leave them.
+        func build(_ change: String, status: Int32 = 0, _ edit: () throws -> Void) throws -> String {
+            try edit()
+            Thread.sleep(forTimeInterval: Double(InputStamps.settled) / 1e9 + 0.2)
+            let result = try QCSiteBinary.run(["build"], in: site.root)
+            try #require(result.status == status, "\(change): \(result.stderr)")
+            return result.stderr
+        }
+        _ = try build("the first build") {}
+        let first = try backups()
+
+        let table = site.url("content/years/2024/judges.csv")
+        let same = try build("a table written again with the same bytes") { try Data(contentsOf: table).write(to: table) }
+        #expect(!same.contains("更新 2024年"), "\(same)")
+        #expect(try backups() == first, "a backup begun for a change that was not one is discarded")
+
+        let path = "content/years/2024/writeups/2024-003.md"
+        let before = try #require(try ArchiveDatabase(readingFrom: site.paths.archive).snapshot().year(2024)?.writeups
+            .first { $0.registrationId == "2024-003" }?.markdown)
+        let changed = try build("a write-up") { try Self.append(site, path, "\n补充一段说明。\n") }
+        #expect(changed.contains("更新 2024年"), "\(changed)")
+        let all = try backups()
+        let added = all.filter { !first.contains($0) }
+        try #require(added.count == 1 && added[0].hasPrefix("archive-"), "\(all)")
+        let kept = try ArchiveDatabase(readingFrom: folder.appendingPathComponent(added[0]).path).snapshot().year(2024)
+        #expect(kept?.writeups.first { $0.registrationId == "2024-003" }?.markdown == before, "the backup holds the archive as it was")
+
+        let withBackup = try backups()
+        let refused = try build("a write-up with a control character", status: 2) { try Self.append(site, path, "响铃\u{7}\n") }
+        #expect(refused.contains(path), "\(refused)")
+        #expect(try backups() == withBackup, "no backup and no partial copy for an import that stops")
+    }
+
     @Test("the rule check is done again only when what it reads changed: not for a write-up or a template, but for a profile or a registration row")
     func checkDoneAgainOnlyForItsInputs() throws {
         try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
