@@ -34,7 +34,7 @@ public enum Importer {
     /// - Parameters:
     ///   - known: fingerprints the caller vouches each year's files still have (`ContentReader.read`).
     ///   - beforeWriting: called with the years to be replaced when an existing archive is about
-    ///     to be written; every other archived year stays as it is.
+    ///     to be written (before its backup); every other archived year stays as it is.
     package static func runHoldingLock(contentDirectory: URL, displayPath: String, archivePath: String,
                                        onlyYears: Set<Int>? = nil, force: Bool = false, known: [Int: String] = [:],
                                        beforeWriting: (Set<Int>) -> Void = { _ in }) throws -> (ContentSite, ImportSummary) {
@@ -56,24 +56,13 @@ public enum Importer {
 
     /// `runHoldingLock` up to its write, which the caller runs when it chooses (a first build
     /// runs it on another core while it renders what is being written).
-    /// - Parameter backingUpAhead: the caller expects an archived year to change (its files were
-    ///   written since the last build): the backup is begun before the content is read, on
-    ///   another core, and discarded when nothing is to be written after all.
     package static func prepareHoldingLock(contentDirectory: URL, displayPath: String, archivePath: String,
                                            onlyYears: Set<Int>? = nil, force: Bool = false, known: [Int: String] = [:],
-                                           backingUpAhead: Bool = false,
                                            beforeWriting: (Set<Int>) -> Void = { _ in }) throws -> Prepared {
         try ArchiveBackups.removeLeftovers(archivePath: archivePath)
         // Open an existing archive only, and for reading: a failed first import must not leave an
         // empty archive behind, and an import that changes nothing must not write.
         let existing = try FileManager.default.fileExists(atPath: archivePath) ? openForComparing(archivePath) : nil
-        // The backup is copied on another core while the content is read (when begun ahead, on
-        // a connection of its own: the reading compares with the archive meanwhile) and the
-        // write is made, which commits only once the copy is whole, named and on disk: a failed
-        // backup leaves the archive as it was.
-        var ahead = existing != nil && backingUpAhead
-            ? try ArchiveBackups.begin(ArchiveDatabase(readingFrom: archivePath), archivePath: archivePath) : nil
-        defer { ahead?.discard() }  // not taken for the write
         let archived = force ? [:] : try existing?.fingerprints() ?? [:]
         var writeups: (@Sendable (Int) throws -> [String: Writeup])?
         if let existing, !force { writeups = { try existing.writeupsLeftInArchive(year: $0) } }
@@ -85,8 +74,9 @@ public enum Importer {
                 return Prepared(content: content, summary: summary(content, backup: nil), write: nil)
             }
             beforeWriting(Set(content.years.map(\.year)))
-            pending = try ahead ?? ArchiveBackups.begin(existing, archivePath: archivePath)
-            ahead = nil
+            // Copied on another core while the write is made, which commits only once the copy
+            // is whole, named and on disk: a failed backup leaves the archive as it was.
+            pending = try ArchiveBackups.begin(existing, archivePath: archivePath)
         }
         let folder = URL(fileURLWithPath: archivePath).deletingLastPathComponent().path
         let (registry, writing, years, backup) = (content.registry, content.writing, content.years, pending)

@@ -159,8 +159,7 @@ public struct SiteBuilder {
         var changing: Set<Int> = []
         let prepared = try step("import") {
             let prepared = try Importer.prepareHoldingLock(contentDirectory: paths.contentURL, displayPath: paths.content,
-                                                           archivePath: paths.archive, known: Self.knownFingerprints(sources, head),
-                                                           backingUpAhead: !moved.isEmpty) {
+                                                           archivePath: paths.archive, known: Self.knownFingerprints(sources, head)) {
                 changing = $0
             }
             if readAhead != nil || writeAside == .never { try prepared.write?() }

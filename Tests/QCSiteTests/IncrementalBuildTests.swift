@@ -264,8 +264,8 @@ struct IncrementalBuildTests {
         #expect(try ArchiveDatabase(readingFrom: site.paths.archive).fingerprints()[2023] == archived[2023])
     }
 
-    @Test("a year's file written since the last build has the backup begun before the content is read: kept for a change, holding the archive as it was; none left for the same bytes or an input error")
-    func backupBegunAhead() throws {
+    @Test("a build that writes a year keeps one backup holding the archive as it was; a file written again with the same bytes, or an input error, leaves no backup and no partial copy")
+    func backupsOfBuilds() throws {
         try #require(QCSiteBinary.isBuilt, "qcsite binary at \(QCSiteBinary.url.path)")
         let site = try Self.demoSite()
         defer { site.cleanUp() }
@@ -289,7 +289,7 @@ struct IncrementalBuildTests {
         let table = site.url("content/years/2024/judges.csv")
         let same = try build("a table written again with the same bytes") { try Data(contentsOf: table).write(to: table) }
         #expect(!same.contains("更新 2024年"), "\(same)")
-        #expect(try backups() == first, "a backup begun for a change that was not one is discarded")
+        #expect(try backups() == first, "no backup for a change that was not one")
 
         let path = "content/years/2024/writeups/2024-003.md"
         let before = try #require(try ArchiveDatabase(readingFrom: site.paths.archive).snapshot().year(2024)?.writeups
