@@ -176,7 +176,7 @@ extension ArchiveSnapshot {
             var year = written
             var nextSheet = firstSheet
             year.stages.sort { $0.stage < $1.stage }
-            year.registrations.sort { ($0.sourceLine, Bytes($0.id)) < ($1.sourceLine, Bytes($1.id)) }
+            year.registrations.sort(by: Registration.inFormOrder)
             year.people.sort {
                 (Bytes($0.registrationId), Bytes($0.role.rawValue), $0.position) < (Bytes($1.registrationId), Bytes($1.role.rawValue), $1.position)
             }

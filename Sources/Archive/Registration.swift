@@ -64,6 +64,14 @@ public struct Registration: ArchiveRecord {
     }
 }
 
+extension Registration {
+    /// The order of a year's registrations as the archive gives them: the form's (the source
+    /// line), then by id in the order of its bytes (SQLite's order of text).
+    static func inFormOrder(_ a: Registration, _ b: Registration) -> Bool {
+        a.sourceLine != b.sourceLine ? a.sourceLine < b.sourceLine : ByteOrder.precedes(a.id, b.id)
+    }
+}
+
 /// A presenter (发表人) or member (小组成员) of a registered group, in form order.
 public struct RegistrationPerson: ArchiveRecord {
     public enum Role: String, Codable, Sendable, DatabaseValueConvertible { case presenter, member }

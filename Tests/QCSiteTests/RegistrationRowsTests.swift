@@ -43,6 +43,31 @@ struct RegistrationRowsTests {
         #expect(read.writeups == year.writeups)
     }
 
+    @Test("A year's registrations read back in form order exactly as SQLite orders them by source line and id, written in any order, ids that Swift and SQLite order differently included")
+    func formOrder() throws {
+        var year = YearRecords(competition: Competition(year: 2024, title: "2024", published: .results,
+                                                        rules: CompetitionRules(), sourcePath: "c.yaml"))
+        // Rows written out of order, several on one line (the order must not depend on a form's
+        // lines being distinct), and ids whose bytes order otherwise than Swift's strings do:
+        // the Angstrom sign (bytes E2 84 AB) is Å to Swift and comes before Æ (C3 86).
+        let rows: [(id: String, line: Int)] = [("2024-b", 3), ("2024-\u{212B}", 2), ("2024-a", 3), ("2024-\u{00C6}", 2),
+                                               ("2024-é", 2), ("2024-10", 4), ("2024-9", 4), ("2024-甲", 2), ("2024-Z", 2)]
+        for (n, row) in rows.enumerated() {
+            year.registrations.append(Registration(
+                year: 2024, id: row.id, enterpriseId: "ent-a", enterpriseNameAsWritten: "示例", groupName: "第\(n)小组",
+                title: "题目\(n)", type: "问题解决型", tutor: "", registeredOn: nil, contact: "", phone: "", email: "",
+                address: "", postcode: "", status: .active, extra: [:], sourcePath: "r.csv", sourceLine: row.line))
+        }
+        let archive = try ArchiveDatabase()
+        try archive.replace(registry: Registry(enterprises: [Enterprise(id: "ent-a", name: "示例甲")], aliases: []),
+                            writing: Writing(notices: [], pages: []), years: [year])
+        let bySQLite = try archive.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM registration WHERE year = 2024 ORDER BY source_line, id")
+        }
+        #expect(try #require(try archive.snapshot().year(2024)).registrations.map(\.id) == bySQLite)
+        #expect(bySQLite == ["2024-Z", "2024-\u{00C6}", "2024-é", "2024-\u{212B}", "2024-甲", "2024-a", "2024-b", "2024-10", "2024-9"])
+    }
+
     @Test("Write-ups read without their Markdown read it back when asked, one by one and then the year at once; a text changed since is an error, never another text")
     func writeupTextsLeftInArchive() throws {
         let fixture = try SiteFixture(withTheme: false)
