@@ -28,6 +28,16 @@ struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
 
     init() {}
 
+    /// Room for `capacity` fields, made once: an encoded model's fields are appended one by one,
+    /// and growing two arrays field by field reallocated each several times a page.
+    init(capacity: Int) {
+        names.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    /// About how many fields a view model has (the largest, an achievement page's, a few more).
+    static let usualCount = 16
+
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
         for (name, value) in elements { append(name, value) }
     }
