@@ -36,14 +36,16 @@ struct TemplateRenderer {
     /// not the end of `\r\n`) is indented first.
     private mutating func render(_ nodes: [TemplateNode], indentation: [UInt8], overrides: [String: [TemplateNode]]) {
         let start = out.count
-        for node in nodes {
+        // By index: a node read in place is passed on as it is, where iterating would copy each
+        // one (a retain and a release of its text or children, for every tag of every page).
+        for index in nodes.indices {
             guard !indentation.isEmpty, endsLine(since: start) else {
-                render(node, indentation: indentation, overrides: overrides)
+                render(nodes[index], indentation: indentation, overrides: overrides)
                 continue
             }
             out.append(contentsOf: indentation)
             let mark = out.count
-            render(node, indentation: indentation, overrides: overrides)
+            render(nodes[index], indentation: indentation, overrides: overrides)
             if out.count == mark { out.removeLast(indentation.count) }
         }
     }
@@ -117,8 +119,12 @@ struct TemplateRenderer {
                   let inner = fields(path.names.dropFirst(), of: value) else { return nil }
             found = Frame(value: inner, isRoot: false)
         } else {
-            guard let value = stack.reversed().lazy.compactMap({ field(path.names[0], of: $0) }).first,
-                  let inner = fields(path.names.dropFirst(), of: value) else { return nil }
+            var level = stack.count - 1, value: TemplateValue?
+            while value == nil && level >= 0 {
+                value = field(path.names[0], of: stack[level])
+                level -= 1
+            }
+            guard let value, let inner = fields(path.names.dropFirst(), of: value) else { return nil }
             found = Frame(value: inner, isRoot: false)
         }
         for _ in 0..<path.emptyChecks {
