@@ -74,10 +74,14 @@ struct YAMLValue {
     /// compare equal whichever way they were composed (a file's nodes before and after an edit,
     /// `CompetitionFile`). One per node: Yams writes a tag when it resolves it.
     private static func implicitTag() -> Tag {
-        Tag(.implicit, resolver, .default)
+        Tag(.implicit, resolver, constructor)
     }
 
     private static let resolver = Resolver.basic
+    /// One constructor for every tag, as Yams gives one to the nodes of a parse: `Constructor.default`
+    /// is made anew on each use (three tables of a dozen entries: for every field of every
+    /// write-up's front matter). Its tables are constants, read only.
+    nonisolated(unsafe) private static let constructor = Constructor.default
 
     /// Marks by place (`line << 16 | column`). Yams gives a mark no public initializer: each is
     /// taken, once, from a scalar Yams composes at that place.
