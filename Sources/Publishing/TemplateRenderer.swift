@@ -55,7 +55,9 @@ struct TemplateRenderer {
         return end > start && out[end - 1] == UInt8(ascii: "\n") && !(end - 2 >= start && out[end - 2] == UInt8(ascii: "\r"))
     }
 
-    private mutating func render(_ node: TemplateNode, indentation: [UInt8], overrides: [String: [TemplateNode]]) {
+    /// The node is lent, not given: a switch over a node it owned copied the node first (a retain
+    /// and a release of its text or children, for every tag of every page).
+    private mutating func render(_ node: borrowing TemplateNode, indentation: [UInt8], overrides: [String: [TemplateNode]]) {
         switch node {
         case .text(let bytes):
             out.append(contentsOf: bytes)
