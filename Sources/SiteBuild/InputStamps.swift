@@ -25,11 +25,10 @@ struct InputStamps {
         var years: [Int: String] = [:]
     }
 
-    /// The content and the theme, read before the import, with the time they were read.
-    static func sources(_ paths: SitePaths, baseURL: String?) -> Sources {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let taken = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    /// The content and the theme, read before the import, with the time they were read; or
+    /// read beside it, against `taken`, a time before the import began: a file written after
+    /// that time is not trusted, whenever the walk reaches it.
+    static func sources(_ paths: SitePaths, baseURL: String?, taken: Int64 = now()) -> Sources {
         let executable = BuildInputs.executableStamp()
         var key = InputKey()
         key.add(executable)
@@ -99,6 +98,13 @@ struct InputStamps {
     }
 
     /// Size, modification and change times, inode and device; nil when set too recently.
+    /// The time now, in nanoseconds of the clock file stamps are taken from.
+    static func now() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+
     private static func stamp(_ info: stat, before taken: Int64) -> [Int64]? {
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)

@@ -103,12 +103,21 @@ public struct SiteBuilder {
         // waited for only when the sources say nothing was written since the last build: else it
         // goes on while the content is imported.
         var sources: InputStamps.Sources?
+        var sourcesAside: Background<InputStamps.Sources>?
         var head: BuildRecord?
         var scan: Background<OutputTree>?
         let (paths, baseURL) = (paths, baseURL)
         let outputFolder = paths.outputURL
         let sameAsLast = try step("stamps") { () -> (record: BuildRecord, files: Int)? in
             head = BuildRecord.read(in: outputFolder, files: false)
+            // A build with no record to compare with needs the stamps only for the record it
+            // writes: they are taken on another core while the content is imported, against the
+            // time now (a file written after it is not trusted, whenever the walk reaches it).
+            guard head != nil else {
+                let taken = InputStamps.now()
+                sourcesAside = Background { InputStamps.sources(paths, baseURL: baseURL, taken: taken) }
+                return nil
+            }
             // (With its folders: the survey asks each whether it can be emptied without a walk of its own.)
             scan = head.map { _ in Background { OutputTree.scan(outputFolder.path, folders: true) } }
             sources = InputStamps.sources(paths, baseURL: baseURL)
@@ -139,7 +148,7 @@ public struct SiteBuilder {
         }
         // None of it outlives the build, whichever way the build ends: it reads folders only
         // the holder of the site's lock may change.
-        var aside: [any Waitable] = [lastBuild]
+        var aside: [any Waitable] = [lastBuild] + [sourcesAside].compactMap { $0 }
         defer { aside.forEach { $0.wait() } }
 
         // The archived years, read on another core from the start of the import: those it leaves
@@ -179,7 +188,8 @@ public struct SiteBuilder {
 
         // (A year the read ahead could not read is read by the snapshot, where its error is reported.)
         let untouched = readAhead.map { $0.value.filter { !changing.contains($0.key) } } ?? [:]
-        let imports = Imported(content: content, summary: imported, sources: sources, output: last, untouched: untouched)
+        let imports = Imported(content: content, summary: imported, sources: sources ?? sourcesAside?.value, output: last,
+                               untouched: untouched)
         guard let written else {
             log(importLine)
             return try render(imports, speculative: nil)
