@@ -4,14 +4,10 @@ import Parallelism
 /// The Atom feed of notices, `sitemap.xml` of every page, and `robots.txt`. Runs last: the
 /// sitemap lists the pages the other sections rendered. Dates come from the content, never
 /// from the clock, so a rebuild gives the same bytes.
-struct FeedSection: SiteSection {
-    func render(into files: inout OutputFiles, _ context: RenderContext) throws {
-        try render(into: &files, context, sitemap: Sitemap(paths: files.paths, urls: context.urls))
-    }
-
+enum FeedSection {
     /// The feed, with the sitemap's lines of every page of `files` (`Sitemap`, gathered as the
     /// sections that made them ended).
-    func render(into files: inout OutputFiles, _ context: RenderContext, sitemap: Sitemap) throws {
+    static func render(into files: inout OutputFiles, _ context: RenderContext, sitemap: Sitemap) throws {
         try files.add(SitePath.feed, text: Self.atom(context))
         let lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
             + sitemap.lines + ["</urlset>"]

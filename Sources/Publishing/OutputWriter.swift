@@ -267,7 +267,7 @@ public enum OutputWriter {
                           to: staging.path + "/" + BuildRecord.fileName)
                 // One flush of the new site before it is swapped in, not one per file.
                 if qc_sync_file_system(staging.path) != 0 { throw OutputError.failure(staging.path, errno) }
-                try ready()
+                if survey.claim == nil { try ready() }  // (a claimed spare waited before it was changed)
             } catch {
                 try? fm.removeItem(at: staging)  // the error at hand is the one to report
                 throw error

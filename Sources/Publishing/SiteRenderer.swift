@@ -99,10 +99,12 @@ public struct SiteRenderer {
         if let gathered {
             (files, sitemap) = (gathered.files, gathered.sitemap)
         } else {
-            files = try OutputFiles.merging(inOrder.map { try $0!.get() }, previous: previous)
+            // Each section's files in path order, the sections in theirs (`add(contentsOf:)`).
+            files = OutputFiles(previous: previous)
+            for part in inOrder { try files.add(contentsOf: part!.get()) }
             sitemap = FeedSection.Sitemap(paths: files.paths, urls: context.urls)
         }
-        try FeedSection().render(into: &files, context, sitemap: sitemap)
+        try FeedSection.render(into: &files, context, sitemap: sitemap)
         var site = RenderedSite(files: files.files, kept: files.kept, keys: files.keys)
         (site.sections, site.sectionKeys) = (files.sections, files.sectionKeys)
         return site
@@ -231,21 +233,8 @@ struct OutputFiles {
         }
     }
 
-    /// The sections' files as one. When no path is in two of them, the largest is taken as it is
-    /// and the others are added to it, in no order; else they are added one after another, each
-    /// in path order (`add(contentsOf:)`), so that the same clash is reported every time.
-    static func merging(_ parts: [OutputFiles], previous: PreviousOutput) throws -> OutputFiles {
-        if let largest = parts.indices.max(by: { parts[$0].count < parts[$1].count }) {
-            var merged = parts[largest]
-            if parts.indices.allSatisfy({ $0 == largest || merged.absorb(parts[$0]) }) { return merged }
-        }
-        var merged = OutputFiles(previous: previous)
-        for part in parts { try merged.add(contentsOf: part) }
-        return merged
-    }
-
-    /// Adds another section's files; false, with some of them added, as soon as one of its paths
-    /// is one of these.
+    /// Adds another section's files, in no order; false, with some of them added, as soon as one
+    /// of its paths is one of these (`Gathered`; `add(contentsOf:)` then reports the clash).
     mutating func absorb(_ other: OutputFiles) -> Bool {
         files.reserveCapacity(files.count + other.files.count)
         kept.reserveCapacity(kept.count + other.kept.count)

@@ -97,7 +97,6 @@ struct InputStamps {
         return key.value
     }
 
-    /// Size, modification and change times, inode and device; nil when set too recently.
     /// The time now, in nanoseconds of the clock file stamps are taken from.
     static func now() -> Int64 {
         var now = timespec()
@@ -105,6 +104,7 @@ struct InputStamps {
         return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
+    /// Size, modification and change times, inode and device; nil when set too recently.
     private static func stamp(_ info: stat, before taken: Int64) -> [Int64]? {
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)

@@ -119,7 +119,7 @@ public struct SiteBuilder {
                 return nil
             }
             // (With its folders: the survey asks each whether it can be emptied without a walk of its own.)
-            scan = head.map { _ in Background { OutputTree.scan(outputFolder.path, folders: true) } }
+            scan = Background { OutputTree.scan(outputFolder.path, folders: true) }
             sources = InputStamps.sources(paths, baseURL: baseURL)
             // Whether the output is exactly what its record says is told by the digest of its
             // files' stamps; the record's files are read only when something is to be built.
