@@ -9,7 +9,7 @@ import TextKeys
 /// and, for a page rendered from keyed inputs, the key of those inputs.
 public struct BuildRecord: Sendable, Equatable {
     public static let fileName = ".qcsite-build"
-    static let header = "qcsite-build-record 7"
+    static let header = "qcsite-build-record 8"
 
     public struct YearSource: Sendable, Equatable {
         public var stamps: String
@@ -61,6 +61,14 @@ public struct BuildRecord: Sendable, Equatable {
     /// hold (`OutputWriter.survey`). Nil when the build cannot vouch for it (the old site was not
     /// exactly what its record said, or nothing was swapped).
     public var spare: SpareDigests?
+    /// A time (nanoseconds since 1970) by which every folder of the output (the output folder
+    /// itself aside, which its record's own write changes) was last changed, and after which any
+    /// change is stamped, taken once the build's files were in place (record format 8). A build
+    /// that finds each folder last changed by then, and no folder in one besides those its files
+    /// are in, knows that no file was added, removed or renamed since, and takes the output to be
+    /// what the record says after a `stat` of each file, without listing a folder
+    /// (`OutputTree.confirmed`). Nil when the build could not vouch for its folders.
+    public var folders: Int64?
 
     public struct SpareDigests: Sendable, Equatable {
         public var files: String
@@ -132,7 +140,8 @@ public struct BuildRecord: Sendable, Equatable {
                      "output " + (plain ? digest.text : "-"),
                      "years " + yearsText,
                      "spare " + (spare.map { $0.files + " / " + $0.folders } ?? "-"),
-                     "sections " + sectionsText]
+                     "sections " + sectionsText,
+                     "folders " + (plain ? folders.map(String.init) ?? "-" : "-")]
         var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
         guard plain else { return bytes }
         bytes.reserveCapacity(bytes.count + (last?.byteCount ?? 0) + added.count * 80)
@@ -309,10 +318,12 @@ public struct BuildRecord: Sendable, Equatable {
     }
 
     static func parse(_ text: String, files: Bool = true, lines keepingLines: Bool = false) -> BuildRecord? {
-        let fields = 10
-        // The head's lines, then the files' lines, which are read as bytes (a site has tens of thousands).
+        // The head's lines, then the files' lines, which are read as bytes (a site has tens of
+        // thousands). A record of format 7 (qcsite before the folders' time) is read without it.
+        let first = text.utf8.prefix { $0 != UInt8(ascii: "\n") }
+        let fields = String(first) == header ? 11 : String(first) == "qcsite-build-record 7" ? 10 : 0
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: fields, omittingEmptySubsequences: false)
-        guard lines.count > fields, String(lines[0]) == header else { return nil }
+        guard fields > 0, lines.count > fields else { return nil }
         func field(_ index: Int, _ name: String) -> String? {
             let line = String(lines[index])
             return line?.hasPrefix(name + " ") == true ? String(line!.dropFirst(name.count + 1)) : nil
@@ -327,6 +338,10 @@ public struct BuildRecord: Sendable, Equatable {
         record.rules = rules == "-" ? nil : rules
         record.years = years
         record.sections = sections
+        if fields > 10 {
+            guard let folders = field(10, "folders"), folders == "-" || Int64(folders) != nil else { return nil }
+            record.folders = Int64(folders)
+        }
         if spare != "-" {
             let parts = spare.components(separatedBy: " / ")
             guard parts.count == 2 else { return nil }

@@ -133,6 +133,12 @@ public enum FileTree {
         return nil
     }
 
+    /// Opens the folder at `path` for paths to be looked up relative to it.
+    static func openFolder(_ path: String) -> Int32? {
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return folder >= 0 ? folder : nil
+    }
+
     /// Opens a folder listed in `folder`; O_NOFOLLOW: one swapped for a link since it was
     /// listed is not followed.
     private static func openFolder(_ name: String, in folder: Int32) -> Int32? {

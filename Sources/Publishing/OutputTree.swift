@@ -13,10 +13,16 @@ public struct OutputTree: Sendable {
     public var digest: StampDigest
     /// The stamps of its folders, the root's at "", when the scan was asked for them.
     public var folders: [String: FileStamp]?
+    /// The time as of which the tree is what was found: a folder changed since may hold
+    /// otherwise (for a walk, the time it began; for a record's word confirmed, the record's
+    /// `folders` time). Nil when unknown.
+    public var asOf: Int64?
 
     /// Walks `root`: the folders at the top (a year's thousand page folders each) side by side;
     /// with `folders`, their stamps are kept too (a digest of them vouches for the spare: `BuildRecord.SpareDigests`).
     public static func scan(_ root: String, folders keepFolders: Bool = false) -> OutputTree {
+        // (A change made once the walk began is stamped after this; one made before may be too.)
+        let began = coarseNow() - 1
         var top: [(String, stat)] = []
         var rootStamp: FileStamp?
         let listed = FileTree.walk(root, depth: 0, folders: keepFolders ? { _, info in rootStamp = FileStamp(info) } : nil) {
@@ -48,7 +54,7 @@ public struct OutputTree: Sendable {
             } : nil) { found.append((folder + "/" + $0, $1)) }
             return part(found, complete: complete, folders: stamps)
         } + [part(top.filter { $0.1.st_mode & S_IFMT != S_IFDIR }, complete: listed, folders: rootStamp.map { [("", $0)] } ?? [])]
-        var tree = OutputTree(files: [:], complete: true, digest: StampDigest(), folders: keepFolders ? [:] : nil)
+        var tree = OutputTree(files: [:], complete: true, digest: StampDigest(), folders: keepFolders ? [:] : nil, asOf: began)
         tree.files.reserveCapacity(parts.reduce(0) { $0 + $1.files.count })
         for part in parts {
             for (path, stamp) in part.files { tree.files[path] = stamp }
@@ -57,5 +63,114 @@ public struct OutputTree: Sendable {
             tree.digest.add(part.digest)
         }
         return tree
+    }
+}
+
+extension OutputTree {
+    /// The output as its build record says it is, told without listing its folders: the output
+    /// folder itself is listed (its record's own writes change it), every other folder the
+    /// record's files are in is looked up by its path and every file by its own. Nil unless each
+    /// of those folders was last changed (its change time, which no tool sets back) no later than
+    /// the record's `folders` time and holds no folder besides the recorded ones (its link count:
+    /// two, and one per folder in it), the output folder holds exactly the recorded names, the
+    /// marker and the record, and each file is a regular one with its recorded stamp: then no
+    /// file was added, removed, renamed or changed since the record was written, as a walk would
+    /// tell, and the walk is left to a build that finds otherwise. A national site's 10,000
+    /// folders are no longer opened and listed.
+    public static func confirmed(_ root: String, by record: BuildRecord) -> OutputTree? {
+        guard let settled = record.folders else { return nil }
+        var top: [String: stat] = [:]
+        var rootStamp: FileStamp?
+        guard FileTree.walk(root, depth: 0, folders: { _, info in rootStamp = FileStamp(info) }, { top[$0] = $1 }),
+              let rootStamp, let handle = FileTree.openFolder(root) else { return nil }
+        defer { close(handle) }
+        let paths = Array(record.files.keys)
+        // Each folder, and how many of the others are directly in it.
+        var inside: [String: Int] = [:]
+        var folders: [String] = []
+        for path in paths {
+            var folder = PathText.folder(of: path)
+            while !folder.isEmpty && inside[folder] == nil {
+                inside[folder] = 0
+                folders.append(folder)
+                folder = PathText.folder(of: folder)
+            }
+        }
+        for folder in folders {
+            let parent = PathText.folder(of: folder)
+            if !parent.isEmpty { inside[parent]! += 1 }
+        }
+        // The output folder's own names: the recorded files and folders at its top, the marker and the record.
+        for (name, info) in top {
+            let kind = info.st_mode & S_IFMT
+            if name == OutputFolderRule.marker || name == BuildRecord.fileName || record.files[name] != nil {
+                guard kind == S_IFREG else { return nil }
+            } else {
+                guard kind == S_IFDIR, inside[name] != nil else { return nil }
+            }
+        }
+        guard top[OutputFolderRule.marker] != nil, top[BuildRecord.fileName] != nil else { return nil }
+        // The folders and then the files by their paths, on every core; the first that is not as
+        // recorded ends the look.
+        let folderParts = Parallel.map(Parallel.runs(of: folders, size: 2048)) { run -> [(String, FileStamp)]? in
+            var found: [(String, FileStamp)] = []
+            found.reserveCapacity(run.count)
+            for folder in run {
+                var info = stat()
+                // (A file system that does not count a folder's folders in its links, or a folder
+                // of more than 65,000, gives other counts: such an output is walked.)
+                guard fstatat(handle, folder, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFDIR,
+                      Int(info.st_nlink) == 2 + inside[folder]!,
+                      Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec) <= settled else { return nil }
+                found.append((folder, FileStamp(info)))
+            }
+            return found
+        }
+        var stamps: [String: FileStamp] = ["": rootStamp]
+        stamps.reserveCapacity(folders.count + 1)
+        for part in folderParts {
+            guard let part else { return nil }
+            for (folder, stamp) in part { stamps[folder] = stamp }
+        }
+        let fileParts = Parallel.map(Parallel.runs(of: paths, size: 2048)) { run -> StampDigest? in
+            var digest = StampDigest()
+            for path in run {
+                var info = stat()
+                guard fstatat(handle, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG,
+                      FileStamp(info) == record.files[path]?.stamp else { return nil }
+                digest.add(path, FileStamp(info))
+            }
+            return digest
+        }
+        guard let digest = StampDigest.sum(fileParts) else { return nil }
+        return OutputTree(files: record.files.mapValues(\.stamp), complete: true, digest: digest, folders: stamps, asOf: settled)
+    }
+
+    /// Whether `folder`'s file system keeps times finer than a millisecond, by its change time:
+    /// where it does not, a change made within the same second (or two) could keep a folder's
+    /// time, and a build vouches for no time of its folders (`BuildRecord.folders`).
+    static func finelyTimed(_ folder: String) -> Bool {
+        var info = stat()
+        return lstat(folder, &info) == 0 && info.st_ctim.tv_nsec % 1_000_000 != 0
+    }
+
+    /// A time that every change made before the call is stamped at or before, and every change
+    /// made after it returns is stamped after: the clock's time now, returned once the clock
+    /// changes are stamped by (its time at its last tick, or the latest time a change was stamped
+    /// with, whichever is later) has passed it, a tick or two later (4 ms each on this machine).
+    static func settledNow() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let settled = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        while coarseNow() <= settled { usleep(250) }
+        return settled
+    }
+
+    /// The clock's time at its last tick (nanoseconds since 1970): a change made after this is
+    /// called is stamped no earlier.
+    static func coarseNow() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME_COARSE, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 }

@@ -142,9 +142,11 @@ public enum OutputWriter {
             }
             try ready()
             // The site stays as it is; its record may have new keys, true of the same files. (No
-            // site was swapped out: the record vouches for no spare.)
+            // site was swapped out: the record vouches for no spare.) Its folders are as they
+            // were found (nothing but folders and files in them), from the time the look began.
             var record = record
             record.spare = nil
+            record.folders = tree.complete && OutputTree.finelyTimed(output.path) ? tree.asOf : nil
             let bytes = Data(record.bytes(keeping: lines, dropping: dropped, adding: added, digest: digest))
             if fm.contents(atPath: recordPath) != bytes { try BuildRecord.replace(bytes, in: output) }
             return summary
@@ -263,6 +265,8 @@ public enum OutputWriter {
                 record.spare?.differs = differs
                 dropped.sort()
                 try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
+                // Every folder of the new site is in place: each was last changed by now.
+                record.folders = OutputTree.finelyTimed(staging.path) ? OutputTree.settledNow() : nil
                 try write(Data(record.bytes(keeping: lines, dropping: dropped, adding: added, digest: digest)),
                           to: staging.path + "/" + BuildRecord.fileName)
                 // One flush of the new site before it is swapped in, not one per file.
@@ -423,12 +427,7 @@ public enum OutputWriter {
             }
             return digest
         }
-        var digest = StampDigest()
-        for part in parts {
-            guard let part else { return nil }
-            digest.add(part)
-        }
-        return digest.text == digests.folders ? digests.differs : nil
+        return StampDigest.sum(parts)?.text == digests.folders ? digests.differs : nil
     }
 
     /// Puts the complete staging folder in the place of the output folder.

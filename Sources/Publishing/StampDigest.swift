@@ -36,6 +36,16 @@ public struct StampDigest: Sendable, Equatable {
         count += other.count
     }
 
+    /// The digest of the parts together (each one core's share of a look); nil if one is.
+    static func sum(_ parts: [StampDigest?]) -> StampDigest? {
+        var digest = StampDigest()
+        for part in parts {
+            guard let part else { return nil }
+            digest.add(part)
+        }
+        return digest
+    }
+
     public var text: String {
         var key = InputKey()
         key.add(Int64(bitPattern: low))

@@ -98,14 +98,14 @@ public struct SiteBuilder {
 
     /// The build itself, for a caller that already holds the site's lock (`qcsite stage`).
     package func buildHoldingLock() throws -> BuildReport {
-        // The stamps of the sources and the files of the output: two walks of many files, side by
-        // side. The output's (three times as many files, its folders walked on every core) is
-        // waited for only when the sources say nothing was written since the last build: else it
-        // goes on while the content is imported.
+        // The stamps of the sources and the files of the output: two looks at many files, side by
+        // side. The output's (three times as many files, looked up on every core) is waited for
+        // only when the sources say nothing was written since the last build: else it goes on
+        // while the content is imported.
         var sources: InputStamps.Sources?
         var sourcesAside: Background<InputStamps.Sources>?
         var head: BuildRecord?
-        var scan: Background<OutputTree>?
+        var scan: Background<(tree: OutputTree, record: BuildRecord?)>?
         let (paths, baseURL) = (paths, baseURL)
         let outputFolder = paths.outputURL
         let sameAsLast = try step("stamps") { () -> (record: BuildRecord, files: Int)? in
@@ -118,13 +118,18 @@ public struct SiteBuilder {
                 sourcesAside = Background { InputStamps.sources(paths, baseURL: baseURL, taken: taken) }
                 return nil
             }
-            // (With its folders: the survey asks each whether it can be emptied without a walk of its own.)
-            scan = Background { OutputTree.scan(outputFolder.path, folders: true) }
+            // The record in full, and the output as it says, confirmed by a look at each of its
+            // folders and files; or else walked. (With its folders: the survey asks each whether
+            // it can be emptied without a walk of its own.)
+            scan = Background {
+                let full = BuildRecord.read(in: outputFolder, lines: true)
+                return (full.flatMap { OutputTree.confirmed(outputFolder.path, by: $0) } ?? OutputTree.scan(outputFolder.path, folders: true), full)
+            }
             sources = InputStamps.sources(paths, baseURL: baseURL)
             // Whether the output is exactly what its record says is told by the digest of its
-            // files' stamps; the record's files are read only when something is to be built.
+            // files' stamps.
             guard let head, canReuse(head), let stamps = head.stamps, InputStamps.key(sources, archive: paths.archive) == stamps,
-                  let tree = scan?.value, head.describes(tree, in: outputFolder) else { return nil }
+                  let tree = scan?.value.tree, head.describes(tree, in: outputFolder) else { return nil }
             return (head, tree.files.count)
         }
         if let sameAsLast {
@@ -132,13 +137,12 @@ public struct SiteBuilder {
             return try nothingChanged(sameAsLast.record, files: sameAsLast.files, imported: nil)
         }
         // The output's side needs nothing of the content: it is read on another core while the
-        // content is imported (its walk, whether it is exactly what its record says, its record in
-        // full and which of its files are intact), and then while the archive is checked (its
+        // content is imported (its record in full, its files, whether it is exactly what its
+        // record says and which of its files are intact), and then while the archive is checked (its
         // search index read back, the folders beside it surveyed).
         let (found, walk) = (head, scan)
         let lastBuild = Background { () -> LastBuild in
-            guard let head = found, let tree = walk?.value else { return LastBuild(previous: PreviousOutput(folder: outputFolder)) }
-            let full = BuildRecord.read(in: outputFolder, lines: true)
+            guard let head = found, let (tree, full) = walk?.value else { return LastBuild(previous: PreviousOutput(folder: outputFolder)) }
             let exact = head.describes(tree, in: outputFolder)
             // (All of them when the output is exactly what the record says, without a look at each.)
             let intact = full.map { exact && $0.filesDigest == head.filesDigest ? $0.files : $0.intact(in: tree) } ?? [:]

@@ -54,6 +54,18 @@ struct BuildRecordTests {
         #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "\nrules r0123\n", with: "\n")) == nil, "a record without its rules line")
         #expect(BuildRecord.parse(unruled.text)?.rules == nil && BuildRecord.parse(unruled.text)?.years[2023]?.rules == nil)
         #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "years 2023", with: "year 2023")) == nil)
+        // The time before which the output's folders were last changed (format 8); a record of
+        // format 7, which has no such line, is read without it.
+        var settled = written
+        settled.folders = 1_795_768_938_043_932_573
+        #expect(BuildRecord.parse(settled.text) == settled)
+        #expect(settled.text.contains("\nfolders 1795768938043932573\nfile "))
+        #expect(BuildRecord.parse(settled.text.replacingOccurrences(of: "folders 1795", with: "folders x1795")) == nil)
+        #expect(record.text.contains("\nfolders -\nfile "))
+        let formatSeven = record.text.replacingOccurrences(of: "qcsite-build-record 8\n", with: "qcsite-build-record 7\n")
+            .replacingOccurrences(of: "\nfolders -\n", with: "\n")
+        #expect(BuildRecord.parse(formatSeven) == written)
+        #expect(BuildRecord.parse(record.text.replacingOccurrences(of: "\nfolders -\n", with: "\n")) == nil, "format 8 without its folders line")
         var none = record
         none.years = [:]
         #expect(BuildRecord.parse(none.text)?.years == [:])
@@ -146,5 +158,106 @@ struct BuildRecordTests {
         #expect(try !described(), "a file removed")
         try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("style.css").path, withDestinationPath: "index.html")
         #expect(try !described(), "a link in place of a file")
+    }
+
+    @Test("the output is confirmed to be what its record says by a look at each folder and file, none listed; any change by hand since, even one whose time is set back, has it walked")
+    func confirmedWithoutListing() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qcsite-record-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let files = ["index.html": "首页", "2024/index.html": "2024", "2024/a/index.html": "甲", "2024/b/c/index.html": "丙",
+                     "search/f/1.json": "{}", "style.css": "b{}"]
+        func publish() throws {
+            _ = try OutputWriter.publish(files.mapValues { Data($0.utf8) }, to: output)
+        }
+        func confirmed() throws -> OutputTree? {
+            OutputTree.confirmed(output.path, by: try #require(BuildRecord.read(in: output)))
+        }
+        func path(_ relative: String) -> String { output.appendingPathComponent(relative).path }
+        try publish()
+        let settled = try #require(BuildRecord.read(in: output)?.folders, "this file system keeps times finer than a millisecond")
+        let walked = OutputTree.scan(output.path, folders: true)
+        let tree = try #require(try confirmed())
+        #expect(tree.files == walked.files && tree.digest == walked.digest && tree.folders == walked.folders && tree.complete)
+        #expect(tree.asOf == settled)
+
+        var info = stat()
+        // Each change, and what to undo by hand before the next build (a folder that holds no
+        // file is none of the site's: the build leaves it, and its output is walked while it is there).
+        let changes: [(String, () throws -> Void, undo: (() throws -> Void)?)] = [
+            ("a file edited, its size the same", {
+                stat(path("2024/a/index.html"), &info)
+                var times = [info.st_atim, timespec(tv_sec: info.st_mtim.tv_sec + 1, tv_nsec: info.st_mtim.tv_nsec)]
+                utimensat(AT_FDCWD, path("2024/a/index.html"), &times, 0)
+            }, nil),
+            ("a file added to a folder", { try Data("x".utf8).write(to: URL(fileURLWithPath: path("2024/b/extra.html"))) }, nil),
+            ("a file added to the output folder", { try Data("x".utf8).write(to: URL(fileURLWithPath: path("extra.html"))) }, nil),
+            ("an empty folder made in a folder", { try FileManager.default.createDirectory(atPath: path("2024/new"), withIntermediateDirectories: false) },
+             { try FileManager.default.removeItem(atPath: path("2024/new")) }),
+            ("an empty folder made in the output folder", { try FileManager.default.createDirectory(atPath: path("new"), withIntermediateDirectories: false) },
+             { try FileManager.default.removeItem(atPath: path("new")) }),
+            ("a file removed", { try FileManager.default.removeItem(atPath: path("search/f/1.json")) }, nil),
+            ("a file renamed", { try FileManager.default.moveItem(atPath: path("2024/b/c/index.html"), toPath: path("2024/b/c/old.html")) }, nil),
+            ("a link in place of a file", {
+                try FileManager.default.removeItem(atPath: path("2024/a/index.html"))
+                try FileManager.default.createSymbolicLink(atPath: path("2024/a/index.html"), withDestinationPath: "../index.html")
+            }, nil),
+            ("a file added, then its folder's time set back", {
+                stat(path("2024/b"), &info)
+                try Data("x".utf8).write(to: URL(fileURLWithPath: path("2024/b/extra.html")))
+                var times = [info.st_atim, info.st_mtim]
+                utimensat(AT_FDCWD, path("2024/b"), &times, 0)
+                var now = stat()
+                stat(path("2024/b"), &now)
+                #expect(now.st_mtim.tv_sec == info.st_mtim.tv_sec && now.st_mtim.tv_nsec == info.st_mtim.tv_nsec)
+            }, nil),
+            ("a file added and removed again", {
+                try Data("x".utf8).write(to: URL(fileURLWithPath: path("2024/a/extra.html")))
+                try FileManager.default.removeItem(atPath: path("2024/a/extra.html"))
+            }, nil),
+        ]
+        // A change by hand comes some time before the next build: a change in the very tick a
+        // build's look begins cannot be told from one after it (the output is then walked again).
+        func byHand(_ change: () throws -> Void) throws {
+            try change()
+            usleep(20_000)
+        }
+        for (change, make, undo) in changes {
+            try byHand(make)
+            #expect(try confirmed() == nil, "\(change): walked")
+            if let undo {
+                try publish()
+                #expect(try confirmed() == nil, "\(change): walked while it is there")
+                try byHand(undo)
+            }
+            // The next build walks it and puts it right (or finds it right and writes nothing),
+            // and its own record is confirmed again.
+            try publish()
+            #expect(try confirmed() != nil, "\(change): put right")
+            #expect(OutputTree.scan(output.path).files.keys.sorted() == files.keys.sorted())
+        }
+        // The time a record vouches with: a folder changed before it is taken is stamped at or
+        // before it, one changed after it is taken stamped after it (each folder looked at
+        // between changes, so that the file system stamps it by the finer clock).
+        let folder = path("2024/b")
+        func changed() -> Int64 {
+            var info = stat()
+            stat(folder, &info)
+            FileManager.default.createFile(atPath: folder + "/t", contents: nil)
+            unlink(folder + "/t")
+            stat(folder, &info)
+            return Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        }
+        for _ in 0..<50 {
+            let before = changed()
+            let settled = OutputTree.settledNow()
+            let after = changed()
+            #expect(before <= settled && after > settled)
+        }
+        // A record that does not vouch for its folders (one of format 7) is not confirmed.
+        var record = try #require(BuildRecord.read(in: output))
+        record.folders = nil
+        #expect(OutputTree.confirmed(output.path, by: record) == nil)
     }
 }
