@@ -299,7 +299,11 @@ public struct SiteBuilder {
         let survey = imports.output.tree.map { tree in
             Background { OutputWriter.survey(of: outputFolder, found: tree, spare: spareDigests) }
         }
-        let aside: [any Waitable] = [previous.readingAhead, survey].compactMap { $0 }
+        // The theme is read and its templates parsed on another core while the archive is read
+        // and checked (an error in it is reported at its step, as before).
+        let (themeFolder, themeShown, rendering) = (paths.themeURL, paths.themes + "/default", templateRendering)
+        let themeLoad = Background { Result { try Theme.load(themeFolder, displayPath: themeShown, rendering: rendering) } }
+        var aside: [any Waitable] = [previous.readingAhead, survey, themeLoad].compactMap { $0 }
         defer {
             aside.forEach { $0.wait() }
             survey?.value.release()  // the spare, claimed, is the spare again unless the publish swapped it in
@@ -315,6 +319,10 @@ public struct SiteBuilder {
         // the warning would name a published: the file does not yet say.
         if stageOverrides.isEmpty { StaleStage.warnings(snapshot.years, today: today()).forEach(log) }
         let standings = try step("rank") { try Checker.standings(snapshot) }
+        // What the site discloses is made on another core while the rules are checked.
+        let (ranked, settings) = (snapshot, content.site)
+        let disclosure = Background { PublicRecord(snapshot: ranked, standings: standings, settings: settings) }
+        aside.append(disclosure)
         // The check is done again only when what it reads changed since a build whose check
         // passed (a corrected write-up, notice or template leaves its findings as they were).
         var findings: [Int: [Finding]] = [:]
@@ -348,9 +356,9 @@ public struct SiteBuilder {
         }
 
         try confirmIfDone()
-        let theme = try step("theme") { try Theme.load(paths.themeURL, displayPath: paths.themes + "/default", rendering: templateRendering) }
+        let theme = try step("theme") { try themeLoad.value.get() }
         let urls = SiteURLs(baseURL: baseURL ?? content.site.baseURL)
-        let record = try step("disclose") { PublicRecord(snapshot: snapshot, standings: standings, settings: content.site) }
+        let record = try step("disclose") { disclosure.value }
         let site = try step("render") {
             try SiteRenderer(config: content.site, urls: urls, theme: theme, record: record,
                              contentDirectory: paths.contentURL, renderKey: inputs.renderKey,
