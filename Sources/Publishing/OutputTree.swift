@@ -154,16 +154,19 @@ extension OutputTree {
         return lstat(folder, &info) == 0 && info.st_ctim.tv_nsec % 1_000_000 != 0
     }
 
-    /// A time that every change made before the call is stamped at or before, and every change
-    /// made after it returns is stamped after: the clock's time now, returned once the clock
-    /// changes are stamped by (its time at its last tick, or the latest time a change was stamped
-    /// with, whichever is later) has passed it, a tick or two later (4 ms each on this machine).
-    static func settledNow() -> Int64 {
+    /// The clock's fine time now (nanoseconds since 1970): every change made before the call is
+    /// stamped at or before it; every change made once `waitPast` returns is stamped after it.
+    static func fineNow() -> Int64 {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        let settled = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-        while coarseNow() <= settled { usleep(250) }
-        return settled
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+
+    /// Waits until the clock changes are stamped by (its time at its last tick, or the latest
+    /// time a change was stamped with, whichever is later) has passed `time`: a tick or two after
+    /// it was the fine time (4 ms each on this machine), most often gone by already.
+    static func waitPast(_ time: Int64) {
+        while coarseNow() <= time { usleep(250) }
     }
 
     /// The clock's time at its last tick (nanoseconds since 1970): a change made after this is

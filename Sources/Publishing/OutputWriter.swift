@@ -159,6 +159,7 @@ public enum OutputWriter {
         if let unemptiable = survey.unemptiable { throw OutputError(path: unemptiable.path, errno: unemptiable.errno) }
         let staging = survey.claim?.staging ?? Self.staging(of: output)
         let token = Interruption.removeOnInterrupt(staging.path)
+        var settled: Int64 = 0
         defer { Interruption.forget(token) }
         // A spare claimed as the staging folder is changed only once the links resolve: a broken
         // link gives it back as it was. (A new staging folder is written while they are checked.)
@@ -264,9 +265,10 @@ public enum OutputWriter {
                 }
                 record.spare?.differs = differs
                 dropped.sort()
-                try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
                 // Every folder of the new site is in place: each was last changed by now.
-                record.folders = OutputTree.finelyTimed(staging.path) ? OutputTree.settledNow() : nil
+                settled = OutputTree.fineNow()
+                try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
+                record.folders = OutputTree.finelyTimed(staging.path) ? settled : nil
                 try write(Data(record.bytes(keeping: lines, dropping: dropped, adding: added, digest: digest)),
                           to: staging.path + "/" + BuildRecord.fileName)
                 // One flush of the new site before it is swapped in, not one per file.
@@ -277,6 +279,8 @@ public enum OutputWriter {
                 throw error
             }
         }
+        // Once it is out, a change made to the site is stamped after the recorded time.
+        OutputTree.waitPast(settled)
         try swapIn(staging, as: output, log: log)
         return summary
     }

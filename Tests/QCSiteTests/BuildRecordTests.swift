@@ -251,7 +251,8 @@ struct BuildRecordTests {
         }
         for _ in 0..<50 {
             let before = changed()
-            let settled = OutputTree.settledNow()
+            let settled = OutputTree.fineNow()
+            OutputTree.waitPast(settled)
             let after = changed()
             #expect(before <= settled && after > settled)
         }
