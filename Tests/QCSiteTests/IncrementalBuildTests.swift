@@ -207,6 +207,17 @@ struct IncrementalBuildTests {
         try Self.append(site, path, "\n补充一段说明。\n")
         let changed = try Self.rebuildMatchesClean(site, "a write-up after a build that read nothing", run: 2)
         #expect(!changed.contains("无需读取"))
+
+        // A write-up changed and the output changed by hand: the output's record vouches for its
+        // folders, the look finds otherwise, and the output is walked and put right.
+        try #require(BuildRecord.read(in: site.url("public"))?.folders != nil, "the record vouches for its folders")
+        try Self.append(site, path, "\n再补充一段。\n")
+        try site.remove("public/2024/2024-004/index.html")
+        try site.write("public/enterprises/index.html", "edited by hand again")
+        try site.write("public/2024/stray.html", "left by hand")
+        let both = try Self.rebuildMatchesClean(site, "a write-up and files in the output changed by hand", run: 3)
+        #expect(!FileManager.default.fileExists(atPath: site.url("public/2024/stray.html").path))
+        #expect(!both.contains("无需读取"))
     }
 
     @Test("after a build whose import wrote the archive, the next build with nothing written since reads nothing")
