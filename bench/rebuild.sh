@@ -4,6 +4,7 @@
 # of CPU time (user + system), with the files each rebuild wrote.
 # usage: bench/rebuild.sh [RUNS] [YEARS] [PER_YEAR] [ENTERPRISES] [WRITEUP_BYTES]
 #        (defaults 5, 10, 1000, 400, 1600: 10,000 achievements with ~1.6 KB write-ups)
+# QCSITE=<a qcsite binary> benchmarks that binary (default: the release build of this checkout).
 # With BASELINE=<an older qcsite binary>, the one-write-up rebuilds run in pairs: the older
 # binary on a copy of the site, the same write-up changed in both, the two binaries taking turns
 # to go first; the medians of both and of the pairs' differences are printed. This machine's
@@ -14,8 +15,12 @@ runs=${1:-5}; years=${2:-10}; per_year=${3:-1000}; enterprises=${4:-400}; writeu
 work=$(mktemp -d /tmp/qcsite-rebuild.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product qcsite >/dev/null
-bin=$(swift build -c release --show-bin-path)/qcsite
+if [ -n "${QCSITE:-}" ]; then
+  bin=$(cd "$(dirname "$QCSITE")" && pwd)/$(basename "$QCSITE")
+else
+  swift build -c release --product qcsite >/dev/null
+  bin=$(swift build -c release --show-bin-path)/qcsite
+fi
 python3 bench/make-large-site.py "$work/content" --years "$years" --per-year "$per_year" \
   --enterprises "$enterprises" --writeup-bytes "$writeup"
 cp -r themes "$work/themes"
