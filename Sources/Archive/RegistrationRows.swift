@@ -153,13 +153,14 @@ enum RegistrationRows {
     static func registrations(year: Int, in db: Database) throws -> [Registration] {
         let extras = ExtraColumns()
         var result: [Registration] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(registrationColumns) FROM registration WHERE year = ?", arguments: [year])
-        while let row = try rows.next() {
+        let rows = try StatementRows(db, sql: "SELECT \(registrationColumns) FROM registration WHERE year = ?", arguments: [year])
+        while try rows.next() {
             result.append(Registration(
-                year: row[0], id: row[1], enterpriseId: row[2], enterpriseNameAsWritten: row[3], groupName: row[4],
-                title: row[5], type: row[6], tutor: row[7], registeredOn: row[8], contact: row[9], phone: row[10],
-                email: row[11], address: row[12], postcode: row[13], status: try status(row[14]),
-                extra: try extras.dictionary(row[15]), sourcePath: row[16], sourceLine: row[17]))
+                year: try rows.integer(0), id: try rows.text(1), enterpriseId: try rows.text(2), enterpriseNameAsWritten: try rows.text(3),
+                groupName: try rows.text(4), title: try rows.text(5), type: try rows.text(6), tutor: try rows.text(7),
+                registeredOn: rows.optionalText(8), contact: try rows.text(9), phone: try rows.text(10), email: try rows.text(11),
+                address: try rows.text(12), postcode: try rows.text(13), status: try status(rows.text(14)),
+                extra: try extras.dictionary(rows.text(15)), sourcePath: try rows.text(16), sourceLine: try rows.integer(17)))
         }
         // Put in form order here, not by an ORDER BY: SQLite would copy every row's columns into
         // a temporary B-tree to sort them, most of the read of a national year's 50,000 rows.
@@ -171,16 +172,17 @@ enum RegistrationRows {
     /// A year's presenters and members, by registration, role and position.
     static func people(year: Int, in db: Database) throws -> [RegistrationPerson] {
         var result: [RegistrationPerson] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try StatementRows(db, sql: """
             SELECT year, registration_id, role, position, name FROM registration_person WHERE year = ?
             ORDER BY registration_id, role, position
             """, arguments: [year])
-        while let row = try rows.next() {
-            let roleName: String = row[2]
+        while try rows.next() {
+            let roleName = try rows.text(2)
             guard let role = RegistrationPerson.Role(rawValue: roleName) else {
                 throw ArchiveError("存档中的人员角色「\(roleName)」无法识别；请从 archive-backups/ 恢复备份")
             }
-            result.append(RegistrationPerson(year: row[0], registrationId: row[1], role: role, position: row[3], name: row[4]))
+            result.append(RegistrationPerson(year: try rows.integer(0), registrationId: try rows.text(1), role: role,
+                                             position: try rows.integer(3), name: try rows.text(4)))
         }
         return result
     }
@@ -188,11 +190,11 @@ enum RegistrationRows {
     /// A year's materials, by registration and name.
     static func materials(year: Int, in db: Database) throws -> [RegistrationMaterial] {
         var result: [RegistrationMaterial] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try StatementRows(db, sql: """
             SELECT year, registration_id, material FROM registration_material WHERE year = ? ORDER BY registration_id, material
             """, arguments: [year])
-        while let row = try rows.next() {
-            result.append(RegistrationMaterial(year: row[0], registrationId: row[1], material: row[2]))
+        while try rows.next() {
+            result.append(RegistrationMaterial(year: try rows.integer(0), registrationId: try rows.text(1), material: try rows.text(2)))
         }
         return result
     }
@@ -200,13 +202,14 @@ enum RegistrationRows {
     /// A year's write-ups, by registration; without `text`, their Markdown is left in the archive.
     static func writeups(year: Int, text: Bool = true, in db: Database) throws -> [Writeup] {
         var result: [Writeup] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try StatementRows(db, sql: """
             SELECT year, registration_id, title, source_path, digest, blank, source\(text ? ", markdown" : "") FROM writeup
             WHERE year = ? ORDER BY registration_id
             """, arguments: [year])
-        while let row = try rows.next() {
-            result.append(Writeup(year: row[0], registrationId: row[1], title: row[2], markdown: text ? row[7] : nil, sourcePath: row[3],
-                                  digest: row[4], blank: row[5], source: row[6]))
+        while try rows.next() {
+            result.append(Writeup(year: try rows.integer(0), registrationId: try rows.text(1), title: rows.optionalText(2),
+                                  markdown: text ? try rows.text(7) : nil, sourcePath: try rows.text(3), digest: try rows.text(4),
+                                  blank: try rows.integer(5) != 0, source: rows.optionalText(6)))
         }
         return result
     }

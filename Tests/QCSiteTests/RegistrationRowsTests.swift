@@ -43,6 +43,28 @@ struct RegistrationRowsTests {
         #expect(read.writeups == year.writeups)
     }
 
+    @Test("Rows read straight from SQLite: text repaired as GRDB repairs it, NULL read as none where a value may be missing and an archive error where one is required")
+    func statementRows() throws {
+        let queue = try DatabaseQueue()
+        try queue.read { db in
+            let rows = try StatementRows(db, sql: "SELECT ?, CAST(x'61FF62' AS TEXT), '', NULL AS title, NULL AS position", arguments: [7])
+            #expect(try rows.next())
+            #expect(try rows.integer(0) == 7)
+            #expect(try rows.text(1) == (try String.fetchOne(db, sql: "SELECT CAST(x'61FF62' AS TEXT)")))
+            #expect(try rows.text(1) == "a\u{FFFD}b")
+            #expect(try rows.text(2) == "" && rows.optionalText(2) == "")
+            #expect(rows.optionalText(3) == nil)
+            #expect(throws: ArchiveError.self) { try rows.text(3) }
+            #expect(throws: ArchiveError.self) { try rows.integer(4) }
+            do {
+                _ = try rows.text(3)
+            } catch let error as ArchiveError {
+                #expect(error.message.contains("「title」为空") && error.message.contains("archive-backups"))
+            }
+            #expect(try !rows.next())
+        }
+    }
+
     @Test("A year's registrations read back in form order exactly as SQLite orders them by source line and id, written in any order, ids that Swift and SQLite order differently included")
     func formOrder() throws {
         var year = YearRecords(competition: Competition(year: 2024, title: "2024", published: .results,
