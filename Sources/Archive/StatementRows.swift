@@ -24,11 +24,9 @@ struct StatementRows {
                             sql: statement.sql)
     }
 
-    /// The text of `column` (invalid UTF-8 repaired, as GRDB repairs it); nil for NULL.
+    /// The text of `column` as GRDB reads it (up to a NUL, invalid UTF-8 repaired); nil for NULL.
     func optionalText(_ column: CInt) -> String? {
-        guard let text = sqlite3_column_text(statement.sqliteStatement, column) else { return nil }
-        let count = Int(sqlite3_column_bytes(statement.sqliteStatement, column))
-        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+        sqlite3_column_text(statement.sqliteStatement, column).map { String(cString: $0) }
     }
 
     func text(_ column: CInt) throws -> String {

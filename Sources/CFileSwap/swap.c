@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#if defined(__linux__)
+#include <sys/vfs.h>
+#endif
 #include "CFileSwap.h"
 
 #ifndef RENAME_EXCHANGE
@@ -72,4 +75,15 @@ int qc_close_descriptors_past_limit(void) {
         for (int i = 0; i < count; i++) close(found[i]);
     } while (count > 0 && ++rounds < 64);
     return 0;
+}
+
+unsigned long qc_file_system_type(const char *path) {
+#if defined(__linux__)
+    struct statfs system;
+    if (statfs(path, &system) != 0) return 0;
+    return (unsigned long)system.f_type;
+#else
+    (void)path;
+    return 0;
+#endif
 }

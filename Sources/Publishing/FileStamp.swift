@@ -12,6 +12,15 @@ public struct FileStamp: Sendable, Equatable {
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
 
+    /// The stamp of a folder inside the output (or the spare): its size and its change time,
+    /// which any entry added, removed or renamed in it moves and which no tool can set back (a
+    /// modification time can be). The output folder itself is stamped by `init(_:)`: it is
+    /// renamed as it is swapped in and out, which moves its change time but not its modification time.
+    init(folder info: stat) {
+        size = Int64(info.st_size)
+        modified = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+    }
+
     public init(size: Int64, modified: Int64) {
         self.size = size
         self.modified = modified

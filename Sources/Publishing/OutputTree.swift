@@ -1,4 +1,5 @@
 import Foundation
+import CFileSwap
 import SafePaths
 import Parallelism
 
@@ -11,18 +12,16 @@ public struct OutputTree: Sendable {
     public var complete: Bool
     /// The digest of `files`, which the build record holds of the files it describes.
     public var digest: StampDigest
-    /// The stamps of its folders, the root's at "", when the scan was asked for them.
+    /// The stamps of its folders (`FileStamp(folder:)`), the root's at "" (`FileStamp(_:)`),
+    /// when the scan was asked for them.
     public var folders: [String: FileStamp]?
-    /// The time as of which the tree is what was found: a folder changed since may hold
-    /// otherwise (for a walk, the time it began; for a record's word confirmed, the record's
-    /// `folders` time). Nil when unknown.
-    public var asOf: Int64?
+    /// The record's `folders` time, when the tree is its record's word confirmed
+    /// (`confirmed(_:by:)`): every folder was last changed by then. Nil for a walk.
+    public var settled: Int64?
 
     /// Walks `root`: the folders at the top (a year's thousand page folders each) side by side;
     /// with `folders`, their stamps are kept too (a digest of them vouches for the spare: `BuildRecord.SpareDigests`).
     public static func scan(_ root: String, folders keepFolders: Bool = false) -> OutputTree {
-        // (A change made once the walk began is stamped after this; one made before may be too.)
-        let began = coarseNow() - 1
         var top: [(String, stat)] = []
         var rootStamp: FileStamp?
         let listed = FileTree.walk(root, depth: 0, folders: keepFolders ? { _, info in rootStamp = FileStamp(info) } : nil) {
@@ -50,11 +49,11 @@ public struct OutputTree: Sendable {
         let parts = Parallel.map(folders) { folder in
             var found: [(String, stat)] = [], stamps: [(String, FileStamp)] = []
             let complete = FileTree.walk(root + "/" + folder, folders: keepFolders ? { path, info in
-                stamps.append((path.isEmpty ? folder : folder + "/" + path, FileStamp(info)))
+                stamps.append((path.isEmpty ? folder : folder + "/" + path, FileStamp(folder: info)))
             } : nil) { found.append((folder + "/" + $0, $1)) }
             return part(found, complete: complete, folders: stamps)
         } + [part(top.filter { $0.1.st_mode & S_IFMT != S_IFDIR }, complete: listed, folders: rootStamp.map { [("", $0)] } ?? [])]
-        var tree = OutputTree(files: [:], complete: true, digest: StampDigest(), folders: keepFolders ? [:] : nil, asOf: began)
+        var tree = OutputTree(files: [:], complete: true, digest: StampDigest(), folders: keepFolders ? [:] : nil)
         tree.files.reserveCapacity(parts.reduce(0) { $0 + $1.files.count })
         for part in parts {
             for (path, stamp) in part.files { tree.files[path] = stamp }
@@ -78,7 +77,8 @@ extension OutputTree {
     /// tell, and the walk is left to a build that finds otherwise. A national site's 10,000
     /// folders are no longer opened and listed.
     public static func confirmed(_ root: String, by record: BuildRecord) -> OutputTree? {
-        guard let settled = record.folders else { return nil }
+        // (A clock set back since the record was written could stamp a change before its time.)
+        guard let settled = record.folders, coarseNow() > settled else { return nil }
         var top: [String: stat] = [:]
         var rootStamp: FileStamp?
         guard FileTree.walk(root, depth: 0, folders: { _, info in rootStamp = FileStamp(info) }, { top[$0] = $1 }),
@@ -110,8 +110,8 @@ extension OutputTree {
             }
         }
         guard top[OutputFolderRule.marker] != nil, top[BuildRecord.fileName] != nil else { return nil }
-        // The folders and then the files by their paths, on every core; the first that is not as
-        // recorded ends the look.
+        // The folders and then the files by their paths, on every core; a run ends at the first
+        // that is not as recorded, and the look with it.
         let folderParts = Parallel.map(Parallel.runs(of: folders, size: 2048)) { run -> [(String, FileStamp)]? in
             var found: [(String, FileStamp)] = []
             found.reserveCapacity(run.count)
@@ -122,7 +122,7 @@ extension OutputTree {
                 guard fstatat(handle, folder, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFDIR,
                       Int(info.st_nlink) == 2 + inside[folder]!,
                       Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec) <= settled else { return nil }
-                found.append((folder, FileStamp(info)))
+                found.append((folder, FileStamp(folder: info)))
             }
             return found
         }
@@ -143,19 +143,26 @@ extension OutputTree {
             return digest
         }
         guard let digest = StampDigest.sum(fileParts) else { return nil }
-        return OutputTree(files: record.files.mapValues(\.stamp), complete: true, digest: digest, folders: stamps, asOf: settled)
+        return OutputTree(files: record.files.mapValues(\.stamp), complete: true, digest: digest, folders: stamps, settled: settled)
     }
 
-    /// Whether `folder`'s file system keeps times finer than a millisecond, by its change time:
-    /// where it does not, a change made within the same second (or two) could keep a folder's
-    /// time, and a build vouches for no time of its folders (`BuildRecord.folders`).
-    static func finelyTimed(_ folder: String) -> Bool {
+    /// Whether a build may vouch for the times of the folders of `folder`'s file system
+    /// (`BuildRecord.folders`): a local one whose times this machine's clock sets (not a network
+    /// or FUSE file system, whose times another clock may set) and keeps finer than a millisecond
+    /// (`folder`'s change time, just moved, says so: where times are coarser, a change within the
+    /// same second could keep a folder's time).
+    static func vouchesForFolders(_ folder: String) -> Bool {
         var info = stat()
-        return lstat(folder, &info) == 0 && info.st_ctim.tv_nsec % 1_000_000 != 0
+        guard localFileSystems.contains(UInt64(qc_file_system_type(folder))), lstat(folder, &info) == 0 else { return false }
+        return info.st_ctim.tv_nsec % 1_000_000 != 0
     }
+
+    /// ext2/3/4, XFS, tmpfs, F2FS and overlayfs (`statfs`'s `f_type`). Others (btrfs, whose
+    /// folders count no links to the folders in them, network and FUSE file systems) are walked.
+    private static let localFileSystems: Set<UInt64> = [0xEF53, 0x5846_5342, 0x0102_1994, 0xF2F5_2010, 0x794C_7630]
 
     /// The clock's fine time now (nanoseconds since 1970): every change made before the call is
-    /// stamped at or before it; every change made once `waitPast` returns is stamped after it.
+    /// stamped at or before it; every change made once `waitPast` has returned true is stamped after it.
     static func fineNow() -> Int64 {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
@@ -164,9 +171,14 @@ extension OutputTree {
 
     /// Waits until the clock changes are stamped by (its time at its last tick, or the latest
     /// time a change was stamped with, whichever is later) has passed `time`: a tick or two after
-    /// it was the fine time (4 ms each on this machine), most often gone by already.
-    static func waitPast(_ time: Int64) {
-        while coarseNow() <= time { usleep(250) }
+    /// it was the fine time (4 ms each on this machine). False when it has not within 100 ms
+    /// (the clock was set back meanwhile).
+    static func waitPast(_ time: Int64) -> Bool {
+        for _ in 0..<400 {
+            if coarseNow() > time { return true }
+            usleep(250)
+        }
+        return false
     }
 
     /// The clock's time at its last tick (nanoseconds since 1970): a change made after this is

@@ -142,11 +142,11 @@ public enum OutputWriter {
             }
             try ready()
             // The site stays as it is; its record may have new keys, true of the same files. (No
-            // site was swapped out: the record vouches for no spare.) Its folders are as they
-            // were found (nothing but folders and files in them), from the time the look began.
+            // site was swapped out: the record vouches for no spare.) Its folders stay vouched for
+            // when the look found them as the last record said; a walk vouches for none.
             var record = record
             record.spare = nil
-            record.folders = tree.complete && OutputTree.finelyTimed(output.path) ? tree.asOf : nil
+            record.folders = tree.settled
             let bytes = Data(record.bytes(keeping: lines, dropping: dropped, adding: added, digest: digest))
             if fm.contents(atPath: recordPath) != bytes { try BuildRecord.replace(bytes, in: output) }
             return summary
@@ -159,7 +159,6 @@ public enum OutputWriter {
         if let unemptiable = survey.unemptiable { throw OutputError(path: unemptiable.path, errno: unemptiable.errno) }
         let staging = survey.claim?.staging ?? Self.staging(of: output)
         let token = Interruption.removeOnInterrupt(staging.path)
-        var settled: Int64 = 0
         defer { Interruption.forget(token) }
         // A spare claimed as the staging folder is changed only once the links resolve: a broken
         // link gives it back as it was. (A new staging folder is written while they are checked.)
@@ -265,10 +264,11 @@ public enum OutputWriter {
                 }
                 record.spare?.differs = differs
                 dropped.sort()
-                // Every folder of the new site is in place: each was last changed by now.
-                settled = OutputTree.fineNow()
+                // Every folder of the new site is in place: each was last changed by now, and any
+                // change made once the clock has passed it is stamped after it.
+                let settled = OutputTree.fineNow()
                 try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
-                record.folders = OutputTree.finelyTimed(staging.path) ? settled : nil
+                record.folders = OutputTree.vouchesForFolders(staging.path) && OutputTree.waitPast(settled) ? settled : nil
                 try write(Data(record.bytes(keeping: lines, dropping: dropped, adding: added, digest: digest)),
                           to: staging.path + "/" + BuildRecord.fileName)
                 // One flush of the new site before it is swapped in, not one per file.
@@ -279,8 +279,6 @@ public enum OutputWriter {
                 throw error
             }
         }
-        // Once it is out, a change made to the site is stamped after the recorded time.
-        OutputTree.waitPast(settled)
         try swapIn(staging, as: output, log: log)
         return summary
     }
@@ -427,7 +425,7 @@ public enum OutputWriter {
                     return nil
                 }
                 guard info.st_mode & S_IFMT == S_IFDIR else { return nil }
-                digest.add(folder, FileStamp(info))
+                digest.add(folder, folder.isEmpty ? FileStamp(info) : FileStamp(folder: info))
             }
             return digest
         }

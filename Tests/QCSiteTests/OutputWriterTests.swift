@@ -216,6 +216,14 @@ struct OutputWriterTests {
             { try Data("mine".utf8).write(to: $0.appendingPathComponent("a/notes.txt")) },
             { try FileManager.default.removeItem(at: $0.appendingPathComponent("c/index.html")) },
             { try FileManager.default.moveItem(at: $0.appendingPathComponent("a/b"), to: $0.appendingPathComponent("a/bb")) },
+            // (Its modification time set back: its change time still tells.)
+            { spare in
+                var info = stat()
+                stat(spare.appendingPathComponent("a").path, &info)
+                try Data("mine".utf8).write(to: spare.appendingPathComponent("a/stray.html"))
+                var times = [info.st_atim, info.st_mtim]
+                utimensat(AT_FDCWD, spare.appendingPathComponent("a").path, &times, 0)
+            },
             { _ in
                 try FileManager.default.removeItem(at: out.appendingPathComponent("a/index.html"))
                 try Data("a".utf8).write(to: out.appendingPathComponent("a/index.html"))

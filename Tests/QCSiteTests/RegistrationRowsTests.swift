@@ -47,7 +47,8 @@ struct RegistrationRowsTests {
     func statementRows() throws {
         let queue = try DatabaseQueue()
         try queue.read { db in
-            let rows = try StatementRows(db, sql: "SELECT ?, CAST(x'61FF62' AS TEXT), '', NULL AS title, NULL AS position", arguments: [7])
+            let rows = try StatementRows(db, sql: "SELECT ?, CAST(x'61FF62' AS TEXT), '', NULL AS title, NULL AS position, CAST(x'610062' AS TEXT)",
+                                         arguments: [7])
             #expect(try rows.next())
             #expect(try rows.integer(0) == 7)
             #expect(try rows.text(1) == (try String.fetchOne(db, sql: "SELECT CAST(x'61FF62' AS TEXT)")))
@@ -61,6 +62,7 @@ struct RegistrationRowsTests {
             } catch let error as ArchiveError {
                 #expect(error.message.contains("「title」为空") && error.message.contains("archive-backups"))
             }
+            #expect(try rows.text(5) == (try String.fetchOne(db, sql: "SELECT CAST(x'610062' AS TEXT)")), "up to a NUL, as GRDB reads it")
             #expect(try !rows.next())
         }
     }

@@ -21,4 +21,8 @@ long qc_read_directory(int fd, void *buffer, unsigned long size);
 /// errno set.
 int qc_close_descriptors_past_limit(void);
 
+/// The type of the file system holding `path` (Linux statfs's f_type, such as 0xEF53 for
+/// ext2/3/4); 0 where it cannot be told.
+unsigned long qc_file_system_type(const char *path);
+
 #endif
