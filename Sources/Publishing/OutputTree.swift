@@ -86,16 +86,8 @@ extension OutputTree {
         defer { close(handle) }
         let paths = Array(record.files.keys)
         // Each folder, and how many of the others are directly in it.
-        var inside: [String: Int] = [:]
-        var folders: [String] = []
-        for path in paths {
-            var folder = PathText.folder(of: path)
-            while !folder.isEmpty && inside[folder] == nil {
-                inside[folder] = 0
-                folders.append(folder)
-                folder = PathText.folder(of: folder)
-            }
-        }
+        let folders = Array(PathText.folders(holding: paths))
+        var inside = Dictionary(uniqueKeysWithValues: folders.map { ($0, 0) })
         for folder in folders {
             let parent = PathText.folder(of: folder)
             if !parent.isEmpty { inside[parent]! += 1 }
@@ -120,9 +112,10 @@ extension OutputTree {
                 // (A file system that does not count a folder's folders in its links, or a folder
                 // of more than 65,000, gives other counts: such an output is walked.)
                 guard fstatat(handle, folder, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFDIR,
-                      Int(info.st_nlink) == 2 + inside[folder]!,
-                      Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec) <= settled else { return nil }
-                found.append((folder, FileStamp(folder: info)))
+                      Int(info.st_nlink) == 2 + inside[folder]! else { return nil }
+                let stamp = FileStamp(folder: info)  // (its change time)
+                guard stamp.modified <= settled else { return nil }
+                found.append((folder, stamp))
             }
             return found
         }
@@ -161,17 +154,9 @@ extension OutputTree {
     /// folders count no links to the folders in them, network and FUSE file systems) are walked.
     private static let localFileSystems: Set<UInt64> = [0xEF53, 0x5846_5342, 0x0102_1994, 0xF2F5_2010, 0x794C_7630]
 
-    /// The clock's fine time now (nanoseconds since 1970): every change made before the call is
-    /// stamped at or before it; every change made once `waitPast` has returned true is stamped after it.
-    static func fineNow() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-    }
-
     /// Waits until the clock changes are stamped by (its time at its last tick, or the latest
     /// time a change was stamped with, whichever is later) has passed `time`: a tick or two after
-    /// it was the fine time (4 ms each on this machine). False when it has not within 100 ms
+    /// it was `FileStamp.now()` (4 ms each on this machine). False when it has not within 100 ms
     /// (the clock was set back meanwhile).
     static func waitPast(_ time: Int64) -> Bool {
         for _ in 0..<400 {
@@ -186,6 +171,6 @@ extension OutputTree {
     static func coarseNow() -> Int64 {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME_COARSE, &now)
-        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        return now.nanoseconds
     }
 }

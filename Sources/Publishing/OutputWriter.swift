@@ -266,7 +266,7 @@ public enum OutputWriter {
                 dropped.sort()
                 // Every folder of the new site is in place: each was last changed by now, and any
                 // change made once the clock has passed it is stamped after it.
-                let settled = OutputTree.fineNow()
+                let settled = FileStamp.now()
                 try write(OutputFolderRule.markerText, to: staging.path + "/" + OutputFolderRule.marker)
                 record.folders = OutputTree.vouchesForFolders(staging.path) && OutputTree.waitPast(settled) ? settled : nil
                 try write(Data(record.bytes(keeping: lines, dropping: dropped, adding: added, digest: digest)),
@@ -413,8 +413,7 @@ public enum OutputWriter {
         guard files.text == digests.files else { return nil }
         // The folders either site has; one the spare lacks is left out (it held only the output's
         // own files), and any the spare has besides changed a folder holding it.
-        let top = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard top >= 0 else { return nil }
+        guard let top = FileTree.openFolder(staging.path) else { return nil }
         defer { close(top) }
         let parts = Parallel.map(Parallel.runs(of: Array(folders), size: 2048)) { part -> StampDigest? in
             var digest = StampDigest()

@@ -28,7 +28,7 @@ struct InputStamps {
     /// The content and the theme, read before the import, with the time they were read; or
     /// read beside it, against `taken`, a time before the import began: a file written after
     /// that time is not trusted, whenever the walk reaches it.
-    static func sources(_ paths: SitePaths, baseURL: String?, taken: Int64 = now()) -> Sources {
+    static func sources(_ paths: SitePaths, baseURL: String?, taken: Int64 = FileStamp.now()) -> Sources {
         let executable = BuildInputs.executableStamp()
         var key = InputKey()
         key.add(executable)
@@ -97,17 +97,9 @@ struct InputStamps {
         return key.value
     }
 
-    /// The time now, in nanoseconds of the clock file stamps are taken from.
-    static func now() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-    }
-
     /// Size, modification and change times, inode and device; nil when set too recently.
     private static func stamp(_ info: stat, before taken: Int64) -> [Int64]? {
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        let (modified, changed) = (info.st_mtim.nanoseconds, info.st_ctim.nanoseconds)
         guard taken == .max || max(modified, changed) < taken - settled else { return nil }
         return [Int64(info.st_size), modified, changed, Int64(bitPattern: UInt64(info.st_ino)), Int64(bitPattern: UInt64(info.st_dev))]
     }

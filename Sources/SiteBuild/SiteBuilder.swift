@@ -114,7 +114,7 @@ public struct SiteBuilder {
             // writes: they are taken on another core while the content is imported, against the
             // time now (a file written after it is not trusted, whenever the walk reaches it).
             guard head != nil else {
-                let taken = InputStamps.now()
+                let taken = FileStamp.now()
                 sourcesAside = Background { InputStamps.sources(paths, baseURL: baseURL, taken: taken) }
                 return nil
             }

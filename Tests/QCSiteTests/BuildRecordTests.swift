@@ -126,12 +126,18 @@ struct BuildRecordTests {
         }
     }
 
+    /// A folder of its own under the temporary folder, and the output folder to be made in it;
+    /// the caller removes the folder.
+    static func temporaryOutput() throws -> (root: URL, output: URL) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qcsite-record-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return (root, root.appendingPathComponent("public"))
+    }
+
     @Test("the record describes its output exactly: a file changed, removed or added by hand, or a link, and it no longer does")
     func describesOutput() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qcsite-record-\(UUID().uuidString)")
+        let (root, output) = try Self.temporaryOutput()
         defer { try? FileManager.default.removeItem(at: root) }
-        let output = root.appendingPathComponent("public")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let files = ["index.html": "首页", "2024/index.html": "2024", "2024/a/index.html": "甲", "style.css": "b{}"]
         _ = try OutputWriter.publish(files.mapValues { Data($0.utf8) }, to: output)
         func described() throws -> Bool {
@@ -162,10 +168,8 @@ struct BuildRecordTests {
 
     @Test("the output is confirmed to be what its record says by a look at each folder and file, none listed; any change by hand since, even one whose time is set back, has it walked")
     func confirmedWithoutListing() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qcsite-record-\(UUID().uuidString)")
+        let (root, output) = try Self.temporaryOutput()
         defer { try? FileManager.default.removeItem(at: root) }
-        let output = root.appendingPathComponent("public")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let files = ["index.html": "首页", "2024/index.html": "2024", "2024/a/index.html": "甲", "2024/b/c/index.html": "丙",
                      "search/f/1.json": "{}", "style.css": "b{}"]
         // Each publish writes the front page anew (a publish that writes nothing is below).
@@ -258,7 +262,7 @@ struct BuildRecordTests {
         }
         for _ in 0..<50 {
             let before = changed()
-            let settled = OutputTree.fineNow()
+            let settled = FileStamp.now()
             #expect(OutputTree.waitPast(settled))
             let after = changed()
             #expect(before <= settled && after > settled)

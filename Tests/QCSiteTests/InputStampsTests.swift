@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Publishing
 @testable import SiteBuild
 
 /// The stamps of the content vouch for a file only when it was written long enough before the
@@ -15,7 +16,7 @@ struct InputStampsTests {
         let settled = InputStamps.sources(site.paths, baseURL: nil)
         #expect(settled.key != nil && settled.years[2024] != nil && settled.years[2023] != nil, "settled files vouch for themselves")
 
-        let taken = InputStamps.now()
+        let taken = FileStamp.now()
         try IncrementalBuildTests.append(site, "content/years/2024/writeups/2024-003.md", "\n补充。\n")
         // The walk reaches the file long after it was written (a first build's import is long):
         // taken against the time of the walk, its stamp would look settled.
