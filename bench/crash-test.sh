@@ -8,6 +8,8 @@
 #     site, temporary or broken backup behind; every kept backup passes integrity_check.
 # The builds start with a spare site beside the output (.public.spare), so kills also land
 # while a build brings the spare up to date.
+# Then a first build (no archive, no output) is killed the same way: the archive is none, one
+# that holds no year, or whole; the output none or whole; the next build reaches both.
 # It prints the number of inconsistent states and exits 1 unless it is 0.
 #
 # usage: bench/crash-test.sh [KILLS] [PER_YEAR]     (defaults 50 kills of each command, 400)
@@ -111,6 +113,37 @@ for command in import build; do
   echo "qcsite $command: $kills kills ($killed while running); archive before/after: $(count "$seen_archive" A)/$(count "$seen_archive" B);" \
        "output old/new: $(count "$seen_site" A)/$(count "$seen_site" B)"
 done
+
+# A first build: no archive and no output yet. The archive is created and written in one
+# transaction (with a rollback journal, turned to a write-ahead log once committed), so a kill
+# leaves none, one that holds no year, or the whole archive; the output none or the whole site.
+reset_first() { rm -rf "$work/t"; mkdir "$work/t"; cp -r themes "$work/t/themes"; cp -r "$work/v2" "$work/t/content"; }
+reset_first; t0=$(now_ms); (cd "$work/t" && "$bin" build >/dev/null 2>&1); first_ms=$(( $(now_ms) - t0 ))
+F=$(archive_state "$work/t"); OF=$(site_state "$work/t")
+killed=0; seen=""
+for i in $(seq "$kills"); do
+  reset_first
+  delay=$(( (RANDOM * 32768 + RANDOM) % (first_ms * 13 / 10 + 1) ))
+  (cd "$work/t" && exec "$bin" build >/dev/null 2>&1) & pid=$!
+  sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+  kill -9 "$pid" 2>/dev/null || true
+  status=0; wait "$pid" 2>/dev/null || status=$?
+  [ "$status" = 137 ] && killed=$((killed + 1))
+  a=$(archive_state "$work/t")
+  if [ "$a" = missing ]; then seen+="M"
+  elif [ "$a" = "$F" ]; then seen+="F"
+  elif [ "$a" != corrupt ] && [ "$(cd "$work/t" && sqlite3 archive.sqlite "SELECT count(*) FROM competition" 2>&1)" = 0 ]; then seen+="E"
+  else report "first build" "$i" "$delay" "archive is $a"; fi
+  o=$(site_state "$work/t"); [ "$o" = missing ] || [ "$o" = "$OF" ] || report "first build" "$i" "$delay" "output is neither none nor the new site"
+  if ! (cd "$work/t" && "$bin" build >/dev/null 2>"$work/next.err"); then
+    report "first build" "$i" "$delay" "the next build failed: $(head -c 300 "$work/next.err")"
+  fi
+  [ "$(archive_state "$work/t")" = "$F" ] || report "first build" "$i" "$delay" "the next build did not reach the whole archive"
+  [ "$(site_state "$work/t")" = "$OF" ] || report "first build" "$i" "$delay" "the next build did not publish the site"
+  left=$(leftovers "$work/t"); [ -z "$left" ] || report "first build" "$i" "$delay" "left behind: $left"
+  [ ! -e "$work/t/archive.sqlite-journal" ] || report "first build" "$i" "$delay" "the next build left the archive's journal"
+done
+echo "qcsite build (first, ${first_ms} ms): $kills kills ($killed while running); archive none/without a year/whole: $(count "$seen" M)/$(count "$seen" E)/$(count "$seen" F)"
 
 echo "inconsistent states: $inconsistent"
 [ "$inconsistent" = 0 ]

@@ -18,6 +18,33 @@ public final class ArchiveDatabase: Sendable {
         try Schema.migrator.migrate(pool)
     }
 
+    /// A new archive at `path` (where there is none), for its first write: the pages of a new
+    /// file have nothing to keep a log of, so it is written with a rollback journal (which holds
+    /// only the pages the file had) and turned to a write-ahead log once committed
+    /// (`create(at:registry:writing:years:)`), instead of writing every page twice, to the log
+    /// and at its checkpoint.
+    private init(creatingAt path: String) throws {
+        var config = Self.configuration
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384")
+        }
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        writer = queue
+        try Schema.migrator.migrate(queue)
+    }
+
+    /// Creates the archive at `path`, where there is none, holding the registry, the writing and
+    /// the years (a first import): in one transaction, as `replace` writes them, and in the
+    /// write-ahead log mode every other connection of qcsite opens it in once done.
+    public static func create(at path: String, registry: Registry, writing: Writing, years: [YearRecords]) throws {
+        let archive = try ArchiveDatabase(creatingAt: path)
+        try archive.replace(registry: registry, writing: writing, years: years)
+        let mode = try archive.writer.writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
+        guard mode?.lowercased() == "wal" else {
+            throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "cannot use a write-ahead log beside \(path)")
+        }
+    }
+
     /// Opens an existing archive for reading only: nothing is written, not even on opening
     /// (a pool would), so a reader neither waits for nor blocks a command that writes, and each
     /// read sees the archive as the last committed transaction left it.

@@ -79,10 +79,13 @@ public enum Importer {
             pending = try ArchiveBackups.begin(existing, archivePath: archivePath)
         }
         let folder = URL(fileURLWithPath: archivePath).deletingLastPathComponent().path
-        let (registry, writing, years, backup) = (content.registry, content.writing, content.years, pending)
+        let (registry, writing, years, backup, first) = (content.registry, content.writing, content.years, pending, existing == nil)
         return Prepared(content: content, summary: summary(content, backup: backup?.url.path)) {
             do {
                 try DiskFull.naming(folder, isFull: ArchiveDatabase.isDiskFull) {
+                    guard !first else {
+                        return try ArchiveDatabase.create(at: archivePath, registry: registry, writing: writing, years: years)
+                    }
                     try ArchiveDatabase(path: archivePath).replace(registry: registry, writing: writing, years: years) {
                         _ = try backup?.finish()
                     }

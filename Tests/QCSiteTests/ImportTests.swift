@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Archive
 @testable import Content
@@ -253,6 +254,28 @@ struct UnchangedYearTests {
         try fixture.write("content/enterprises.yaml", SiteFixture.enterprises + "\n- id: demo-c\n  name: 示例丙通信有限公司\n")
         #expect(try run(false).years.map(\.year) == [2023, 2024], "a registry change reads every year again")
         #expect(try run(true).years.map(\.year) == [2023, 2024], "force reads unchanged years too")
+    }
+
+    @Test("A first import creates the archive in one write with a rollback journal, and leaves it in write-ahead log mode, holding what a later import would write")
+    func firstImportJournal() throws {
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/years/2023/competition.yaml"] = SiteFixture.competition(2023)
+        let fixture = try SiteFixture(files)
+        defer { fixture.cleanUp() }
+        let archive = fixture.paths.archive
+        let first = try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content", archivePath: archive).1
+        #expect(first.years.map(\.year) == [2023, 2024])
+        #expect(!FileManager.default.fileExists(atPath: archive + "-journal"), "the rollback journal is gone once committed")
+        // The journal mode is in the file: a plain connection (not qcsite's pool, which would set it) reads it.
+        let mode = try DatabaseQueue(path: archive).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let created = try ArchiveDatabase(readingFrom: archive).snapshot()
+
+        // The same content written into an archive that exists (through `replace`, in the log's mode).
+        let other = fixture.url("other.sqlite").path
+        _ = try ArchiveDatabase(path: other)
+        _ = try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content", archivePath: other)
+        #expect(try ArchiveDatabase(readingFrom: other).snapshot().sameRecords(as: created))
     }
 
     /// A site whose 2024 has the two good rows, each with a write-up.
