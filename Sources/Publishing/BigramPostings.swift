@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Parallelism
 
 /// Where every scalar bigram of the search documents occurs, encoded as the shards store it.
@@ -29,24 +32,21 @@ struct BigramPostings {
         // merged on its own core, every document in order. Batches keep the collected
         // occurrences of a large archive small.
         let batch = 1024
-        let partitions = UnsafeMutableBufferPointer<Table>.allocate(capacity: Self.partitions)
-        partitions.initialize(repeating: Table())
-        defer {
-            partitions.deinitialize()
-            partitions.deallocate()
-        }
-        nonisolated(unsafe) let parts = partitions
+        let partitions = (0..<Self.partitions).map { _ in Table() }
         for start in stride(from: 0, to: documents.count, by: batch) {
             let numbers = Array(start..<min(start + batch, documents.count))
             let occurrences = try Parallel.map(numbers) { Self.dealt(Self.occurrences(of: documents[$0])) }
             DispatchQueue.concurrentPerform(iterations: Self.partitions) { part in
+                let table = partitions[part]
                 for (number, found) in zip(numbers, occurrences) {
-                    Self.add(number, found.occurrences[found.starts[part]..<found.starts[part + 1]], to: &parts[part])
+                    found.occurrences.withUnsafeBufferPointer { all in
+                        table.add(number, UnsafeBufferPointer(rebasing: all[found.starts[part]..<found.starts[part + 1]]))
+                    }
                 }
             }
         }
         // No bigram is in two partitions.
-        lists = partitions.flatMap { zip($0.codes, $0.lists).map { (code: $0, lists: $1) } }.sorted { $0.code < $1.code }
+        lists = partitions.flatMap { $0.finished() }.sorted { $0.code < $1.code }
     }
 
     /// Partitions of the bigrams, merged side by side (more than the cores, for an even share).
@@ -118,29 +118,101 @@ struct BigramPostings {
         return (dealt, starts)
     }
 
-    /// Appends the document's occurrences of one partition's bigrams (in runs) to their lists.
-    private static func add(_ number: Int, _ occurrences: ArraySlice<Occurrence>, to table: inout Table) {
-        var i = occurrences.startIndex
-        while i < occurrences.endIndex {
-            let code = occurrences[i].code
-            var end = i
-            while end < occurrences.endIndex && occurrences[end].code == code { end += 1 }
-            table.lists[table.index(of: code)].append(document: number, positions: occurrences[i..<end].lazy.map(\.position))
-            i = end
+    /// One partition's lists by bigram code, as they grow, in memory the table keeps itself: a
+    /// cold build appends millions of records, and the checks an array makes on each append (of
+    /// its uniqueness, of its room) were much of their cost. Used by one thread at a time.
+    final class Table: @unchecked Sendable {
+        // (Unchecked: one thread at a time uses a table, and a check of exclusive access on each
+        // of millions of appends cost more than the appends.)
+        @exclusivity(unchecked) private var numbers = CodeNumbers(expecting: 512)
+        @exclusivity(unchecked) private var growing = UnsafeMutablePointer<Growing>.allocate(capacity: 512)
+        @exclusivity(unchecked) private var room = 512
+
+        deinit {
+            let count = numbers.codes.count
+            for index in 0..<count { growing[index].release() }
+            growing.deinitialize(count: count)
+            growing.deallocate()
+        }
+
+        /// Appends the document's occurrences of this partition's bigrams (in runs) to their lists.
+        func add(_ document: Int, _ occurrences: UnsafeBufferPointer<Occurrence>) {
+            var i = 0
+            while i < occurrences.count {
+                let code = occurrences[i].code
+                var end = i + 1
+                while end < occurrences.count && occurrences[end].code == code { end += 1 }
+                let known = numbers.codes.count
+                let index = numbers.number(of: code)
+                if index == known { start(index) }
+                growing[index].append(document, UnsafeBufferPointer(rebasing: occurrences[i..<end]))
+                i = end
+            }
+        }
+
+        /// The lists, by code in the order the codes were met.
+        func finished() -> [(code: UInt64, lists: Lists)] {
+            numbers.codes.indices.map { (code: numbers.codes[$0], lists: growing[$0].lists) }
+        }
+
+        /// Room for the lists of a newly met code.
+        private func start(_ index: Int) {
+            if index == room {
+                let more = UnsafeMutablePointer<Growing>.allocate(capacity: room * 2)
+                more.moveInitialize(from: growing, count: room)
+                growing.deallocate()
+                (growing, room) = (more, room * 2)
+            }
+            (growing + index).initialize(to: Growing())
         }
     }
 
-    /// One partition's lists by bigram code.
-    struct Table {
-        private var numbers = CodeNumbers(expecting: 512)
-        var codes: [UInt64] { numbers.codes }
-        var lists: [Lists] = []
+    /// One bigram's lists as a table grows them: each a run of bytes grown by `realloc`.
+    struct Growing {
+        var documents = Bytes()
+        var positions = Bytes()
+        var last = -1
 
-        /// The index of the code's lists, new and empty when the code is new.
-        mutating func index(of code: UInt64) -> Int {
-            let index = numbers.number(of: code)
-            if index == lists.count { lists.append(Lists()) }
-            return index
+        /// A document's occurrences of the bigram, its positions ascending; the document follows those listed.
+        mutating func append(_ document: Int, _ run: UnsafeBufferPointer<Occurrence>) {
+            let first = run[0].position
+            let gap = document - last - 1
+            last = document
+            documents.reserve(VarInt.maxBytes)
+            documents.count = VarInt.write(gap * 2 + (first < 0 ? 1 : 0), to: documents.buffer, at: documents.count)
+            positions.reserve(VarInt.maxBytes * (run.count + 2))
+            positions.count = Lists.record(gap: gap, positions: run.lazy.map(\.position), to: positions.buffer, at: positions.count)
+        }
+
+        var lists: Lists {
+            var lists = Lists()
+            lists.documents = documents.array
+            lists.positions = positions.array
+            lists.last = last
+            return lists
+        }
+
+        /// Frees the bytes (the lists are not used again).
+        func release() {
+            free(documents.base)
+            free(positions.base)
+        }
+
+        struct Bytes {
+            var base: UnsafeMutablePointer<UInt8>?
+            var count = 0
+            var capacity = 0
+
+            var buffer: UnsafeMutableBufferPointer<UInt8> { UnsafeMutableBufferPointer(start: base, count: capacity) }
+            var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+            /// Room for `more` bytes after those written.
+            mutating func reserve(_ more: Int) {
+                guard count + more > capacity else { return }
+                capacity = max(16, capacity * 2, count + more)
+                guard let grown = realloc(base, capacity) else { fatalError("out of memory for the search index") }
+                base = grown.assumingMemoryBound(to: UInt8.self)
+            }
         }
     }
 
@@ -211,28 +283,31 @@ struct BigramPostings {
 extension BigramPostings.Lists {
     /// A document's positions of the bigram, ascending; the document follows those listed.
     mutating func append<Positions: Collection<Int>>(document: Int, positions: Positions) {
-        var previous = positions.first!
-        let gap = start(document, inTitle: previous < 0)
-        // Coded into a buffer and appended at once: a cold build appends millions of records, and
-        // a byte at a time was most of their cost.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratch) { scratch in
-            var used = VarInt.write(gap, to: scratch, at: 0)
-            used = VarInt.write(positions.count, to: scratch, at: used)
-            used = VarInt.write(VarInt.zigzag(previous), to: scratch, at: used)
-            for position in positions.dropFirst() {
-                if used > Self.scratch - VarInt.maxBytes {
-                    self.positions.append(contentsOf: scratch[..<used])
-                    used = 0
-                }
-                used = VarInt.write(position - previous - 1, to: scratch, at: used)
-                previous = position
-            }
-            self.positions.append(contentsOf: scratch[..<used])
-        }
+        let gap = start(document, inTitle: positions.first! < 0)
+        let room = VarInt.maxBytes * (positions.count + 2)
+        let start = self.positions.count
+        // Written straight into the array's new room (its bytes set, then cut to those written).
+        self.positions.append(contentsOf: repeatElement(0, count: room))
+        let end = self.positions.withUnsafeMutableBufferPointer { Self.record(gap: gap, positions: positions, to: $0, at: start) }
+        self.positions.removeLast(start + room - end)
     }
 
-    /// Bytes of the buffer a record is coded into before it is appended.
-    private static let scratch = 128
+    /// Writes a document's record of positions into `buffer` at `offset` (room for `VarInt.maxBytes`
+    /// for each position and two more there): the gap, the number of positions, the first
+    /// position zigzag-coded, then each further position less the one before, minus one. Returns
+    /// the offset after it.
+    static func record<Positions: Collection<Int>>(gap: Int, positions: Positions, to buffer: UnsafeMutableBufferPointer<UInt8>,
+                                                   at offset: Int) -> Int {
+        var previous = positions.first!
+        var used = VarInt.write(gap, to: buffer, at: offset)
+        used = VarInt.write(positions.count, to: buffer, at: used)
+        used = VarInt.write(VarInt.zigzag(previous), to: buffer, at: used)
+        for position in positions.dropFirst() {
+            used = VarInt.write(position - previous - 1, to: buffer, at: used)
+            previous = position
+        }
+        return used
+    }
 
     /// A document's record as another list holds it: the count and positions after its gap.
     mutating func append(document: Int, inTitle: Bool, record: ArraySlice<UInt8>) {
