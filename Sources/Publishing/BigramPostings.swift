@@ -35,7 +35,7 @@ struct BigramPostings {
         let partitions = (0..<Self.partitions).map { _ in Table() }
         for start in stride(from: 0, to: documents.count, by: batch) {
             let numbers = Array(start..<min(start + batch, documents.count))
-            let occurrences = try Parallel.map(numbers) { Self.dealt(Self.occurrences(of: documents[$0])) }
+            let occurrences = try Parallel.map(numbers) { Self.occurrences(of: documents[$0]) }
             DispatchQueue.concurrentPerform(iterations: Self.partitions) { part in
                 let table = partitions[part]
                 for (number, found) in zip(numbers, occurrences) {
@@ -64,8 +64,10 @@ struct BigramPostings {
     }
 
     /// The document's bigram occurrences, each bigram's together in one run, its positions
-    /// ascending; the runs in the order their bigrams first occur.
-    static func occurrences(of document: SearchIndex.Document) -> [Occurrence] {
+    /// ascending; the runs of each partition's bigrams (`partition(_:)`) together, partition after
+    /// partition; and where each partition's runs begin (one more for the end): a partition's
+    /// core then reads its own occurrences only.
+    static func occurrences(of document: SearchIndex.Document) -> (occurrences: [Occurrence], starts: [Int]) {
         let fields = document.fields.map(SearchText.keyScalars)
         var made: [Occurrence] = []
         made.reserveCapacity(fields.reduce(0) { $0 + $1.count })
@@ -78,8 +80,9 @@ struct BigramPostings {
         }
         // Gathered by bigram in one pass and a count, not sorted: a write-up holds thousands of
         // bigrams, and every document of a cold build is gathered (sorting them was most of the
-        // time). Each occurrence's run is numbered by its bigram, then the occurrences are
-        // placed run by run in the order they were made: each run's positions ascend.
+        // time). Each occurrence's run is numbered by its bigram, each run given its place (after
+        // the partitions before its bigram's, and the runs of its partition met before it), then
+        // the occurrences are placed in the order they were made: each run's positions ascend.
         var runs = CodeNumbers(expecting: made.count / 2)
         var runOf = [Int32](repeating: 0, count: made.count)
         var next: [Int] = []  // per run: its size, then where its next occurrence goes
@@ -89,9 +92,13 @@ struct BigramPostings {
             next[run] += 1
             runOf[i] = Int32(run)
         }
-        var total = 0
-        for run in next.indices { (next[run], total) = (total, total + next[run]) }
-        return [Occurrence](unsafeUninitializedCapacity: made.count) { found, initialized in
+        let partOf = runs.codes.map(partition)
+        var starts = [Int](repeating: 0, count: partitions + 1)
+        for run in next.indices { starts[partOf[run] + 1] += next[run] }
+        for part in 0..<partitions { starts[part + 1] += starts[part] }
+        var placed = starts
+        for run in next.indices { (next[run], placed[partOf[run]]) = (placed[partOf[run]], placed[partOf[run]] + next[run]) }
+        let found = [Occurrence](unsafeUninitializedCapacity: made.count) { found, initialized in
             for (i, occurrence) in made.enumerated() {
                 let run = Int(runOf[i])
                 (found.baseAddress! + next[run]).initialize(to: occurrence)
@@ -99,23 +106,7 @@ struct BigramPostings {
             }
             initialized = made.count
         }
-    }
-
-    /// A document's occurrences (`occurrences(of:)`) dealt into the partitions of their bigrams,
-    /// each partition's still in runs, and where each partition's begin (one more for the end): a
-    /// partition's core then reads its own occurrences only.
-    private static func dealt(_ occurrences: [Occurrence]) -> (occurrences: [Occurrence], starts: [Int]) {
-        var starts = [Int](repeating: 0, count: partitions + 1)
-        for occurrence in occurrences { starts[partition(occurrence.code) + 1] += 1 }
-        for part in 0..<partitions { starts[part + 1] += starts[part] }
-        var next = starts
-        var dealt = occurrences
-        for occurrence in occurrences {
-            let part = partition(occurrence.code)
-            dealt[next[part]] = occurrence
-            next[part] += 1
-        }
-        return (dealt, starts)
+        return (found, starts)
     }
 
     /// One partition's lists by bigram code, as they grow, in memory the table keeps itself: a

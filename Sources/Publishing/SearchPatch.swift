@@ -220,8 +220,8 @@ extension SearchShards {
         for (number, pair) in zip(changed, documents) {
             guard let pair else { return nil }
             var before: [UInt64: [Int]] = [:]
-            for run in BigramPostings.runs(BigramPostings.occurrences(of: pair.old)) { before[run.code] = run.positions }
-            for run in BigramPostings.runs(BigramPostings.occurrences(of: pair.new)) {
+            for run in BigramPostings.runs(BigramPostings.occurrences(of: pair.old).occurrences) { before[run.code] = run.positions }
+            for run in BigramPostings.runs(BigramPostings.occurrences(of: pair.new).occurrences) {
                 added[run.code, default: []].append((number, run.positions))
                 if before.removeValue(forKey: run.code) != run.positions { affected.insert(run.code) }
             }

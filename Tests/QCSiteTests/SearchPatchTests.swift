@@ -110,7 +110,7 @@ struct SearchPatchTests {
         let output = try Output()
         try output.publish(try Self.shards(documents))
         // The shards holding the document's bigrams: what a patch of all of them would read.
-        let codes = Set(BigramPostings.occurrences(of: documents[number]).map(\.code))
+        let codes = Set(BigramPostings.occurrences(of: documents[number]).occurrences.map(\.code))
         let firsts = try SearchShards.Published.read(output.previous, expecting: nil, damaged: DamagedFiles()).map { $0.shards.map(\.first) }
         let holding = Set(codes.map { code in try! #require(firsts).lastIndex { $0 <= code }! })
 
