@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// The SQLite archive of every competition year: the one owner of the connection.
 public final class ArchiveDatabase: Sendable {
@@ -107,71 +106,21 @@ extension ArchiveDatabase {
 
     /// Copies the whole archive, consistently, to a new file, and closes that file.
     ///
-    /// Always through SQLite (its own handle of the file, or its backup), never by opening the
-    /// archive's file: closing any descriptor of a file drops every lock this process holds on it
-    /// (POSIX), SQLite's included, and another program's connection could then take the archive's
-    /// write-ahead log for its own to end. The copy is marked as having no log of its own.
+    /// Always through SQLite's backup, never by opening the archive's file: closing any
+    /// descriptor of a file drops every lock this process holds on it (POSIX), SQLite's included,
+    /// and another program's connection could then take the archive's write-ahead log for its own
+    /// to end. The copy is marked as having no log of its own.
     public func backup(to path: String) throws {
-        if try !copyFile(to: path) {
-            let destination = try DatabaseQueue(path: path)
-            try writer.backup(to: destination)
-            try destination.close()
-        }
+        let destination = try DatabaseQueue(path: path)
+        try writer.backup(to: destination)
+        try destination.close()
         try Self.markRollbackJournal(path)
-    }
-
-    /// The archive's file copied byte for byte, read through SQLite's own handle of it (no
-    /// descriptor of the file is opened or closed), inside a read transaction that reads the file
-    /// alone: one begun while the write-ahead log holds no page. While it lasts no checkpoint may
-    /// write into the file (a checkpoint waits for the readers of the file alone), and what
-    /// others write goes to the log: the copy is the archive as committed when it began, at the
-    /// cost of reading and writing its bytes, where SQLite's backup handles every page.
-    /// False, with nothing written, when the log holds pages (or the archive is not a file).
-    private func copyFile(to path: String) throws -> Bool {
-        let archivePath = writer.path
-        var info = stat()
-        guard lstat(archivePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
-        return try writer.read { db -> Bool in
-            // (The transaction takes its view of the archive at its first read.)
-            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
-            guard lstat(archivePath + "-wal", &info) != 0 || info.st_size == 0 else { return false }
-            var pointer: UnsafeMutableRawPointer?
-            guard sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_FILE_POINTER, &pointer) == SQLITE_OK,
-                  let file = pointer?.assumingMemoryBound(to: sqlite3_file.self), let methods = file.pointee.pMethods,
-                  let read = methods.pointee.xRead, let fileSize = methods.pointee.xFileSize else { return false }
-            var size: sqlite3_int64 = 0
-            try Self.check(fileSize(file, &size))
-            let out = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard out >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            defer { close(out) }
-            let chunk = 1 << 20
-            let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 4096)
-            defer { buffer.deallocate() }
-            var offset: sqlite3_int64 = 0
-            while offset < size {
-                let count = Int(min(sqlite3_int64(chunk), size - offset))
-                try Self.check(read(file, buffer, Int32(count), offset))
-                var written = 0
-                while written < count {
-                    let done = pwrite(out, buffer + written, count - written, off_t(offset) + off_t(written))
-                    guard done > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-                    written += done
-                }
-                offset += sqlite3_int64(count)
-            }
-            return true
-        }
-    }
-
-    private static func check(_ code: Int32) throws {
-        guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
     }
 
     /// Marks a copy of the archive as one without a write-ahead log (bytes 18 and 19 of its
     /// header, the file format's read and write versions, 1 rather than WAL's 2): opening a
-    /// backup then leaves no log files beside it. Every page is in the copy's file (SQLite's
-    /// backup writes them there; the file is copied only while the log holds none), so nothing
-    /// is lost.
+    /// backup then leaves no log files beside it. SQLite's backup writes every page into the
+    /// copy's file (it has no log), so nothing is lost.
     private static func markRollbackJournal(_ path: String) throws {
         let fd = open(path, O_RDWR | O_CLOEXEC)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
