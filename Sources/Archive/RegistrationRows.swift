@@ -104,6 +104,13 @@ enum RegistrationRows {
     /// does not have as they are, each in its list's order; rows are matched by `key` (unique in each).
     static func difference<Row: Equatable, Key: Hashable>(_ old: [Row], _ new: [Row], key: (Row) -> Key)
         -> (removed: [Row], added: [Row]) {
+        // The rows both begin and end with, in the same places, are the same (a key is a row's
+        // alone): a corrected row or two leaves a national year's thousands there, and only the
+        // rows between are keyed.
+        var (start, oldEnd, newEnd) = (0, old.count, new.count)
+        while start < oldEnd && start < newEnd && old[start] == new[start] { start += 1 }
+        while oldEnd > start && newEnd > start && old[oldEnd - 1] == new[newEnd - 1] { (oldEnd, newEnd) = (oldEnd - 1, newEnd - 1) }
+        let (old, new) = (old[start..<oldEnd], new[start..<newEnd])
         var kept = [Key: Row](minimumCapacity: old.count)
         for row in old { kept[key(row)] = row }
         var added: [Row] = [], same = Set<Key>()

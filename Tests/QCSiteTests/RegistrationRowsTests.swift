@@ -212,6 +212,33 @@ struct RegistrationRowsTests {
         }
     }
 
+    @Test("The rows that differ are those found by key alone, whether rows are kept in place, moved, changed, added or removed")
+    func differenceByKey() {
+        struct Row: Equatable { var key: Int; var value: Int }
+        // Every row matched by its key: what `difference` gives without its common beginning and end.
+        func byKey(_ old: [Row], _ new: [Row]) -> (removed: [Row], added: [Row]) {
+            let kept = Dictionary(uniqueKeysWithValues: old.map { ($0.key, $0) })
+            let same = Set(new.filter { kept[$0.key] == $0 }.map(\.key))
+            return (old.filter { !same.contains($0.key) }, new.filter { kept[$0.key] != $0 })
+        }
+        var random = SeededRandom(seed: 19)
+        for round in 0..<500 {
+            let old = (0..<Int.random(in: 0...12, using: &random)).map { Row(key: $0, value: 0) }.shuffled(using: &random)
+            var new = old
+            for _ in 0..<Int.random(in: 0...3, using: &random) {
+                switch Int.random(in: 0...3, using: &random) {
+                case 0 where !new.isEmpty: new[Int.random(in: 0..<new.count, using: &random)].value += 1
+                case 1 where !new.isEmpty: new.remove(at: Int.random(in: 0..<new.count, using: &random))
+                case 2: new.insert(Row(key: 100 + round, value: 0), at: Int.random(in: 0...new.count, using: &random))
+                default: if new.count > 1 { new.swapAt(Int.random(in: 0..<new.count, using: &random), Int.random(in: 0..<new.count, using: &random)) }
+                }
+            }
+            let found = RegistrationRows.difference(old, new) { $0.key }
+            let expected = byKey(old, new)
+            #expect(found.removed == expected.removed && found.added == expected.added, "round \(round): \(old) → \(new)")
+        }
+    }
+
     @Test("A year archived again is changed by the rows that differ, and holds what writing it whole gives")
     func changedByDifferingRows() throws {
         let registry = Registry(enterprises: [Enterprise(id: "ent-a", name: "示例甲")], aliases: [])
