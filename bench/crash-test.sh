@@ -118,7 +118,11 @@ done
 # transaction (with a rollback journal, turned to a write-ahead log once committed), so a kill
 # leaves none, one that holds no year, or the whole archive; the output none or the whole site.
 reset_first() { rm -rf "$work/t"; mkdir "$work/t"; cp -r themes "$work/t/themes"; cp -r "$work/v2" "$work/t/content"; }
-reset_first; t0=$(now_ms); (cd "$work/t" && "$bin" build >/dev/null 2>&1); first_ms=$(( $(now_ms) - t0 ))
+times=()
+for _ in 1 2 3; do
+  reset_first; t0=$(now_ms); (cd "$work/t" && "$bin" build >/dev/null 2>&1); times+=($(( $(now_ms) - t0 )))
+done
+first_ms=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
 F=$(archive_state "$work/t"); OF=$(site_state "$work/t")
 killed=0; seen=""
 for i in $(seq "$kills"); do
