@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "SafePaths", dependencies: ["Diagnostics", "TextKeys"]),
         .target(
             name: "Archive",
-            dependencies: ["Diagnostics", "TextKeys", "Parallelism", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["Diagnostics", "TextKeys", "Parallelism", "CFileSwap", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(

@@ -87,3 +87,11 @@ unsigned long qc_file_system_type(const char *path) {
     return 0;
 #endif
 }
+
+int qc_direct_flag(void) {
+#if defined(O_DIRECT)
+    return O_DIRECT;
+#else
+    return 0;
+#endif
+}

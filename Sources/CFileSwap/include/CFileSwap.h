@@ -25,4 +25,7 @@ int qc_close_descriptors_past_limit(void);
 /// ext2/3/4); 0 where it cannot be told.
 unsigned long qc_file_system_type(const char *path);
 
+/// The flag that has `open` write past the page cache (Linux O_DIRECT); 0 where there is none.
+int qc_direct_flag(void);
+
 #endif
