@@ -9,8 +9,9 @@
 # The builds start with a spare site beside the output (.public.spare), so kills also land
 # while a build brings the spare up to date.
 # Then a first build (no archive, no output) is killed as often, within 1.3 times a first
-# import's run time (the part that writes the archive): the archive is none, one
-# that holds no year (or no table yet), or whole; the output none or whole; the next build reaches both.
+# import's run time (the part that writes the archive): the archive is none or whole (it is
+# written under a temporary name and renamed), the output none or whole; the next build
+# reaches both and leaves no temporary archive.
 # It prints the number of inconsistent states and exits 1 unless it is 0.
 #
 # usage: bench/crash-test.sh [KILLS] [PER_YEAR]     (defaults 50 kills of each command, 400)
@@ -44,19 +45,13 @@ archive_state() {  # integrity and a hash of the data, read from a copy (the ori
   if [ "$integrity" != "ok" ]; then echo "corrupt"; else sqlite3 "$copy/archive.sqlite" .dump | sha256sum | cut -c1-16; fi
   rm -rf "$copy"
 }
-archive_years() {  # how many years the archive holds (0 for one without tables yet), read from a copy
-  local copy; copy=$(mktemp -d "$work/check.XXXXXX")
-  cp "$1"/archive.sqlite* "$copy"/ 2>/dev/null
-  if [ "$(sqlite3 "$copy/archive.sqlite" "SELECT count(*) FROM sqlite_master WHERE name = 'competition'" 2>&1)" = 0 ]; then echo 0
-  else sqlite3 "$copy/archive.sqlite" "SELECT count(*) FROM competition" 2>&1; fi
-  rm -rf "$copy"
-}
 site_state() {  # every file of the output with its hash (the build record aside: it holds file times)
   [ -d "$1/public" ] || { echo "missing"; return; }
   (cd "$1/public" && find . -type f -not -path './.qcsite-build*' -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum) | sha256sum | cut -c1-16
 }
 leftovers() {  # what no run may leave for good
-  (cd "$1" && ls -d .public.staging-* .public.old-* public/.qcsite-build.new-* archive-backups/.archive-* archive-backups/*-journal 2>/dev/null) || true
+  (cd "$1" && ls -d .public.staging-* .public.old-* public/.qcsite-build.new-* archive-backups/.archive-* archive-backups/*-journal \
+     .archive.sqlite.new-* 2>/dev/null) || true
 }
 backups_whole() {
   local f
@@ -122,9 +117,9 @@ for command in import build; do
        "output old/new: $(count "$seen_site" A)/$(count "$seen_site" B)"
 done
 
-# A first build: no archive and no output yet. The archive is created and written in one
-# transaction (with a rollback journal, turned to a write-ahead log once committed), so a kill
-# leaves none, one that holds no year, or the whole archive; the output none or the whole site.
+# A first build: no archive and no output yet. The archive is written whole under a temporary
+# name (with a rollback journal, turned to a write-ahead log once committed) and then renamed,
+# so a kill leaves none or the whole archive; the output none or the whole site.
 reset_first() { rm -rf "$work/t"; mkdir "$work/t"; cp -r themes "$work/t/themes"; cp -r "$work/v2" "$work/t/content"; }
 # The kills land within 1.3 times a first import's run time (the median of three): the part of
 # a first build that creates and writes the archive (and the render begun beside its write).
@@ -147,7 +142,6 @@ for i in $(seq "$kills"); do
   a=$(archive_state "$work/t")
   if [ "$a" = missing ]; then seen+="M"
   elif [ "$a" = "$F" ]; then seen+="F"
-  elif [ "$a" != corrupt ] && [ "$(archive_years "$work/t")" = 0 ]; then seen+="E"
   else report "first build" "$i" "$delay" "archive is $a"; fi
   o=$(site_state "$work/t"); [ "$o" = missing ] || [ "$o" = "$OF" ] || report "first build" "$i" "$delay" "output is neither none nor the new site"
   if ! (cd "$work/t" && "$bin" build >/dev/null 2>"$work/next.err"); then
@@ -158,7 +152,7 @@ for i in $(seq "$kills"); do
   left=$(leftovers "$work/t"); [ -z "$left" ] || report "first build" "$i" "$delay" "left behind: $left"
   [ ! -e "$work/t/archive.sqlite-journal" ] || report "first build" "$i" "$delay" "the next build left the archive's journal"
 done
-echo "qcsite build (first; a first import ${first_ms} ms): $kills kills ($killed while running); archive none/without a year/whole: $(count "$seen" M)/$(count "$seen" E)/$(count "$seen" F)"
+echo "qcsite build (first; a first import ${first_ms} ms): $kills kills ($killed while running); archive none/whole: $(count "$seen" M)/$(count "$seen" F)"
 
 echo "inconsistent states: $inconsistent"
 [ "$inconsistent" = 0 ]

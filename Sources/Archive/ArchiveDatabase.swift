@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import CFileSwap
+import Diagnostics
 
 /// The SQLite archive of every competition year: the one owner of the connection.
 public final class ArchiveDatabase: Sendable {
@@ -20,11 +21,10 @@ public final class ArchiveDatabase: Sendable {
         try Schema.migrator.migrate(pool)
     }
 
-    /// A new archive at `path` (where there is none), for its first write: the pages of a new
-    /// file have nothing to keep a log of, so it is written with a rollback journal (which holds
-    /// only the pages the file had) and turned to a write-ahead log once committed
-    /// (`create(at:registry:writing:years:)`), instead of writing every page twice, to the log
-    /// and at its checkpoint.
+    /// A new archive at `path`, for its first write: the pages of a new file have nothing to
+    /// keep a log of, so it is written with a rollback journal (which holds only the pages the
+    /// file had) and turned to a write-ahead log once committed (`create(at:registry:writing:years:)`),
+    /// instead of writing every page twice, to the log and at its checkpoint.
     private init(creatingAt path: String) throws {
         var config = Self.configuration
         config.prepareDatabase { db in
@@ -36,14 +36,68 @@ public final class ArchiveDatabase: Sendable {
     }
 
     /// Creates the archive at `path`, where there is none, holding the registry, the writing and
-    /// the years (a first import): in one transaction, as `replace` writes them, and in the
-    /// write-ahead log mode every other connection of qcsite opens it in once done.
+    /// the years (a first import), in the write-ahead log mode every other connection of qcsite
+    /// opens it in. It is written whole under a hidden temporary name beside `path`
+    /// (`.archive.sqlite.new-<pid>`, one transaction, as `replace` writes), closed, flushed and
+    /// only then renamed: a first import that fails or is killed leaves no archive (and no
+    /// journal a reader that may not write would have to roll back), only a temporary file the
+    /// next import removes (`removeLeftovers`).
     public static func create(at path: String, registry: Registry, writing: Writing, years: [YearRecords]) throws {
-        let archive = try ArchiveDatabase(creatingAt: path)
-        try archive.replace(registry: registry, writing: writing, years: years)
-        let mode = try archive.writer.writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
-        guard mode?.lowercased() == "wal" else {
-            throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "cannot use a write-ahead log beside \(path)")
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(creatingMark)\(getpid())").path
+        let files = Self.companions(of: temporary)
+        let tokens = files.map(Interruption.removeOnInterrupt)
+        defer { tokens.forEach(Interruption.forget) }
+        do {
+            try files.forEach(Self.remove)
+            let archive = try ArchiveDatabase(creatingAt: temporary)
+            try archive.replace(registry: registry, writing: writing, years: years)
+            let mode = try archive.writer.writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
+            guard mode?.lowercased() == "wal" else {
+                throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "cannot use a write-ahead log beside \(path)")
+            }
+            try (archive.writer as? DatabaseQueue)?.close()
+            try flush(temporary)
+            // Log files at the archive's name belong to no archive: SQLite would take them for the new one's.
+            try companions(of: path).dropFirst().forEach(Self.remove)
+            guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            try flush(url.deletingLastPathComponent().path)
+        } catch {
+            files.forEach { try? Self.remove($0) }
+            throw error
+        }
+    }
+
+    /// Marks an archive being created: `.archive.sqlite.new-<pid>`.
+    static let creatingMark = ".new-"
+
+    /// A database file and the files SQLite keeps beside it.
+    private static func companions(of path: String) -> [String] {
+        [path, path + "-journal", path + "-wal", path + "-shm"]
+    }
+
+    private static func remove(_ path: String) throws {
+        guard unlink(path) == 0 || errno == ENOENT else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
+    /// `fsync` of a file or folder, so a rename never makes a name point at unwritten data.
+    public static func flush(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
+    /// Removes what first imports killed before they could clean up left beside the archive (a
+    /// temporary archive and its log files). Only the holder of the site's lock creates an
+    /// archive, so every such file its holder finds is a leftover.
+    public static func removeLeftovers(archivePath path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent)\(creatingMark)"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            try remove(folder.appendingPathComponent(name).path)
         }
     }
 
@@ -112,8 +166,11 @@ extension ArchiveDatabase {
     /// archive's file: closing any descriptor of a file drops every lock this process holds on it
     /// (POSIX), SQLite's included, and another program's connection could then take the archive's
     /// write-ahead log for its own to end. The copy is marked as having no log of its own.
-    public func backup(to path: String) throws {
-        if try copyFile(to: path) { return }
+    /// - Parameter reading: called once the copy reads the archive as it is to hold it (or once
+    ///   SQLite's backup is to be used): what is committed after that is not in it.
+    public func backup(to path: String, reading: () -> Void = {}) throws {
+        if try copyFile(to: path, reading: reading) { return }
+        reading()
         let destination = try DatabaseQueue(path: path)
         try writer.backup(to: destination)
         try destination.close()
@@ -129,7 +186,7 @@ extension ArchiveDatabase {
     /// (`O_DIRECT`): a national archive's 28 MB put into new pages of the cache cost a rebuild
     /// 60–85 ms of CPU, written directly 10–15 ms.
     /// False, with nothing written, when the log holds pages (or the archive is not a file).
-    private func copyFile(to path: String) throws -> Bool {
+    private func copyFile(to path: String, reading: () -> Void) throws -> Bool {
         let archivePath = writer.path
         var info = stat()
         guard lstat(archivePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
@@ -137,6 +194,7 @@ extension ArchiveDatabase {
             // (The transaction takes its view of the archive at its first read.)
             _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
             guard lstat(archivePath + "-wal", &info) != 0 || info.st_size == 0 else { return false }
+            reading()
             var pointer: UnsafeMutableRawPointer?
             guard sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_FILE_POINTER, &pointer) == SQLITE_OK,
                   let file = pointer?.assumingMemoryBound(to: sqlite3_file.self), let methods = file.pointee.pMethods,
@@ -196,10 +254,13 @@ extension ArchiveDatabase {
             var written = 0
             while written < length {
                 let done = pwrite(descriptor, buffer + written, length - written, offset + off_t(written))
-                if done < 0 && errno == EINVAL && direct && written == 0 {
-                    // A file system that opened for direct writes and then refused one: through the cache.
+                if done < 0 && errno == EINVAL && direct {
+                    // A file system that opened for direct writes and then refused one (or wrote
+                    // part of one, leaving the rest unaligned): the rest through the cache.
                     direct = false
-                    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~qc_direct_flag())
+                    guard fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~qc_direct_flag()) == 0 else {
+                        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                    }
                     continue
                 }
                 guard done > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

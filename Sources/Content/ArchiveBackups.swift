@@ -59,12 +59,17 @@ public enum ArchiveBackups {
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(partialMark)\(getpid())")
             (self.url, self.temporary) = (url, temporary)
             tokens = [temporary.path, temporary.path + "-journal"].map(Interruption.removeOnInterrupt)
+            // The caller's write begins only once the copy reads the archive as it is: a write
+            // that reached the log first would have the copy made page by page by SQLite's backup.
+            let reading = DispatchSemaphore(value: 0)
             copy = Background {
                 Result {
-                    try archive.backup(to: temporary.path)
-                    try flush(temporary.path)
+                    defer { reading.signal() }  // (at the latest: a copy that failed before it read)
+                    try archive.backup(to: temporary.path) { reading.signal() }
+                    try ArchiveDatabase.flush(temporary.path)
                 }
             }
+            reading.wait()
         }
 
         /// The backup's path, once it is whole, on disk and named.
@@ -75,7 +80,7 @@ public enum ArchiveBackups {
                 do {
                     try copy.value.get()
                     guard rename(temporary.path, url.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-                    try flush(folder.path)
+                    try ArchiveDatabase.flush(folder.path)
                 } catch {
                     removeTemporary()  // the failure at hand is the one to report
                     throw error
@@ -99,14 +104,6 @@ public enum ArchiveBackups {
                 try? FileManager.default.removeItem(atPath: path)
             }
         }
-    }
-
-    /// `fsync` of a file or folder, so a rename never makes a name point at unwritten data.
-    private static func flush(_ path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(fd) }
-        guard fsync(fd) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
     /// Marks a backup being written: `.archive-…-01.sqlite.partial-<pid>`.

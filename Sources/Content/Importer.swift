@@ -60,6 +60,7 @@ public enum Importer {
                                            onlyYears: Set<Int>? = nil, force: Bool = false, known: [Int: String] = [:],
                                            beforeWriting: (Set<Int>) -> Void = { _ in }) throws -> Prepared {
         try ArchiveBackups.removeLeftovers(archivePath: archivePath)
+        try ArchiveDatabase.removeLeftovers(archivePath: archivePath)
         // Open an existing archive only, and for reading: a failed first import must not leave an
         // empty archive behind, and an import that changes nothing must not write.
         let existing = try FileManager.default.fileExists(atPath: archivePath) ? openForComparing(archivePath) : nil

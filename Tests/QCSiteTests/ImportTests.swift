@@ -256,16 +256,25 @@ struct UnchangedYearTests {
         #expect(try run(true).years.map(\.year) == [2023, 2024], "force reads unchanged years too")
     }
 
-    @Test("A first import creates the archive in one write with a rollback journal, and leaves it in write-ahead log mode, holding what a later import would write")
+    @Test("A first import creates the archive under a temporary name in one write with a rollback journal, leaves it in write-ahead log mode holding what a later import would write, and removes what a killed one left")
     func firstImportJournal() throws {
         var files = SiteFixture.minimal(rows: ImportTests.goodRows)
         files["content/years/2023/competition.yaml"] = SiteFixture.competition(2023)
         let fixture = try SiteFixture(files)
         defer { fixture.cleanUp() }
         let archive = fixture.paths.archive
+        let folder = URL(fileURLWithPath: archive).deletingLastPathComponent()
+        // What a first import killed midway leaves (its temporary archive and journal), and log
+        // files at the archive's name that belong to no archive: none may be taken for the new one's.
+        let name = URL(fileURLWithPath: archive).lastPathComponent
+        for left in [".\(name).new-99999", ".\(name).new-99999-journal", "\(name)-wal", "\(name)-journal"] {
+            try Data("half".utf8).write(to: folder.appendingPathComponent(left))
+        }
         let first = try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content", archivePath: archive).1
         #expect(first.years.map(\.year) == [2023, 2024])
         #expect(!FileManager.default.fileExists(atPath: archive + "-journal"), "the rollback journal is gone once committed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".new-") }.isEmpty,
+                "no temporary archive is left")
         // The journal mode is in the file: a plain connection (not qcsite's pool, which would set it) reads it.
         let mode = try DatabaseQueue(path: archive).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
