@@ -39,7 +39,10 @@ sed -i 's/号方案/号改进方案/' "$work/v2/years/2025/registrations.csv"
 sed -i 's/^title: /title: 第二版 /' "$work/v2/site.yaml"
 
 archive_state() {  # integrity and a hash of the data, read from a copy (the original is left as the kill left it)
-  local dir=$1 copy; copy=$(mktemp -d "$work/check.XXXXXX")
+  local dir=$1 copy
+  # (The site's lock file, archive.sqlite.lock, is there from a build's start: no archive is "missing".)
+  [ -f "$dir/archive.sqlite" ] || { echo "missing"; return; }
+  copy=$(mktemp -d "$work/check.XXXXXX")
   cp "$dir"/archive.sqlite* "$copy"/ 2>/dev/null || { echo "missing"; rm -rf "$copy"; return; }
   local integrity; integrity=$(sqlite3 "$copy/archive.sqlite" "PRAGMA integrity_check" 2>&1 || true)
   if [ "$integrity" != "ok" ]; then echo "corrupt"; else sqlite3 "$copy/archive.sqlite" .dump | sha256sum | cut -c1-16; fi
