@@ -10,13 +10,7 @@ public final class ArchiveDatabase: Sendable {
 
     /// Opens (or creates) the archive file and brings its schema up to date.
     public init(path: String) throws {
-        var config = Self.configuration
-        config.prepareDatabase { db in
-            // A 16 MiB page cache (SQLite's default is 2 MiB) keeps the B-tree pages a national
-            // import writes in memory until commit instead of spilling and reading them back.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384")
-        }
-        let pool = try DatabasePool(path: path, configuration: config)
+        let pool = try DatabasePool(path: path, configuration: Self.writing)
         writer = pool
         try Schema.migrator.migrate(pool)
     }
@@ -26,11 +20,7 @@ public final class ArchiveDatabase: Sendable {
     /// file had) and turned to a write-ahead log once committed (`create(at:registry:writing:years:)`),
     /// instead of writing every page twice, to the log and at its checkpoint.
     private init(creatingAt path: String) throws {
-        var config = Self.configuration
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384")
-        }
-        let queue = try DatabaseQueue(path: path, configuration: config)
+        let queue = try DatabaseQueue(path: path, configuration: Self.writing)
         writer = queue
         try Schema.migrator.migrate(queue)
     }
@@ -119,6 +109,17 @@ public final class ArchiveDatabase: Sendable {
     public struct Outdated: Error, CustomStringConvertible {
         public let path: String
         public var description: String { "\(path): archive schema is older than this qcsite" }
+    }
+
+    /// The configuration of a connection that writes: a 16 MiB page cache (SQLite's default is
+    /// 2 MiB) keeps the B-tree pages a national import writes in memory until commit instead of
+    /// spilling and reading them back.
+    private static var writing: Configuration {
+        var config = configuration
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384")
+        }
+        return config
     }
 
     /// Foreign keys on; a lock held for a moment by another connection (a checkpoint, another
