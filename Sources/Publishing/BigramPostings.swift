@@ -170,7 +170,7 @@ struct BigramPostings {
             let gap = document - last - 1
             last = document
             documents.reserve(VarInt.maxBytes)
-            documents.count = VarInt.write(gap * 2 + (first < 0 ? 1 : 0), to: documents.buffer, at: documents.count)
+            documents.count = VarInt.write(Lists.entry(gap: gap, inTitle: first < 0), to: documents.buffer, at: documents.count)
             positions.reserve(VarInt.maxBytes * (run.count + 2))
             positions.count = Lists.record(gap: gap, positions: run.lazy.map(\.position), to: positions.buffer, at: positions.count)
         }
@@ -311,7 +311,10 @@ extension BigramPostings.Lists {
     private mutating func start(_ document: Int, inTitle: Bool) -> Int {
         let gap = document - last - 1
         last = document
-        VarInt.append(gap * 2 + (inTitle ? 1 : 0), to: &documents)
+        VarInt.append(Self.entry(gap: gap, inTitle: inTitle), to: &documents)
         return gap
     }
+
+    /// A document's entry in the list of documents: `(gap << 1) | inTitle`.
+    static func entry(gap: Int, inTitle: Bool) -> Int { gap * 2 + (inTitle ? 1 : 0) }
 }

@@ -224,9 +224,7 @@ func iconvGB18030(_ text: String) -> Data? {
 struct UnchangedYearTests {
     @Test("An unchanged year is left as it was; a changed file or registry reads it again; backups are kept")
     func fingerprints() throws {
-        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
-        files["content/years/2023/competition.yaml"] = SiteFixture.competition(2023)
-        let fixture = try SiteFixture(files)
+        let fixture = try Self.twoYears()
         defer { fixture.cleanUp() }
         let run = { (force: Bool) in
             try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content",
@@ -258,9 +256,7 @@ struct UnchangedYearTests {
 
     @Test("A first import creates the archive under a temporary name in one write with a rollback journal, leaves it in write-ahead log mode holding what a later import would write, and removes what a killed one left")
     func firstImportJournal() throws {
-        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
-        files["content/years/2023/competition.yaml"] = SiteFixture.competition(2023)
-        let fixture = try SiteFixture(files)
+        let fixture = try Self.twoYears()
         defer { fixture.cleanUp() }
         let archive = fixture.paths.archive
         let folder = URL(fileURLWithPath: archive).deletingLastPathComponent()
@@ -285,6 +281,13 @@ struct UnchangedYearTests {
         _ = try ArchiveDatabase(path: other)
         _ = try Importer.run(contentDirectory: fixture.url("content"), displayPath: "content", archivePath: other)
         #expect(try ArchiveDatabase(readingFrom: other).snapshot().sameRecords(as: created))
+    }
+
+    /// A site of two years: 2024 with the two good rows, and 2023.
+    static func twoYears() throws -> SiteFixture {
+        var files = SiteFixture.minimal(rows: ImportTests.goodRows)
+        files["content/years/2023/competition.yaml"] = SiteFixture.competition(2023)
+        return try SiteFixture(files)
     }
 
     /// A site whose 2024 has the two good rows, each with a write-up.
