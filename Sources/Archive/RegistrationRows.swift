@@ -59,8 +59,11 @@ enum RegistrationRows {
     /// (they are compared on their own); one deleted takes its rows of every table with it.
     static func change(from archived: YearRecords, to year: YearRecords, in db: Database) throws {
         let registrations = difference(archived.registrations, year.registrations) { $0.id }
-        let people = difference(archived.people, year.people) { PersonKey(registration: $0.registrationId, role: $0.role, position: $0.position) }
-        let materials = difference(archived.materials, year.materials) { [$0.registrationId, $0.material] }
+        // (Put in the archive's order first, the rows both lists begin and end with are found the same.)
+        let people = difference(archived.people, inArchiveOrder(year.people)) {
+            PersonKey(registration: $0.registrationId, role: $0.role, position: $0.position)
+        }
+        let materials = difference(archived.materials, inArchiveOrder(year.materials)) { [$0.registrationId, $0.material] }
         let writeups = difference(archived.writeups, year.writeups) { $0.registrationId }
         // A write-up taken from the archive unread that is written again (shown from another
         // folder) has its Markdown read first: its row is deleted below.
@@ -119,6 +122,35 @@ enum RegistrationRows {
             if kept[k] == row { same.insert(k) } else { added.append(row) }
         }
         return (old.filter { !same.contains(key($0)) }, added)
+    }
+
+    /// A year's people in the order the archive reads them (`people(year:in:)`: by registration,
+    /// role and position), from the order its table gives them (a registration's presenters, then
+    /// its members), when the registrations come in the archive's order, as a table mostly lists them.
+    static func inArchiveOrder(_ people: [RegistrationPerson]) -> [RegistrationPerson] {
+        sortingRuns(people, of: \.registrationId) {
+            $0.role.rawValue.utf8.lexicographicallyPrecedes($1.role.rawValue.utf8) || $0.role == $1.role && $0.position < $1.position
+        }
+    }
+
+    /// A year's materials in the order the archive reads them (`materials(year:in:)`), from the
+    /// order of its table, as `inArchiveOrder(_:)` people.
+    static func inArchiveOrder(_ materials: [RegistrationMaterial]) -> [RegistrationMaterial] {
+        sortingRuns(materials, of: \.registrationId) { $0.material.utf8.lexicographicallyPrecedes($1.material.utf8) }
+    }
+
+    /// `rows` with each run of one registration's rows sorted by `precedes`.
+    private static func sortingRuns<Row>(_ rows: [Row], of registration: (Row) -> String, by precedes: (Row, Row) -> Bool) -> [Row] {
+        var rows = rows
+        var start = 0
+        while start < rows.count {
+            let id = registration(rows[start])
+            var end = start + 1
+            while end < rows.count && registration(rows[end]) == id { end += 1 }
+            if end - start > 1 { rows[start..<end].sort(by: precedes) }
+            start = end
+        }
+        return rows
     }
 
     /// Deletes `rows` from `table`, each by its year and `condition`; `bind` binds the year, then

@@ -117,6 +117,18 @@ public enum FileTree {
         return found
     }
 
+    /// Whether a folder's status shows that this process may empty it, as `faccessat` would tell
+    /// (read, write and search for the real user): the user owns it and may do all three, and it
+    /// is on `device`, the output's own file system (a read-only one mounted inside is not). Only
+    /// a folder made immutable or append-only (`chattr`, by root) is not told: a build then stops
+    /// when it empties the folder in the spare site, the published site as it was.
+    static func mayEmpty(_ info: stat, on device: dev_t) -> Bool {
+        info.st_uid == user && info.st_mode & 0o700 == 0o700 && info.st_dev == device
+    }
+
+    /// The process's real user (`getuid` is a system call: asked once, not once per folder).
+    private static let user = getuid()
+
     /// `unemptiableFolder(under:)` of a tree whose folders (paths relative to `root`, the root
     /// itself as "") a walk just listed: each is asked by its path, in path order, none listed
     /// again. A folder gone since (removed by hand or a sync tool) has nothing left to empty.

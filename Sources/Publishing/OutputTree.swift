@@ -18,6 +18,10 @@ public struct OutputTree: Sendable {
     /// The record's `folders` time, when the tree is its record's word confirmed
     /// (`confirmed(_:by:)`): every folder was last changed by then. Nil for a walk.
     public var settled: Int64?
+    /// The folders whose status, as the look found it, does not show that this process may empty
+    /// them (`FileTree.mayEmpty`): only these are asked (`OutputWriter.survey`). Nil for a walk,
+    /// which asks every folder.
+    public var askedFolders: [String]?
 
     /// Walks `root`: the folders at the top (a year's thousand page folders each) side by side;
     /// with `folders`, their stamps are kept too (a digest of them vouches for the spare: `BuildRecord.SpareDigests`).
@@ -81,7 +85,8 @@ extension OutputTree {
         guard let settled = record.folders, coarseNow() > settled else { return nil }
         var top: [String: stat] = [:]
         var rootStamp: FileStamp?
-        guard FileTree.walk(root, depth: 0, folders: { _, info in rootStamp = FileStamp(info) }, { top[$0] = $1 }),
+        var device = dev_t()
+        guard FileTree.walk(root, depth: 0, folders: { _, info in (rootStamp, device) = (FileStamp(info), info.st_dev) }, { top[$0] = $1 }),
               let rootStamp, let handle = FileTree.openFolder(root) else { return nil }
         defer { close(handle) }
         let paths = Array(record.files.keys)
@@ -104,8 +109,8 @@ extension OutputTree {
         guard top[OutputFolderRule.marker] != nil, top[BuildRecord.fileName] != nil else { return nil }
         // The folders and then the files by their paths, on every core; a run ends at the first
         // that is not as recorded, and the look with it.
-        let folderParts = Parallel.map(Parallel.runs(of: folders, size: 2048)) { run -> [(String, FileStamp)]? in
-            var found: [(String, FileStamp)] = []
+        let folderParts = Parallel.map(Parallel.runs(of: folders, size: 2048)) { run -> (found: [(String, FileStamp)], asked: [String])? in
+            var found: [(String, FileStamp)] = [], asked: [String] = []
             found.reserveCapacity(run.count)
             for folder in run {
                 var info = stat()
@@ -116,14 +121,17 @@ extension OutputTree {
                 let stamp = FileStamp(folder: info)  // (its change time)
                 guard stamp.modified <= settled else { return nil }
                 found.append((folder, stamp))
+                if !FileTree.mayEmpty(info, on: device) { asked.append(folder) }
             }
-            return found
+            return (found, asked)
         }
         var stamps: [String: FileStamp] = ["": rootStamp]
         stamps.reserveCapacity(folders.count + 1)
+        var asked: [String] = []
         for part in folderParts {
             guard let part else { return nil }
-            for (folder, stamp) in part { stamps[folder] = stamp }
+            for (folder, stamp) in part.found { stamps[folder] = stamp }
+            asked += part.asked
         }
         let fileParts = Parallel.map(Parallel.runs(of: paths, size: 2048)) { run -> StampDigest? in
             var digest = StampDigest()
@@ -136,7 +144,8 @@ extension OutputTree {
             return digest
         }
         guard let digest = StampDigest.sum(fileParts) else { return nil }
-        return OutputTree(files: record.files.mapValues(\.stamp), complete: true, digest: digest, folders: stamps, settled: settled)
+        return OutputTree(files: record.files.mapValues(\.stamp), complete: true, digest: digest, folders: stamps, settled: settled,
+                          askedFolders: asked)
     }
 
     /// Whether a build may vouch for the times of the folders of `folder`'s file system

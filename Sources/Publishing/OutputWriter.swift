@@ -355,7 +355,8 @@ public enum OutputWriter {
         let output = canonical(output)
         let spare = spare(of: output)
         let hasSpare = isSpare(spare)
-        let folders = found.flatMap { $0.complete ? $0.folders.map { Array($0.keys) } : nil }
+        // (Of a confirmed look, the folders whose status left it open; of a walk, every folder.)
+        let folders = found.flatMap { $0.complete ? $0.askedFolders ?? $0.folders.map { Array($0.keys) } : nil }
         nonisolated(unsafe) var unemptiable: (path: String, errno: Int32)?
         nonisolated(unsafe) var claim: SpareClaim?
         DispatchQueue.concurrentPerform(iterations: 2) { part in

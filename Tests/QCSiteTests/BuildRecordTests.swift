@@ -166,6 +166,44 @@ struct BuildRecordTests {
         #expect(try !described(), "a link in place of a file")
     }
 
+    @Test("a confirmed look asks only the folders whose status leaves open whether they can be emptied, and finds what asking every folder finds")
+    func askedFolders() throws {
+        let (root, output) = try Self.temporaryOutput()
+        defer {
+            chmod(output.appendingPathComponent("2024/a").path, 0o755)
+            try? FileManager.default.removeItem(at: root)
+        }
+        _ = try OutputWriter.publish(["index.html": "首页", "2024/a/index.html": "甲", "2024/b/index.html": "乙", "search/f/1.json": "{}"]
+            .mapValues { Data($0.utf8) }, to: output)
+        func confirmed() throws -> OutputTree {
+            let record = try #require(BuildRecord.read(in: output))
+            return try #require(OutputTree.confirmed(output.path, by: record))
+        }
+        #expect(try confirmed().askedFolders == [], "every folder is this user's to empty")
+        // A folder its user may not write, and (under root) one another user owns; the record then
+        // vouches for the folders as they now are.
+        chmod(output.appendingPathComponent("2024/a").path, 0o555)
+        var asked = ["2024/a"]
+        if getuid() == 0 {
+            chown(output.appendingPathComponent("2024/b").path, 65534, 65534)
+            asked.append("2024/b")
+        }
+        var record = try #require(BuildRecord.read(in: output))
+        let settled = FileStamp.now()
+        #expect(OutputTree.waitPast(settled))
+        record.folders = settled
+        try record.replace(in: output)
+        usleep(20_000)
+        let tree = try confirmed()
+        #expect(tree.askedFolders?.sorted() == asked)
+        let walked = OutputTree.scan(output.path, folders: true)
+        #expect(walked.askedFolders == nil)
+        let found = OutputWriter.survey(of: output, found: tree).unemptiable
+        #expect(found?.path == OutputWriter.survey(of: output, found: walked).unemptiable?.path)
+        // (Root may empty any folder; another user may not empty one it may not write.)
+        #expect(getuid() == 0 ? found == nil : found?.path == output.appendingPathComponent("2024/a").path && found?.errno == EACCES)
+    }
+
     @Test("the output is confirmed to be what its record says by a look at each folder and file, none listed; any change by hand since, even one whose time is set back, has it walked")
     func confirmedWithoutListing() throws {
         let (root, output) = try Self.temporaryOutput()

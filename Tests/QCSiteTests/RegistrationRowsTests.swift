@@ -239,6 +239,33 @@ struct RegistrationRowsTests {
         }
     }
 
+    @Test("A year's people and materials put in the archive's order are the rows as the archive reads them back")
+    func archiveOrder() throws {
+        var year = Self.sampleYear(12)
+        year.people = []
+        year.materials = []
+        // As a table gives them: each registration's presenters, then its members, and its
+        // materials as written (Chinese, Latin and digits, which SQLite orders by their bytes).
+        for (n, registration) in year.registrations.enumerated() {
+            for (position, name) in ["王芳", "李强"].prefix(1 + n % 2).enumerated() {
+                year.people.append(RegistrationPerson(year: 2024, registrationId: registration.id, role: .presenter, position: position + 1, name: name))
+            }
+            for position in 1..<(1 + n % 4) {
+                year.people.append(RegistrationPerson(year: 2024, registrationId: registration.id, role: .member, position: position, name: "成员\(position)"))
+            }
+            for material in ["成果报告", "PPT", "附件2", "Word", "附件10"].prefix(n % 6) {
+                year.materials.append(RegistrationMaterial(year: 2024, registrationId: registration.id, material: material))
+            }
+        }
+        let archive = try ArchiveDatabase()
+        try archive.replace(registry: Registry(enterprises: [Enterprise(id: "ent-a", name: "示例甲")], aliases: []),
+                            writing: Writing(notices: [], pages: []), years: [year])
+        let read = try #require(try archive.snapshot().year(2024))
+        #expect(RegistrationRows.inArchiveOrder(year.people) == read.people)
+        #expect(RegistrationRows.inArchiveOrder(year.materials) == read.materials)
+        #expect(year.people != read.people && year.materials != read.materials)  // (the table's order is another)
+    }
+
     @Test("A year archived again is changed by the rows that differ, and holds what writing it whole gives")
     func changedByDifferingRows() throws {
         let registry = Registry(enterprises: [Enterprise(id: "ent-a", name: "示例甲")], aliases: [])
