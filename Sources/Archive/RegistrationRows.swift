@@ -241,16 +241,21 @@ enum RegistrationRows {
     /// A year's write-ups, by registration; without `text`, their Markdown is left in the archive.
     static func writeups(year: Int, text: Bool = true, in db: Database) throws -> [Writeup] {
         var result: [Writeup] = []
-        let rows = try StatementRows(db, sql: """
-            SELECT year, registration_id, title, source_path, digest, blank, source\(text ? ", markdown" : "") FROM writeup
-            WHERE year = ? ORDER BY registration_id
-            """, arguments: [year])
+        let rows = try StatementRows(db, sql: writeupsQuery(text: text), arguments: [year])
         while try rows.next() {
             result.append(Writeup(year: try rows.integer(0), registrationId: try rows.text(1), title: rows.optionalText(2),
                                   markdown: text ? try rows.text(7) : nil, sourcePath: try rows.text(3), digest: try rows.text(4),
                                   blank: try rows.integer(5) != 0, source: rows.optionalText(6)))
         }
         return result
+    }
+
+    /// The query of a year's write-ups; without their text, it reads the index `writeup_head` alone.
+    static func writeupsQuery(text: Bool) -> String {
+        """
+        SELECT year, registration_id, title, source_path, digest, blank, source\(text ? ", markdown" : "") FROM writeup
+        WHERE year = ? ORDER BY registration_id
+        """
     }
 
     /// `writeups` with the Markdown of each taken from the archive unread filled in from the

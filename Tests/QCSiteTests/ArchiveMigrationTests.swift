@@ -57,6 +57,12 @@ struct ArchiveMigrationTests {
             }.map { $0["detail"] as String }
             #expect(plan.contains { $0.contains("\(index) (year=? AND \(column)=?)") }, "\(plan)")
         }
+        // A year's write-ups without their Markdown (a rebuild's unchanged years) are read from
+        // an index of their own, not from the table's pages.
+        let plan = try raw.read {
+            try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + RegistrationRows.writeupsQuery(text: false), arguments: [2024])
+        }.map { $0["detail"] as String }
+        #expect(plan == ["SEARCH writeup USING COVERING INDEX writeup_head (year=?)"], "\(plan)")
         #expect(snapshot.years.flatMap(\.sheets).flatMap(\.items).count == (try count("score_item")))
         #expect(snapshot.years.flatMap(\.applications).count == (try count("application")))
         // Each write-up was given the digest and blankness its Markdown gives it, and read without
