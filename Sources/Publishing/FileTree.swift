@@ -119,9 +119,10 @@ public enum FileTree {
 
     /// Whether a folder's status shows that this process may empty it, as `faccessat` would tell
     /// (read, write and search for the real user): the user owns it and may do all three, and it
-    /// is on `device`, the output's own file system (a read-only one mounted inside is not). Only
-    /// a folder made immutable or append-only (`chattr`, by root) is not told: a build then stops
-    /// when it empties the folder in the spare site, the published site as it was.
+    /// is on `device`, the output's own file system (a read-only one mounted inside is not).
+    /// The status does not tell a folder made immutable (`chattr +i`, by root); but setting that
+    /// changes the folder's change time, so a look confirmed by the record (`OutputTree.confirmed`,
+    /// the only caller) finds it changed and the output is walked, every folder asked.
     static func mayEmpty(_ info: stat, on device: dev_t) -> Bool {
         info.st_uid == user && info.st_mode & 0o700 == 0o700 && info.st_dev == device
     }
