@@ -50,7 +50,7 @@ public final class ArchiveDatabase: Sendable {
             try flush(temporary)
             // Log files at the archive's name belong to no archive: SQLite would take them for the new one's.
             try companions(of: path).dropFirst().forEach(Self.remove)
-            guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard rename(temporary, path) == 0 else { throw Self.systemError }
             try flush(url.deletingLastPathComponent().path)
         } catch {
             files.forEach { try? Self.remove($0) }
@@ -67,15 +67,18 @@ public final class ArchiveDatabase: Sendable {
     }
 
     private static func remove(_ path: String) throws {
-        guard unlink(path) == 0 || errno == ENOENT else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard unlink(path) == 0 || errno == ENOENT else { throw Self.systemError }
     }
+
+    /// The error of the system call that just failed (its `errno`).
+    public static var systemError: POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
 
     /// `fsync` of a file or folder, so a rename never makes a name point at unwritten data.
     public static func flush(_ path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard fd >= 0 else { throw Self.systemError }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard fsync(fd) == 0 else { throw Self.systemError }
     }
 
     /// Removes what first imports killed before they could clean up left beside the archive (a
@@ -239,7 +242,7 @@ extension ArchiveDatabase {
             }
             guard descriptor >= 0 else {
                 buffer.deallocate()
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                throw ArchiveDatabase.systemError
             }
         }
 
@@ -260,17 +263,17 @@ extension ArchiveDatabase {
                     // part of one, leaving the rest unaligned): the rest through the cache.
                     direct = false
                     guard fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~qc_direct_flag()) == 0 else {
-                        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                        throw ArchiveDatabase.systemError
                     }
                     continue
                 }
-                guard done > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                guard done > 0 else { throw ArchiveDatabase.systemError }
                 written += done
             }
         }
 
         func finish(size: off_t) throws {
-            guard ftruncate(descriptor, size) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard ftruncate(descriptor, size) == 0 else { throw ArchiveDatabase.systemError }
         }
 
         func close() {
@@ -290,13 +293,13 @@ extension ArchiveDatabase {
     /// is lost.
     private static func markRollbackJournal(_ path: String) throws {
         let fd = open(path, O_RDWR | O_CLOEXEC)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard fd >= 0 else { throw Self.systemError }
         defer { close(fd) }
         var versions: (UInt8, UInt8) = (0, 0)
-        guard pread(fd, &versions, 2, 18) == 2 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard pread(fd, &versions, 2, 18) == 2 else { throw Self.systemError }
         guard versions == (2, 2) else { return }
         var legacy: (UInt8, UInt8) = (1, 1)
-        guard pwrite(fd, &legacy, 2, 18) == 2 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard pwrite(fd, &legacy, 2, 18) == 2 else { throw Self.systemError }
     }
 }
 

@@ -79,7 +79,7 @@ public enum ArchiveBackups {
             return try DiskFull.naming(folder.path, isFull: ArchiveDatabase.isDiskFull) {
                 do {
                     try copy.value.get()
-                    guard rename(temporary.path, url.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                    guard rename(temporary.path, url.path) == 0 else { throw ArchiveDatabase.systemError }
                     try ArchiveDatabase.flush(folder.path)
                 } catch {
                     removeTemporary()  // the failure at hand is the one to report
